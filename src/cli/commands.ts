@@ -1,0 +1,11 @@
+import type { Command } from 'commander'
+import type { Effects } from './effects.ts'
+
+/**
+ * A command registers itself on the program. `setExit` raises the exit code
+ * (problems found) without throwing.
+ */
+export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
+
+/** Every command of the CLI, one module each. */
+export const commands: Register[] = []

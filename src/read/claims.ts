@@ -1,0 +1,113 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
+import type { Message } from '../message.ts'
+import { claimsFileSchema, type ClaimsFile } from '../schema.ts'
+import { FileError } from './errors.ts'
+import { readTextFile } from './text.ts'
+
+/** The result of reading one claims file. */
+export interface ClaimsRead {
+  /** Path of the claims file. */
+  file: string
+  /** The validated content; `undefined` when the file is unusable. */
+  data: ClaimsFile | undefined
+  /** Every problem found, each at its own line and column. */
+  messages: Message[]
+  /** The file's text (empty when it could not be read). */
+  text: string
+}
+
+/**
+ * Parse and validate the text of a claims file, listing *every* schema
+ * problem at its own line and column.
+ *
+ * @param file Path, for messages.
+ * @param text YAML text of the claims file.
+ * @returns The validated data (or `undefined`) with its messages.
+ */
+export function parseClaims(file: string, text: string): ClaimsRead {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const place = (offset: number) => {
+    const pos = lineCounter.linePos(offset)
+    return { line: pos.line, column: pos.col }
+  }
+  if (doc.errors.length > 0) {
+    const messages = doc.errors.map((error) => ({
+      file,
+      ...place(error.pos[0]),
+      reason: `Invalid YAML: ${error.message.split('\n')[0]!.trim()}`,
+      ruleId: 'yaml'
+    }))
+    return { file, data: undefined, messages, text }
+  }
+  const parsed = claimsFileSchema.safeParse(doc.toJS())
+  if (parsed.success) return { file, data: parsed.data, messages: [], text }
+  const messages = parsed.error.issues.map((issue) => {
+    const offset = nodeOffset(doc, issue.path as (string | number)[])
+    const path = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : ''
+    return { file, ...place(offset), reason: `${path}${issue.message}`, ruleId: 'schema' }
+  })
+  return { file, data: undefined, messages, text }
+}
+
+/**
+ * Read one claims file from disk.
+ *
+ * @param file Path of a `.yaml` claims file.
+ * @returns The validated data (or `undefined`) with its messages; an
+ *   unreadable file gives one message, never an exception.
+ */
+export async function readClaimsFile(file: string): Promise<ClaimsRead> {
+  try {
+    const { text } = await readTextFile(file)
+    return parseClaims(file, text)
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error
+    return { file, data: undefined, messages: [{ file, line: error.line, reason: error.message.slice(file.length + 2), ruleId: 'read' }], text: '' }
+  }
+}
+
+/**
+ * Read every `*.yaml` claims file in a folder, sorted by name.
+ *
+ * @param dir Claims folder.
+ * @returns One result per file.
+ * @throws {FileError} When the folder does not exist.
+ */
+export async function readClaimsDir(dir: string): Promise<ClaimsRead[]> {
+  const names = await listFiles(dir, /\.ya?ml$/i)
+  return Promise.all(names.map((name) => readClaimsFile(join(dir, name))))
+}
+
+/**
+ * List the files in a folder whose names match, sorted.
+ *
+ * @param dir Folder to list.
+ * @param pattern Names to keep.
+ * @returns File names (not paths), sorted by code point.
+ * @throws {FileError} When the folder is missing or not a folder.
+ */
+export async function listFiles(dir: string, pattern: RegExp): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new FileError(dir, code === 'ENOENT' ? 'Cannot read folder: it does not exist' : code === 'ENOTDIR' ? 'Expected a folder, found a file' : `Cannot read folder (${code})`)
+  }
+  return entries
+    .filter((entry) => entry.isFile() && pattern.test(entry.name) && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort()
+}
+
+/** Offset of the deepest node that exists on `path` (falls back to its parents). */
+function nodeOffset(doc: Document, path: (string | number)[]): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
+    if (isNode(node) && node.range) return node.range[0]
+  }
+  return 0
+}

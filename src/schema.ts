@@ -31,6 +31,9 @@
  *   `review.corrected`; consumers use {@link effectiveClaim}.
  * - A reviewed claim whose quote can no longer be found in its source is
  *   kept with `status: orphaned` on the claim, its review untouched.
+ * - `context: {before, after}` (optional, after `span`) holds about 60
+ *   characters of source text on each side of the quote; it is written for
+ *   reviewed claims so they can be re-anchored after the source is edited.
  *
  * This module has no Node dependencies: the browser uses it too.
  */
@@ -86,6 +89,18 @@ export const spanSchema = z
   .strict()
   .refine((s) => s.end > s.start, { message: 'expected `end` > `start`' })
 
+/**
+ * The source text around a quote (about 60 characters each side, whitespace
+ * as in the source), stored for reviewed claims so that they can be found
+ * again by fuzzy matching after the source was edited (`src/anchor/`).
+ */
+export const contextSchema = z
+  .object({
+    before: z.string(),
+    after: z.string()
+  })
+  .strict()
+
 /** The fields an editor may correct. */
 export const correctionSchema = z
   .object({
@@ -123,6 +138,7 @@ export const claimSchema = z
     speaker: z.string().nullable(),
     quote: z.string().min(1),
     span: spanSchema,
+    context: contextSchema.optional(),
     review: reviewSchema,
     status: z.literal('orphaned').optional()
   })
@@ -139,6 +155,7 @@ export const claimsFileSchema = z
 
 export type Wait = z.infer<typeof waitSchema>
 export type Span = z.infer<typeof spanSchema>
+export type Context = z.infer<typeof contextSchema>
 export type Review = z.infer<typeof reviewSchema>
 export type ReviewStatus = (typeof reviewStatuses)[number]
 export type Correction = z.infer<typeof correctionSchema>

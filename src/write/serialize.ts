@@ -3,8 +3,8 @@ import type { Claim, ClaimsFile, Review, Wait } from '../schema.ts'
 
 /**
  * Serialize a claims file deterministically: fixed key order, one claim per
- * block, small records (`wait`, `span`, `review`) on one line, quotes in
- * double quotes, no line folding, trailing newline. Re-serializing the same
+ * block, small records (`wait`, `span`, `context`, `review`) on one line, quotes
+ * and context text in double quotes, no line folding, trailing newline. Re-serializing the same
  * data gives the same bytes, so a git diff of `claims/` shows only what changed.
  *
  * @param data Claims file to write.
@@ -23,9 +23,13 @@ export function serializeClaims(data: ClaimsFile): string {
   if (isMap(claims) || !claims || !('items' in claims)) throw new Error('unreachable: claims is a sequence')
   for (const item of claims.items) {
     if (!isMap(item)) continue
-    for (const key of ['wait', 'span', 'review']) {
+    for (const key of ['wait', 'span', 'context', 'review']) {
       const node = item.get(key, true)
       if (isMap(node)) node.flow = true
+    }
+    const context = item.get('context', true)
+    if (isMap(context)) {
+      for (const pair of context.items) if (pair.value instanceof Scalar) pair.value.type = Scalar.QUOTE_DOUBLE
     }
     const review = item.get('review', true)
     if (review instanceof YAMLMap) {
@@ -74,6 +78,7 @@ function orderClaim(claim: Claim): Claim {
     speaker: claim.speaker,
     quote: claim.quote,
     span: { start: claim.span.start, end: claim.span.end, line: claim.span.line },
+    ...(claim.context ? { context: { before: claim.context.before, after: claim.context.after } } : {}),
     review: orderReview(claim.review)
   }
   if (claim.status) out.status = claim.status

@@ -1,4 +1,4 @@
-import { Document, isMap, Scalar, YAMLMap } from 'yaml'
+import { Document, isMap, isSeq, Scalar, YAMLMap } from 'yaml'
 import type { Claim, ClaimsFile, Review, Wait } from '../schema.ts'
 
 /**
@@ -20,7 +20,7 @@ export function serializeClaims(data: ClaimsFile): string {
     claims: data.claims.map(orderClaim)
   })
   const claims = doc.get('claims', true)
-  if (isMap(claims) || !claims || !('items' in claims)) throw new Error('unreachable: claims is a sequence')
+  if (!isSeq(claims)) throw new Error('unreachable: claims is a sequence')
   for (const item of claims.items) {
     if (!isMap(item)) continue
     for (const key of ['wait', 'span', 'context', 'review']) {

@@ -1,0 +1,54 @@
+/**
+ * Small helpers on source text: where an offset is, and the text around a
+ * quote. Pure; offsets are JavaScript string indices into the file's text.
+ */
+import type { Context } from '../schema.ts'
+
+/** How many characters of source text {@link contextOf} keeps on each side of a quote. */
+export const contextSize = 60
+
+/**
+ * The 1-based line an offset falls on.
+ *
+ * @param text Full text of the source file.
+ * @param offset String index into `text`.
+ * @returns 1 plus the number of `\n` before `offset`.
+ * @example
+ * lineAt('a\nb\nc', 2) // 2
+ */
+export function lineAt(text: string, offset: number): number {
+  let line = 1
+  let index = text.indexOf('\n')
+  while (index !== -1 && index < offset) {
+    line++
+    index = text.indexOf('\n', index + 1)
+  }
+  return line
+}
+
+/**
+ * The source text on each side of a span, as stored in a claim's `context`.
+ *
+ * Decision: {@link contextSize} (60) string indices on each side, clipped at
+ * the ends of the text and never splitting a surrogate pair; whitespace and
+ * Markdown are kept exactly as in the source.
+ *
+ * @param text Full text of the source file.
+ * @param start Start of the quote (inclusive).
+ * @param end End of the quote (exclusive).
+ * @param size Characters per side (default: {@link contextSize}).
+ * @returns `{before, after}`.
+ * @example
+ * contextOf('Rest. Avoid swimming for 72 hours. Then swim.', 6, 34, 5) // {before: 'Rest.', after: ' Then'}
+ */
+export function contextOf(text: string, start: number, end: number, size = contextSize): Context {
+  let from = Math.max(0, start - size)
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++
+  let to = Math.min(text.length, end + size)
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--
+  return { before: text.slice(from, start), after: text.slice(end, to) }
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff
+}

@@ -5,7 +5,7 @@
  *
  * Browser-safe: no Node APIs anywhere under `src/consensus/`.
  */
-import type { ClaimsFile, Stance } from '../schema.ts'
+import type { ClaimsFile, ReviewStatus, Stance, Wait } from '../schema.ts'
 
 /** Hours, as in claims: `max: null` is open ended. */
 export interface Hours {
@@ -40,6 +40,8 @@ export interface Voice {
   wait: Hours | null
   /** Ids of the claims that make up this voice's position, in file order. */
   claims: string[]
+  /** Id of the claim whose wait is the voice's wait; `null` when `wait` is. */
+  basis: string | null
 }
 
 export interface Outlier {
@@ -49,6 +51,8 @@ export interface Outlier {
   wait: Hours
   /** Human reason: "24 h is a third of the 72 h median, outside the consensus 72–168 h". */
   reason: string
+  /** How far the claim's wait is from the median: (wait + 1) / (median + 1), rounded to 0.01. */
+  factor: number
 }
 
 export interface Conflict {
@@ -77,11 +81,30 @@ export interface TopicConsensus {
   vague: string[]
 }
 
+/** What a report needs to show a claim: its effective values (corrections applied) and its words. */
+export interface ClaimSummary {
+  id: string
+  source: string
+  speaker: string | null
+  topic: string
+  condition: string | null
+  activity: string
+  stance: Stance
+  wait: Wait
+  quote: string
+  /** 1-based line of the quote in its source. */
+  line: number
+  /** The editor's decision (`corrected` claims show the corrected values). */
+  review: ReviewStatus
+}
+
 export interface ConsensusReport {
   /** The rules used, in words, so every output states them. */
   rules: { range: string; outlier: string; conflict: string; voice: string }
   /** Rows sorted by topic, then the general row before its conditions (alphabetical). */
   topics: TopicConsensus[]
+  /** Every claim counted in some row, by id, in source then file order (for quotes in reports). */
+  claims: Record<string, ClaimSummary>
 }
 
 /** Input: validated claims files (read elsewhere; see `read/claims.ts`). */

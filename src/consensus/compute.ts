@@ -1,0 +1,113 @@
+/**
+ * The consensus of a set of claims files: per topic, and per condition
+ * where sources make conditional claims, the voices, a consensus range with
+ * its median, the outliers, the conflicts and the vague claims. The rules
+ * are in `voices.ts`, `range.ts`, `outliers.ts`, `conflicts.ts` and, in
+ * words, in `rules.ts`.
+ *
+ * Browser-safe (no Node APIs): the chart page recomputes the consensus
+ * when an editor switches sources off.
+ */
+import type { ClaimsFile } from '../schema.ts'
+import { findConflicts, relatedLookup } from './conflicts.ts'
+import { findOutliers } from './outliers.ts'
+import { consensusRange } from './range.ts'
+import { rules } from './rules.ts'
+import { compareText, countedClaims, type CountedClaim } from './select.ts'
+import type { ClaimSummary, Conflict, ConsensusOptions, ConsensusReport, Hours, TopicConsensus } from './types.ts'
+import { groupVoices } from './voices.ts'
+
+/**
+ * Compute where sources agree, who is out of line and which claims cannot
+ * both be followed.
+ *
+ * Rows: one per topic with claims, the general row (claims without a
+ * condition) first, then one row per condition (alphabetical); topics are
+ * alphabetical. Conditional claims are compared only within their
+ * condition, so they are never outliers against general advice.
+ *
+ * @param files Validated claims files (see `read/claims.ts`).
+ * @param options Related topics and sources to leave out (see {@link ConsensusOptions}).
+ * @returns The report; the same input always gives the same report.
+ * @example
+ * const report = computeConsensus(files, {related: {sweating: ['exercise', 'sauna']}})
+ * report.topics.find((t) => t.topic === 'swimming' && t.condition === null)?.outliers[0]?.reason
+ * // '24 h is a third of the median of 3 days, outside the consensus 3 days'
+ */
+export function computeConsensus(files: ClaimsFile[], options: ConsensusOptions = {}): ConsensusReport {
+  const entries = countedClaims(files, options.exclude)
+  const rows = new Map<string, CountedClaim[]>()
+  for (const entry of entries) {
+    const key = rowKey(entry.claim.topic, entry.claim.condition)
+    const list = rows.get(key)
+    if (list) list.push(entry)
+    else rows.set(key, [entry])
+  }
+  const conflictsByRow = new Map<string, Conflict[]>()
+  for (const found of findConflicts(entries, relatedLookup(options.related))) {
+    const key = rowKey(found.allowed.claim.topic, found.allowed.claim.condition)
+    const list = conflictsByRow.get(key)
+    if (list) list.push(found.conflict)
+    else conflictsByRow.set(key, [found.conflict])
+  }
+  const topics = [...rows.entries()]
+    .map(([key, list]) => computeRow(list, conflictsByRow.get(key) ?? []))
+    .sort(compareRows)
+  return { rules, topics, claims: summarise(entries) }
+}
+
+/**
+ * Compute one row.
+ *
+ * @param entries The row's counted claims (all of one topic and condition), in stable order.
+ * @param conflicts The conflicts listed in this row.
+ * @returns The row.
+ */
+function computeRow(entries: CountedClaim[], conflicts: Conflict[]): TopicConsensus {
+  const first = entries[0]!.claim
+  const voiceList = groupVoices(entries)
+  const waits = voiceList.map((v) => v.wait).filter((w): w is Hours => w !== null)
+  const consensus = consensusRange(waits)
+  return {
+    topic: first.topic,
+    condition: first.condition,
+    voices: voiceList.length,
+    consensus,
+    claims: entries.map((e) => e.claim.id),
+    voiceList,
+    outliers: consensus ? findOutliers(entries, waits.length, consensus) : [],
+    conflicts,
+    vague: entries.filter((e) => e.claim.wait.min === null).map((e) => e.claim.id)
+  }
+}
+
+function rowKey(topic: string, condition: string | null): string {
+  return `${topic}\u0000${condition ?? ''}`
+}
+
+function compareRows(a: TopicConsensus, b: TopicConsensus): number {
+  return (
+    compareText(a.topic, b.topic) ||
+    (a.condition === null ? (b.condition === null ? 0 : -1) : b.condition === null ? 1 : compareText(a.condition, b.condition))
+  )
+}
+
+function summarise(entries: CountedClaim[]): Record<string, ClaimSummary> {
+  const out: Record<string, ClaimSummary> = {}
+  for (const { claim, source } of entries) {
+    out[claim.id] = {
+      id: claim.id,
+      source,
+      speaker: claim.speaker,
+      topic: claim.topic,
+      condition: claim.condition,
+      activity: claim.activity,
+      stance: claim.stance,
+      wait: claim.wait,
+      quote: claim.quote,
+      line: claim.span.line,
+      review: claim.review.status
+    }
+  }
+  return out
+}

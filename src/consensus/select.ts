@@ -1,0 +1,73 @@
+/**
+ * Which claims the consensus counts, and in what order.
+ *
+ * Counted: every claim of every file, as {@link effectiveClaim} gives it (an
+ * editor's corrections replace the extracted values). Left out: claims an
+ * editor rejected (`review.status: rejected`), claims whose quote is gone
+ * from the source (`status: orphaned`), and every claim of an excluded
+ * source. Order: by source id, then file order, so every output is stable
+ * whatever order the files were read in.
+ *
+ * Browser-safe (no Node APIs).
+ */
+import { effectiveClaim, type Claim, type ClaimsFile } from '../schema.ts'
+
+/** A claim the consensus counts, with where it comes from. */
+export interface CountedClaim {
+  /** The effective claim (corrections applied). */
+  claim: Claim
+  /** Source id (the claims file's `source`). */
+  source: string
+  /** Voice key: `<source>` or `<source>#<speaker>`. */
+  voice: string
+  /** Position in the stable order (source, then file order), 0-based. */
+  order: number
+}
+
+/**
+ * The voice a claim speaks with.
+ *
+ * @param source Source id.
+ * @param speaker Named expert quoted in the source, or `null` for the source's own voice.
+ * @returns `source`, or `source#speaker`.
+ * @example
+ * voiceKey('sweat-after-microneedling', 'Dr Yalda') // 'sweat-after-microneedling#Dr Yalda'
+ */
+export function voiceKey(source: string, speaker: string | null): string {
+  return speaker ? `${source}#${speaker}` : source
+}
+
+/**
+ * Select and order the claims the consensus counts.
+ *
+ * @param files Validated claims files.
+ * @param exclude Source ids to leave out (default: none).
+ * @returns The counted claims in stable order.
+ */
+export function countedClaims(files: ClaimsFile[], exclude: Iterable<string> = []): CountedClaim[] {
+  const excluded = new Set(exclude)
+  const sorted = files
+    .map((file, index) => ({ file, index }))
+    .filter(({ file }) => !excluded.has(file.source))
+    .sort((a, b) => compareText(a.file.source, b.file.source) || a.index - b.index)
+  const out: CountedClaim[] = []
+  for (const { file } of sorted) {
+    for (const stored of file.claims) {
+      if (stored.review.status === 'rejected' || stored.status === 'orphaned') continue
+      const claim = effectiveClaim(stored)
+      out.push({ claim, source: file.source, voice: voiceKey(file.source, claim.speaker), order: out.length })
+    }
+  }
+  return out
+}
+
+/**
+ * Compare strings by code point (locale-independent, so output never depends on the machine).
+ *
+ * @param a First string.
+ * @param b Second string.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,385 @@
+/**
+ * The duration grammar: reads how long to wait from tokens, as real articles
+ * write it. Hand-written and linear: every rule looks at a bounded window of
+ * tokens from its start, so the whole scan is O(tokens).
+ *
+ * Conventions (hours; also in the README):
+ * - minute = 1/60, hour = 1, day = night = 24, week = 168, fortnight = 336,
+ *   month = 720.
+ * - Ranges: "24–48 hours", "48 to 72 hours", "1-2 days", "a day or two",
+ *   "one or two days" → `{min, max}`.
+ * - "a few days" = 2–4 days and "several days" = 3–5 days, marked `vague`.
+ * - "next day", "the following day", "tomorrow" = 24.
+ * - Day numbers count from the treatment day (day 0): "day four" = 96,
+ *   "the sixth day" = 144, "days two and three" = a period from 48 to 72.
+ * - "at least 24 hours" = 24 (qualifier `at-least`); "72+ hours" and
+ *   "72 hours or more" are open ended (`open`).
+ * - "until the inflammation subsides" is a wait with no number (`until`).
+ *
+ * @example
+ * findDurations(tokenize('wait a day or two')).map((d) => [d.min, d.max]) // [[24, 48]]
+ */
+import { rangeDashes, type Token } from './tokens.ts'
+
+/** A duration found in tokens. */
+export interface Duration {
+  /** Lower bound in hours (`null` for a wait with no number). */
+  min: number | null
+  /** Upper bound in hours (`null` when open ended or no number). */
+  max: number | null
+  /** Approximate number ("a few days"). */
+  vague: boolean
+  /** `span`: a length of time; `day`: a day number or day period; `until`: no number; `now`: no wait. */
+  kind: 'span' | 'day' | 'until' | 'now'
+  /** How the phrase qualifies the number. */
+  qualifier: 'at-least' | 'up-to' | 'first' | null
+  /** "72+ hours", "72 hours or more". */
+  open: boolean
+  /** The highest number stated, in hours, even when open ended ("48–72+ hours" → 72). */
+  top: number | null
+  /** Index of the first token of the phrase. */
+  first: number
+  /** Index after the last token of the phrase. */
+  last: number
+  /** For day periods ("days 3–7", "day 0"): the period's start and end in hours. */
+  period?: { start: number; end: number }
+}
+
+const units: Record<string, number> = {
+  minute: 1 / 60,
+  minutes: 1 / 60,
+  min: 1 / 60,
+  mins: 1 / 60,
+  hour: 1,
+  hours: 1,
+  hr: 1,
+  hrs: 1,
+  h: 1,
+  day: 24,
+  days: 24,
+  night: 24,
+  nights: 24,
+  week: 168,
+  weeks: 168,
+  wk: 168,
+  wks: 168,
+  fortnight: 336,
+  fortnights: 336,
+  month: 720,
+  months: 720
+}
+
+const ones: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19
+}
+
+const tens: Record<string, number> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90
+}
+
+const ordinals: Record<string, number> = {
+  zeroth: 0,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  twentieth: 20,
+  thirtieth: 30
+}
+
+const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th'])
+const approximators = new Set(['about', 'around', 'approximately', 'approx', 'roughly', 'some', 'nearly', 'almost', 'over', 'another', 'additional', 'extra', 'full', 'entire', 'whole'])
+const rangeWords = new Set(['to', 'or', 'through', 'till', 'until'])
+
+/** A number read from tokens. */
+interface NumberRead {
+  lo: number
+  hi: number
+  vague: boolean
+  /** Index after the number. */
+  next: number
+  /** The number was just an article ("a", "an"), valid only before a unit. */
+  article: boolean
+}
+
+/**
+ * Read a cardinal number at `i`: digits, number words ("forty-eight",
+ * "twenty four"), "a"/"an", "a couple of", "a few", "several".
+ */
+function readNumber(tokens: Token[], i: number): NumberRead | undefined {
+  const t = tokens[i]
+  if (!t) return undefined
+  if (t.kind === 'number') {
+    const next = tokens[i + 1]
+    // "6th day" is an ordinal, read elsewhere.
+    if (next && ordinalSuffixes.has(next.norm) && next.start === t.end) return undefined
+    return { lo: Number(t.norm), hi: Number(t.norm), vague: false, next: i + 1, article: false }
+  }
+  if (t.kind !== 'word') return undefined
+  const w = t.norm
+  if (w === 'a' || w === 'an') {
+    const n1 = tokens[i + 1]?.norm
+    if (n1 === 'couple') return { lo: 2, hi: 2, vague: false, next: tokens[i + 2]?.norm === 'of' ? i + 3 : i + 2, article: false }
+    if (n1 === 'few') return { lo: 2, hi: 4, vague: true, next: i + 2, article: false }
+    if (n1 === 'half') return { lo: 0.5, hi: 0.5, vague: false, next: i + 2, article: false }
+    return { lo: 1, hi: 1, vague: false, next: i + 1, article: true }
+  }
+  if (w === 'few') return { lo: 2, hi: 4, vague: true, next: i + 1, article: false }
+  if (w === 'several') return { lo: 3, hi: 5, vague: true, next: i + 1, article: false }
+  if (w === 'half') {
+    // "half an hour", "half a day"
+    const n1 = tokens[i + 1]?.norm
+    if (n1 === 'a' || n1 === 'an') return { lo: 0.5, hi: 0.5, vague: false, next: i + 2, article: false }
+    return undefined
+  }
+  if (w in tens) {
+    let value = tens[w]!
+    let next = i + 1
+    const dash = tokens[next]
+    const after = dash && rangeDashes.has(dash.norm) && dash.start === t.end ? tokens[next + 1] : dash
+    if (after && after.kind === 'word' && after.norm in ones && ones[after.norm]! < 10 && ones[after.norm]! > 0) {
+      value += ones[after.norm]!
+      next = after === dash ? next + 1 : next + 2
+    }
+    return { lo: value, hi: value, vague: false, next, article: false }
+  }
+  if (w in ones) return { lo: ones[w]!, hi: ones[w]!, vague: false, next: i + 1, article: false }
+  return undefined
+}
+
+/** Read an ordinal at `i`: "sixth", "6th". Returns the number and the index after it. */
+function readOrdinal(tokens: Token[], i: number): { value: number; next: number } | undefined {
+  const t = tokens[i]
+  if (!t) return undefined
+  if (t.kind === 'word' && t.norm in ordinals) return { value: ordinals[t.norm]!, next: i + 1 }
+  const suffix = tokens[i + 1]
+  if (t.kind === 'number' && suffix && ordinalSuffixes.has(suffix.norm) && suffix.start === t.end) {
+    return { value: Number(t.norm), next: i + 2 }
+  }
+  return undefined
+}
+
+/** Read a plain day number after "day": digits or a number word. */
+function readDayNumber(tokens: Token[], i: number): { value: number; next: number } | undefined {
+  const n = readNumber(tokens, i)
+  if (!n || n.article || n.vague) return undefined
+  return { value: n.lo, next: n.next }
+}
+
+function isWord(tokens: Token[], i: number, ...words: string[]): boolean {
+  const t = tokens[i]
+  return t !== undefined && words.includes(t.norm)
+}
+
+/**
+ * Read a duration starting exactly at token `i` (without qualifiers).
+ */
+function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'first'> | undefined {
+  const t = tokens[i]
+  if (!t) return undefined
+
+  // "next day", "the following day", "the day after", "tomorrow", "the next morning"
+  if (t.norm === 'tomorrow') return day(24, 24, i + 1)
+  if ((t.norm === 'next' || t.norm === 'following') && isWord(tokens, i + 1, 'day', 'morning')) return day(24, 24, i + 2)
+  if (t.norm === 'day' && isWord(tokens, i + 1, 'after') && !readNumber(tokens, i + 2)) return day(24, 24, i + 2)
+
+  // "day four", "day 3", "days two and three", "days 3–7"
+  if (t.norm === 'day' || t.norm === 'days') {
+    const a = readDayNumber(tokens, i + 1)
+    if (a) {
+      const joiner = tokens[a.next]
+      if (joiner && (rangeDashes.has(joiner.norm) || joiner.norm === 'and' || joiner.norm === 'to' || joiner.norm === 'through')) {
+        const b = readDayNumber(tokens, a.next + 1)
+        if (b && b.value > a.value) return { ...day(a.value * 24, a.value * 24, b.next), period: { start: a.value * 24, end: b.value * 24 } }
+      }
+      return { ...day(a.value * 24, a.value * 24, a.next), period: { start: a.value * 24, end: a.value * 24 + 24 } }
+    }
+  }
+  // "the sixth day", "the 2nd to the 5th day", "sixth day"
+  const ord = readOrdinal(tokens, t.norm === 'the' ? i + 1 : i)
+  if (ord) {
+    let k = ord.next
+    let end = ord.value
+    if (isWord(tokens, k, 'to', 'through', 'and') || (tokens[k] && rangeDashes.has(tokens[k]!.norm))) {
+      const second = readOrdinal(tokens, isWord(tokens, k + 1, 'the') ? k + 2 : k + 1)
+      if (second && second.value > ord.value && isWord(tokens, second.next, 'day', 'days')) {
+        end = second.value
+        k = second.next
+      }
+    }
+    if (isWord(tokens, k, 'day', 'days')) {
+      const period = { start: ord.value * 24, end: end === ord.value ? ord.value * 24 + 24 : end * 24 }
+      return { ...day(ord.value * 24, ord.value * 24, k + 1), period }
+    }
+  }
+
+  // Quantity + unit, with ranges.
+  const n = readNumber(tokens, i)
+  if (!n) return undefined
+  let lo = n.lo
+  let hi = n.hi
+  let vague = n.vague
+  let k = n.next
+  let open = false
+  // "72+ hours"
+  if (tokens[k]?.norm === '+') {
+    open = true
+    k++
+  }
+  // Range before the unit: "24–48 hours", "one or two days", "48 to 72 hours"
+  const joiner = tokens[k]
+  if (!n.article && joiner && (rangeDashes.has(joiner.norm) || rangeWords.has(joiner.norm))) {
+    const m = readNumber(tokens, k + 1)
+    if (m && !m.article && m.lo >= lo && unitAt(tokens, m.next + (tokens[m.next]?.norm === '+' ? 1 : 0)) !== undefined) {
+      hi = m.hi
+      vague ||= m.vague
+      k = m.next
+      if (tokens[k]?.norm === '+') {
+        open = true
+        k++
+      }
+    }
+  }
+  const unit = unitAt(tokens, k)
+  if (unit === undefined) return undefined
+  k++
+  lo *= unit
+  hi *= unit
+  // "a day or two", "a week or two", "one day or two"
+  if (isWord(tokens, k, 'or') && lo === hi) {
+    const m = readNumber(tokens, k + 1)
+    if (m && !m.article && m.lo * unit > lo && unitAt(tokens, m.next) === undefined) {
+      hi = m.hi * unit
+      k = m.next
+    }
+  }
+  // "a week and a half"
+  if (isWord(tokens, k, 'and') && isWord(tokens, k + 1, 'a') && isWord(tokens, k + 2, 'half')) {
+    lo += unit / 2
+    hi += unit / 2
+    k += 3
+  }
+  // "72 hours or more", "or longer", "plus"
+  if (isWord(tokens, k, 'or') && isWord(tokens, k + 1, 'more', 'longer')) {
+    open = true
+    k += 2
+  } else if (isWord(tokens, k, 'plus')) {
+    open = true
+    k++
+  }
+  return { min: round(lo), max: open ? null : round(hi), vague, kind: 'span', open, top: round(hi), last: k }
+}
+
+function day(min: number, max: number, last: number): Omit<Duration, 'qualifier' | 'first'> {
+  return { min, max, vague: false, kind: 'day', open: false, top: max, last }
+}
+
+/** The unit (in hours) of the token at `i`, skipping a hyphen in "10-minute". */
+function unitAt(tokens: Token[], i: number): number | undefined {
+  const t = tokens[i]
+  if (!t) return undefined
+  if (t.norm in units) {
+    // "h" only directly after a number ("48h"), never as a word on its own.
+    if (t.norm === 'h' && tokens[i - 1]?.end !== t.start) return undefined
+    return units[t.norm]
+  }
+  return undefined
+}
+
+function round(hours: number): number {
+  return Math.round(hours * 1000) / 1000
+}
+
+/**
+ * Find every duration in a token list, left to right, without overlaps.
+ * Qualifiers ("at least", "up to", "the first", "about") are folded into the
+ * duration they precede.
+ *
+ * @param tokens Tokens of a sentence.
+ * @returns Durations in order.
+ */
+export function findDurations(tokens: Token[]): Duration[] {
+  const found: Duration[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const read = readAt(tokens, i)
+    if (read) {
+      found.push(read)
+      i = read.last
+    } else i++
+  }
+  return found
+}
+
+/** Read a duration with its qualifiers starting at token `i`. */
+function readAt(tokens: Token[], i: number): Duration | undefined {
+  let k = i
+  let qualifier: Duration['qualifier'] = null
+  const w = tokens[k]?.norm
+  const w1 = tokens[k + 1]?.norm
+  if ((w === 'at' && w1 === 'least') || (w === 'a' && w1 === 'minimum' && tokens[k + 2]?.norm === 'of')) {
+    qualifier = 'at-least'
+    k += w === 'at' ? 2 : 3
+  } else if (w === 'minimum' || w === 'min') {
+    if (readCore(tokens, k + 1)) {
+      qualifier = 'at-least'
+      k += 1
+    }
+  } else if (w === 'up' && w1 === 'to') {
+    qualifier = 'up-to'
+    k += 2
+  } else if ((w === 'the' || w === 'your') && (w1 === 'first' || w1 === 'next' || w1 === 'following')) {
+    // "the first 48 hours", "the first week", "the next week", "the first few days"
+    const after = readCore(tokens, k + 2)
+    if (after && after.kind === 'span') return { ...after, qualifier: w1 === 'first' ? 'first' : null, first: i }
+    const unit = unitAt(tokens, k + 2)
+    if (unit !== undefined) {
+      return { min: unit, max: unit, vague: false, kind: 'span', open: false, top: unit, qualifier: w1 === 'first' ? 'first' : null, first: i, last: k + 3 }
+    }
+  } else if ((w === 'first' || w === 'next') && unitAt(tokens, k + 1) !== undefined && !isWord(tokens, k - 1, 'the')) {
+    const unit = unitAt(tokens, k + 1)!
+    return { min: unit, max: unit, vague: false, kind: 'span', open: false, top: unit, qualifier: w === 'first' ? 'first' : null, first: i, last: k + 2 }
+  }
+  // Approximators are part of the phrase but change nothing.
+  while (tokens[k] && approximators.has(tokens[k]!.norm) && readCore(tokens, k + 1)) k++
+  const core = readCore(tokens, k)
+  if (!core) return undefined
+  return { ...core, qualifier, first: i }
+}

@@ -1,0 +1,7 @@
+export { extractClaims, type SourceText } from './claims.ts'
+export { findDurations, type Duration } from './duration.ts'
+export { claimId } from './id.ts'
+export { compileLexicon, PhraseMatcher, type Lexicon, type PhraseMatch } from './lexicon.ts'
+export { findQuotes, speakerAt, type QuoteRegion } from './speakers.ts'
+export { timelineOf, type Timeline } from './timeline.ts'
+export { tokenize, type Token } from './tokens.ts'

@@ -1,0 +1,160 @@
+/**
+ * Phrase matching for the vocabulary: finds the vocabulary's words and
+ * phrases in tokens. Case-insensitive, whole words; hyphens and whitespace
+ * between words are interchangeable ("make-up" = "make up"); a trailing `*`
+ * matches any ending ("exfoliat*"). Longest match wins. Cost: one map look-up
+ * per token plus the length of the phrases that start there.
+ */
+import type { Vocabulary } from '../vocabulary.ts'
+import { tokenize, type Token } from './tokens.ts'
+
+/** A phrase found in tokens. */
+export interface PhraseMatch<T> {
+  /** What the phrase stands for (a topic, a condition, a cue kind…). */
+  value: T
+  /** Index of the first token. */
+  first: number
+  /** Index after the last token. */
+  last: number
+}
+
+interface Pattern<T> {
+  words: string[]
+  /** The last word is a prefix (`exfoliat*`). */
+  prefix: boolean
+  value: T
+}
+
+const joiners = new Set(['-', '‐', '‑', '/'])
+
+/** Matches a fixed set of phrases in token lists. */
+export class PhraseMatcher<T> {
+  private readonly exact = new Map<string, Pattern<T>[]>()
+  private readonly prefixed = new Map<string, Pattern<T>[]>()
+
+  /**
+   * @param entries Phrases (as in the vocabulary, `*` allowed at the end) and their values.
+   */
+  constructor(entries: Array<[string, T]>) {
+    for (const [phrase, value] of entries) {
+      const star = phrase.endsWith('*')
+      const words = tokenize(star ? phrase.slice(0, -1) : phrase)
+        .filter((t) => !joiners.has(t.norm))
+        .map((t) => t.norm)
+      if (words.length === 0) continue
+      const pattern: Pattern<T> = { words, prefix: star, value }
+      const head = words[0]!
+      if (star && words.length === 1) {
+        const key = head.slice(0, 3)
+        if (!this.prefixed.has(key)) this.prefixed.set(key, [])
+        this.prefixed.get(key)!.push(pattern)
+      } else {
+        if (!this.exact.has(head)) this.exact.set(head, [])
+        this.exact.get(head)!.push(pattern)
+      }
+    }
+    for (const list of [...this.exact.values(), ...this.prefixed.values()]) list.sort((a, b) => b.words.length - a.words.length)
+  }
+
+  /**
+   * Find phrases left to right; at each position the longest match wins and
+   * matches do not overlap.
+   *
+   * @param tokens Tokens to search.
+   * @returns Matches in order.
+   */
+  match(tokens: Token[]): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = []
+    let i = 0
+    while (i < tokens.length) {
+      const found = this.matchAt(tokens, i)
+      if (found) {
+        out.push(found)
+        i = found.last
+      } else i++
+    }
+    return out
+  }
+
+  /**
+   * The longest phrase starting at token `i`.
+   *
+   * @param tokens Tokens to search.
+   * @param i Start index.
+   * @returns The match, or `undefined`.
+   */
+  matchAt(tokens: Token[], i: number): PhraseMatch<T> | undefined {
+    const t = tokens[i]
+    if (!t || t.kind === 'punct') return undefined
+    let best: PhraseMatch<T> | undefined
+    const candidates = this.exact.get(t.norm)
+    if (candidates) {
+      for (const p of candidates) {
+        const last = matchWords(tokens, i, p)
+        if (last !== -1 && (!best || last > best.last)) best = { value: p.value, first: i, last }
+      }
+    }
+    const prefixed = this.prefixed.get(t.norm.slice(0, 3))
+    if (prefixed) {
+      for (const p of prefixed) {
+        if (t.norm.startsWith(p.words[0]!) && (!best || i + 1 > best.last)) best = { value: p.value, first: i, last: i + 1 }
+      }
+    }
+    return best
+  }
+}
+
+/** Match a pattern's words from token `i`, skipping hyphens between words. Returns the index after, or -1. */
+function matchWords<T>(tokens: Token[], i: number, p: Pattern<T>): number {
+  let k = i
+  for (let w = 0; w < p.words.length; w++) {
+    if (w > 0) while (tokens[k] && joiners.has(tokens[k]!.norm)) k++
+    const t = tokens[k]
+    if (!t) return -1
+    const word = p.words[w]!
+    const lastWord = w === p.words.length - 1
+    if (lastWord && p.prefix ? !t.norm.startsWith(word) : t.norm !== word) return -1
+    k++
+  }
+  return k
+}
+
+/** Every matcher extraction needs, compiled once per vocabulary. */
+export interface Lexicon {
+  topics: PhraseMatcher<string>
+  conditions: PhraseMatcher<string>
+  /** Condition name → `procedure` or `activity`. */
+  conditionKinds: Map<string, 'procedure' | 'activity'>
+  procedures: PhraseMatcher<true>
+  stance: PhraseMatcher<'avoid' | 'allowed'>
+  negation: PhraseMatcher<true>
+}
+
+/**
+ * Compile a vocabulary into matchers.
+ *
+ * @param vocabulary Validated vocabulary.
+ * @returns The lexicon.
+ */
+export function compileLexicon(vocabulary: Vocabulary): Lexicon {
+  const topics: Array<[string, string]> = []
+  for (const [name, entry] of Object.entries(vocabulary.topics)) for (const w of entry.words) topics.push([w, name])
+  const conditions: Array<[string, string]> = []
+  const conditionKinds = new Map<string, 'procedure' | 'activity'>()
+  for (const [name, entry] of Object.entries(vocabulary.conditions)) {
+    conditionKinds.set(name, entry.kind)
+    for (const w of entry.words) conditions.push([w, name])
+  }
+  const stance: Array<[string, 'avoid' | 'allowed']> = [
+    ...vocabulary.stance.avoid.map((w): [string, 'avoid'] => [w, 'avoid']),
+    ...vocabulary.stance.allowed.map((w): [string, 'allowed'] => [w, 'allowed'])
+  ]
+  return {
+    topics: new PhraseMatcher(topics),
+    conditions: new PhraseMatcher(conditions),
+    conditionKinds,
+    procedures: new PhraseMatcher(vocabulary.procedures.map((w): [string, true] => [w, true])),
+    stance: new PhraseMatcher(stance),
+    negation: new PhraseMatcher(vocabulary.stance.negation.map((w): [string, true] => [w, true]))
+  }
+}

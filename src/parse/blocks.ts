@@ -1,0 +1,207 @@
+/**
+ * Parse a source into blocks of text: headings and text blocks (paragraphs,
+ * list items, table cells), each with exact offsets into the file.
+ *
+ * Markdown is parsed with remark (unified + remark-parse + remark-frontmatter).
+ * Articles saved as plain text put one paragraph or heading per line with no
+ * blank line between them, which Markdown reads as one paragraph; such
+ * paragraphs are split back into lines where a line ends a sentence or looks
+ * like a heading (short, no closing punctuation).
+ *
+ * Each block carries `text`: the raw slice of the file with Markdown syntax
+ * (emphasis markers, link targets, HTML) replaced by spaces, so it has the
+ * same length as the slice and an offset in it is an offset in the file.
+ */
+import type { Heading, List, ListItem, Nodes, Paragraph, Parent, Root, TableCell } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+
+/** A heading or a block of running text. */
+export interface Block {
+  /** `heading`, or `text` for running text. */
+  kind: 'heading' | 'text'
+  /**
+   * Heading level: 1–6 for Markdown headings, 7 for a heading-like line of a
+   * plain-text article, 8 for a short list item that titles the text below
+   * it ("1. Sun Protection"). 0 for text.
+   */
+  level: number
+  /** Offset of the block's first character in the file. */
+  start: number
+  /** Offset after its last character. */
+  end: number
+  /** The block's text with syntax masked by spaces (same length as the slice). */
+  text: string
+  /** Whether the block is (in) a list item. */
+  listItem: boolean
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
+
+/**
+ * Parse Markdown (with optional front matter) into a syntax tree.
+ *
+ * @param text Full text of the file.
+ * @returns The mdast root; positions are offsets into `text`.
+ */
+export function parseMarkdown(text: string): Root {
+  return parser.parse(text)
+}
+
+/**
+ * Turn a file into blocks, in document order.
+ *
+ * @param text Full text of the file (front matter included: offsets stay file offsets).
+ * @param tree The parsed tree (default: parsed here).
+ * @returns Headings and text blocks; front matter, code and HTML are skipped.
+ */
+export function toBlocks(text: string, tree: Root = parseMarkdown(text)): Block[] {
+  const blocks: Block[] = []
+  walk(tree, text, blocks, false)
+  return blocks
+}
+
+function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
+  for (const child of node.children as Nodes[]) {
+    switch (child.type) {
+      case 'heading':
+        pushInline(child, text, out, { kind: 'heading', level: (child as Heading).depth, listItem: inList })
+        break
+      case 'paragraph':
+        pushParagraph(child, text, out, inList)
+        break
+      case 'list':
+        walkList(child, text, out)
+        break
+      case 'blockquote':
+      case 'table':
+      case 'tableRow':
+        walk(child, text, out, inList)
+        break
+      case 'tableCell':
+        pushInline(child as TableCell, text, out, { kind: 'text', level: 0, listItem: false })
+        break
+      default:
+        break
+    }
+  }
+}
+
+function walkList(list: List, text: string, out: Block[]): void {
+  const single = list.children.length === 1
+  for (const item of list.children as ListItem[]) {
+    const first = item.children[0]
+    // A lone short list item followed by text outside the list titles that
+    // text ("1. Sun Protection" then a paragraph).
+    if (single && item.children.length === 1 && first?.type === 'paragraph') {
+      const masked = maskInline(first, text)
+      if (masked && isHeadingLike(masked.text.trim())) {
+        out.push({ kind: 'heading', level: 8, start: masked.start, end: masked.end, text: masked.text, listItem: true })
+        continue
+      }
+    }
+    walk(item, text, out, true)
+  }
+}
+
+function pushInline(node: Paragraph | Heading | TableCell, text: string, out: Block[], meta: Pick<Block, 'kind' | 'level' | 'listItem'>): void {
+  const masked = maskInline(node, text)
+  if (masked && masked.text.trim() !== '') out.push({ ...meta, start: masked.start, end: masked.end, text: masked.text })
+}
+
+/** Push a paragraph, split into lines where a plain-text article has one block per line. */
+function pushParagraph(node: Paragraph, text: string, out: Block[], inList: boolean): void {
+  const masked = maskInline(node, text)
+  if (!masked) return
+  const lines = splitLines(masked.text)
+  let first = true
+  for (const [from, to] of lines) {
+    // Lines after the first one of a list item are lazy continuations: in a
+    // plain-text article they are blocks of their own, not part of the item.
+    const itemLine = inList && first
+    first = false
+    const slice = masked.text.slice(from, to)
+    const trimmed = slice.trim()
+    if (trimmed === '') continue
+    const lead = slice.length - slice.trimStart().length
+    const trail = slice.length - slice.trimEnd().length
+    const heading = !itemLine && isHeadingLike(trimmed)
+    out.push({
+      kind: heading ? 'heading' : 'text',
+      level: heading ? 7 : 0,
+      start: masked.start + from + lead,
+      end: masked.start + to - trail,
+      text: trimmed,
+      listItem: itemLine
+    })
+  }
+}
+
+/**
+ * Where to split a paragraph into lines: after a line that ends a sentence
+ * or looks like a heading, or before a bullet character.
+ *
+ * @param text Paragraph text (masked).
+ * @returns `[from, to)` ranges covering the text.
+ */
+export function splitLines(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let from = 0
+  let lineStart = 0
+  while (lineStart <= text.length) {
+    let nl = text.indexOf('\n', lineStart)
+    if (nl === -1) nl = text.length
+    if (nl === text.length) break
+    const line = text.slice(lineStart, nl).trim()
+    const next = text.slice(nl + 1, text.indexOf('\n', nl + 1) === -1 ? text.length : text.indexOf('\n', nl + 1)).trim()
+    if (line !== '' && next !== '' && (/[.!?:;…"”’)]$/.test(line) || /^[•·▪◦*-]/.test(next) || (isHeadingLike(line) && /^[\p{Lu}\p{N}‘“'"]/u.test(next)))) {
+      ranges.push([from, nl])
+      from = nl + 1
+    }
+    lineStart = nl + 1
+  }
+  ranges.push([from, text.length])
+  return ranges
+}
+
+/**
+ * Whether a line looks like a heading: short, starts with a capital or a
+ * digit, and ends without sentence punctuation (a question mark is allowed).
+ *
+ * @param line Trimmed line.
+ * @returns `true` for "The First Week", "Can You Sweat After Microneedling?".
+ */
+export function isHeadingLike(line: string): boolean {
+  if (line.length === 0 || line.length > 100) return false
+  if (/[.,;:!…"”’]$/.test(line) && !/\b(?:etc|vs)\.$/.test(line)) return false
+  if (!/^[\p{Lu}\p{N}‘“'"]/u.test(line)) return false
+  let words = 0
+  for (const part of line.split(/\s+/)) if (part) words++
+  return words <= 14
+}
+
+/**
+ * Mask a node's inline content: keep the raw characters of text and inline
+ * code, replace everything else (markers, link targets, HTML) by spaces,
+ * keep newlines.
+ */
+function maskInline(node: Parent, text: string): { start: number; end: number; text: string } | undefined {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
+  const chars: string[] = new Array(end - start)
+  for (let i = start; i < end; i++) chars[i - start] = text.charCodeAt(i) === 10 ? '\n' : ' '
+  const copy = (n: Nodes) => {
+    if (n.type === 'text' || n.type === 'inlineCode') {
+      const s = n.position?.start.offset
+      const e = n.position?.end.offset
+      if (s === undefined || e === undefined) return
+      for (let i = s; i < e; i++) chars[i - start] = text[i]!
+      return
+    }
+    if ('children' in n) for (const c of n.children as Nodes[]) copy(c)
+  }
+  for (const c of node.children as Nodes[]) copy(c)
+  return { start, end, text: chars.join('') }
+}

@@ -130,7 +130,7 @@ export type FuzzyClaim = Pick<Claim, 'quote' | 'activity' | 'topic' | 'span'> & 
  * findFuzzy('Intro.\n\nPlease avoid swimming pools for 72 hours after treatment.', {
  *   quote: 'Avoid swimming for 72 hours after treatment.', activity: 'swimming', topic: 'swimming',
  *   span: {start: 0, end: 44, line: 1}
- * })?.start // 15
+ * })?.start // 8
  */
 export function findFuzzy(
   text: string,

@@ -39,7 +39,7 @@ export function lineAt(text: string, offset: number): number {
  * @param size Characters per side (default: {@link contextSize}).
  * @returns `{before, after}`.
  * @example
- * contextOf('Rest. Avoid swimming for 72 hours. Then swim.', 6, 34, 5) // {before: 'Rest.', after: ' Then'}
+ * contextOf('Rest. Avoid swimming for 72 hours. Then swim.', 6, 34, 5) // {before: 'est. ', after: ' Then'}
  */
 export function contextOf(text: string, start: number, end: number, size = contextSize): Context {
   let from = Math.max(0, start - size)

@@ -61,7 +61,7 @@ const stopWords = new Set([
 /**
  * Split text into normalised, classified words.
  *
- * Classes: `number` (digits, number words — "seventy" is `70` — and
+ * Classes: `number` (digits, number words — "seventy-two" is `72` — and
  * quantity words like "few", "couple", "next"; "a"/"an" right before a
  * unit is `1`), `unit` (minute, hour, day, night, week, month; singular),
  * `cue` (stance words: not, avoid, can, wait, until…), `stop` (function
@@ -81,13 +81,30 @@ export function tokenize(text: string, offset = 0): Token[] {
     const start = offset + match.index
     tokens.push({ ...classify(raw), start, end: start + raw.length })
   }
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  const joined: Token[] = []
+  for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!
-    if ((token.norm === 'a' || token.norm === 'an') && tokens[i + 1]!.kind === 'unit') {
-      tokens[i] = { ...token, norm: '1', kind: 'number' }
+    const next = tokens[i + 1]
+    if ((token.norm === 'a' || token.norm === 'an') && next?.kind === 'unit') {
+      joined.push({ ...token, norm: '1', kind: 'number' })
+    } else if (
+      next &&
+      isNumberWord(text, token, offset, /^[2-9]0$/) &&
+      isNumberWord(text, next, offset, /^[1-9]$/) &&
+      /^[ -]$/.test(text.slice(token.end - offset, next.start - offset))
+    ) {
+      joined.push({ norm: String(Number(token.norm) + Number(next.norm)), kind: 'number', start: token.start, end: next.end })
+      i++
+    } else {
+      joined.push(token)
     }
   }
-  return tokens
+  return joined
+}
+
+/** Whether a token is a number written as a word (not digits) whose value matches `value`. */
+function isNumberWord(text: string, token: Token, offset: number, value: RegExp): boolean {
+  return token.kind === 'number' && value.test(token.norm) && /^\p{L}/u.test(text.slice(token.start - offset, token.end - offset))
 }
 
 function classify(raw: string): { norm: string; kind: TokenKind } {

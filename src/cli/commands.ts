@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
 import type { Effects } from './effects.ts'
+import { registerBuild } from './build.ts'
+import { registerServe } from './serve.ts'
 
 /**
  * A command registers itself on the program. `setExit` raises the exit code
@@ -8,4 +10,4 @@ import type { Effects } from './effects.ts'
 export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
 
 /** Every command of the CLI, one module each. */
-export const commands: Register[] = []
+export const commands: Register[] = [registerBuild, registerServe]

@@ -1,0 +1,161 @@
+/**
+ * Build the chart page: bundle `web/` with vite into a static folder (relative
+ * paths, so it can be published anywhere or opened from disk) and write the
+ * data it shows as `data.js`. `writeSiteData` rewrites only `data.js`, for a
+ * watcher that must be quick.
+ */
+import { readdir, stat } from 'node:fs/promises'
+import { join, relative, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Message } from '../message.ts'
+import { listFiles, readClaimsDir } from '../read/claims.ts'
+import { FileError } from '../read/errors.ts'
+import { readSource, type Source } from '../read/source.ts'
+import { readVocabulary } from '../read/vocabulary.ts'
+import type { ClaimsFile } from '../schema.ts'
+import type { Vocabulary } from '../vocabulary.ts'
+import { writeFileAtomic } from '../write/atomic.ts'
+import { buildSiteData, siteDataScript, type SiteData } from './data.ts'
+
+/** Where the site's inputs are and where it goes. */
+export interface SiteOptions {
+  /** Folder of `*.md` sources. */
+  sourcesDir: string
+  /** Folder of `*.yaml` claims files. */
+  claimsDir: string
+  /** Output folder (the site). */
+  outDir: string
+  /** Validated vocabulary (default: the bundled `vocabulary.yaml`). */
+  vocabulary?: Vocabulary | undefined
+}
+
+/** What a build produced. */
+export interface SiteResult {
+  /** The output folder, as given. */
+  outDir: string
+  /** Every file written, relative to `outDir`, sorted. */
+  files: string[]
+  /** Warnings about the inputs (stale digests, claims without a source). */
+  messages: Message[]
+}
+
+/** File name of the data script in the site. */
+export const dataFileName = 'data.js'
+
+const viteConfigFile = fileURLToPath(new URL('../../vite.config.ts', import.meta.url))
+
+/**
+ * Read sources, claims and vocabulary into site data.
+ *
+ * @param options Inputs (see {@link SiteOptions}; `outDir` is not used).
+ * @returns The data and warnings about it.
+ * @throws {FileError} When a source or claims file is unusable (the first
+ *   problem, with file and line), or a folder is missing.
+ */
+export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promise<{ data: SiteData; messages: Message[] }> {
+  const vocabulary = options.vocabulary ?? (await readVocabulary())
+  const names = await listFiles(options.sourcesDir, /\.md$/i)
+  const sources: Source[] = []
+  for (const name of names) sources.push(await readSource(join(options.sourcesDir, name)))
+  const reads = await readClaimsDir(options.claimsDir)
+  const problems = reads.flatMap((read) => read.messages.filter((m) => m.severity !== 'warning'))
+  const first = problems[0]
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'}; run \`claimrange check\`)` : ''
+    throw new FileError(first.file, `${first.reason}${more}`, first.line, first.column)
+  }
+  const files: ClaimsFile[] = reads.map((read) => read.data!)
+  const messages: Message[] = []
+  const byId = new Map(sources.map((s) => [s.id, s]))
+  reads.forEach((read, i) => {
+    const file = files[i]!
+    const source = byId.get(file.source)
+    if (!source) {
+      messages.push({ file: read.file, line: 1, reason: `Unexpected source \`${file.source}\`: no such file in \`${options.sourcesDir}\`; its claims are shown without their text`, ruleId: 'source', severity: 'warning' })
+    } else if (source.digest !== file.digest) {
+      messages.push({ file: read.file, line: 2, reason: `Unexpected \`digest\`: \`${source.file}\` changed since extraction; passages are found by their words (run \`claimrange extract\`)`, ruleId: 'digest', severity: 'warning' })
+    }
+  })
+  return { data: buildSiteData(sources, files, vocabulary), messages }
+}
+
+/**
+ * Rewrite only the site's `data.js` (atomically), leaving the bundle alone.
+ *
+ * @param options Inputs and output folder.
+ * @returns Path of `data.js` and warnings about the inputs.
+ * @throws {FileError} As {@link loadSiteData}; nothing is written then.
+ * @example
+ * await writeSiteData({sourcesDir: 'sources', claimsDir: 'claims', outDir: 'dist/site'})
+ */
+export async function writeSiteData(options: SiteOptions): Promise<{ file: string; messages: Message[] }> {
+  const { data, messages } = await loadSiteData(options)
+  const file = join(options.outDir, dataFileName)
+  await writeFileAtomic(file, siteDataScript(data))
+  return { file, messages }
+}
+
+/**
+ * Build the whole site: vite bundles `web/` into `outDir` (emptied first),
+ * then `data.js` is written.
+ *
+ * Decision: the inputs are read and checked before anything is touched, so bad
+ * input leaves a previous build as it was; and `outDir` is only emptied when it
+ * is empty, missing or holds a previous build (an `index.html`), never when it
+ * contains the sources or claims.
+ *
+ * @param options Inputs and output folder (see {@link SiteOptions}).
+ * @returns The folder, the files written and warnings.
+ * @throws {FileError} On unusable input or an output folder that must not be emptied.
+ * @example
+ * const {files} = await buildSite({sourcesDir: 'sources', claimsDir: 'claims', outDir: 'dist/site'})
+ * files.includes('index.html') // true
+ */
+export async function buildSite(options: SiteOptions): Promise<SiteResult> {
+  const { data, messages } = await loadSiteData(options)
+  await checkOutDir(options)
+  const { build } = await import('vite')
+  await build({
+    configFile: viteConfigFile,
+    mode: 'production',
+    logLevel: 'silent',
+    build: { outDir: resolve(options.outDir), emptyOutDir: true }
+  })
+  await writeFileAtomic(join(options.outDir, dataFileName), siteDataScript(data))
+  return { outDir: options.outDir, files: await listTree(options.outDir), messages }
+}
+
+async function checkOutDir(options: SiteOptions): Promise<void> {
+  const out = resolve(options.outDir)
+  for (const dir of [options.sourcesDir, options.claimsDir, fileURLToPath(new URL('../..', import.meta.url))]) {
+    const inside = resolve(dir)
+    if (inside === out || inside.startsWith(out.endsWith(sep) ? out : out + sep)) {
+      throw new FileError(options.outDir, `Refusing to build here: the output folder is emptied first and contains \`${dir}\``)
+    }
+  }
+  let names: string[]
+  try {
+    names = await readdir(out)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new FileError(options.outDir, 'Expected a folder for the site, found a file')
+    throw error
+  }
+  if (names.length > 0 && !names.includes('index.html')) {
+    throw new FileError(options.outDir, 'Refusing to empty a folder that holds no previous site (no `index.html`); choose another `--out`')
+  }
+}
+
+/** Every file under a folder, relative, `/`-separated, sorted. */
+async function listTree(dir: string): Promise<string[]> {
+  const out: string[] = []
+  const walk = async (current: string) => {
+    for (const entry of await readdir(current, { withFileTypes: true })) {
+      const path = join(current, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else if ((await stat(path)).isFile()) out.push(relative(dir, path).split(sep).join('/'))
+    }
+  }
+  await walk(dir)
+  return out.sort()
+}

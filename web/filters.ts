@@ -1,0 +1,116 @@
+/**
+ * The filter controls: topics, conditions, and one switch per source. The
+ * state is a plain object; the controls report every change through
+ * `onChange` and never recompute anything themselves.
+ */
+import { effectiveClaim } from '../src/schema.ts'
+import type { SiteData } from '../src/site/data.ts'
+import type { ViewOptions } from './model.ts'
+
+/** What the filters currently select. */
+export interface FilterState {
+  /** Topics shown. */
+  topics: Set<string>
+  /** Conditions shown; `null` stands for the general rows. */
+  conditions: Set<string | null>
+  /** Sources switched off. */
+  excluded: Set<string>
+}
+
+/**
+ * Everything selected, no source off.
+ *
+ * @param data Site data.
+ * @returns A fresh state.
+ */
+export function initialFilters(data: SiteData): FilterState {
+  return {
+    topics: new Set(usedTopics(data)),
+    conditions: new Set<string | null>([null, ...usedConditions(data)]),
+    excluded: new Set()
+  }
+}
+
+/**
+ * The state as view options for `viewRows` / `chartSpec`.
+ *
+ * @param state Filter state.
+ * @returns View options.
+ */
+export function viewOptions(state: FilterState): ViewOptions {
+  return { topics: [...state.topics], conditions: [...state.conditions], exclude: [...state.excluded] }
+}
+
+/**
+ * Draw the controls.
+ *
+ * @param container Element to fill (emptied first).
+ * @param data Site data (which topics, conditions and sources exist).
+ * @param state Current state; mutated when a control changes.
+ * @param onChange Called after every change.
+ */
+export function renderFilters(container: HTMLElement, data: SiteData, state: FilterState, onChange: () => void): void {
+  const doc = container.ownerDocument
+  container.replaceChildren()
+  const labels = new Map(data.topics.map((t) => [t.name, t.label]))
+  const group = (legend: string, id: string) => {
+    const fieldset = doc.createElement('fieldset')
+    fieldset.id = id
+    const l = doc.createElement('legend')
+    l.textContent = legend
+    fieldset.append(l)
+    container.append(fieldset)
+    return fieldset
+  }
+  const box = (parent: HTMLElement, text: string, value: string, checked: boolean, change: (on: boolean) => void, role?: string) => {
+    const label = doc.createElement('label')
+    label.className = role === 'switch' ? 'switch' : 'chip'
+    const input = doc.createElement('input')
+    input.type = 'checkbox'
+    input.value = value
+    input.checked = checked
+    if (role) input.setAttribute('role', role)
+    input.addEventListener('change', () => {
+      change(input.checked)
+      onChange()
+    })
+    const span = doc.createElement('span')
+    span.textContent = text
+    label.append(input, span)
+    parent.append(label)
+  }
+  const toggle = <T>(set: Set<T>, value: T) => (on: boolean) => void (on ? set.add(value) : set.delete(value))
+
+  const topics = group('Topics', 'filter-topics')
+  for (const name of usedTopics(data)) box(topics, labels.get(name) ?? name, name, state.topics.has(name), toggle(state.topics, name))
+  const conditions = group('Conditions', 'filter-conditions')
+  box(conditions, 'general', '', state.conditions.has(null), toggle(state.conditions, null))
+  for (const name of usedConditions(data)) box(conditions, name, name, state.conditions.has(name), toggle(state.conditions, name))
+  const sources = group('Sources (switch one off to see the consensus without it)', 'filter-sources')
+  const withClaims = new Set(data.files.map((f) => f.source))
+  const ids = [...new Set([...data.sources.map((s) => s.id), ...withClaims])].sort()
+  for (const id of ids) {
+    if (!withClaims.has(id)) continue
+    const title = data.sources.find((s) => s.id === id)?.title ?? id
+    box(sources, title, id, !state.excluded.has(id), (on) => void (on ? state.excluded.delete(id) : state.excluded.add(id)), 'switch')
+  }
+}
+
+/** Topics that have at least one claim, in data order. */
+function usedTopics(data: SiteData): string[] {
+  const used = new Set<string>()
+  for (const f of data.files) for (const c of f.claims) used.add(effectiveClaim(c).topic)
+  return data.topics.map((t) => t.name).filter((n) => used.has(n))
+}
+
+/** Conditions that have at least one claim, in data order. */
+function usedConditions(data: SiteData): string[] {
+  const used = new Set<string>()
+  for (const f of data.files) {
+    for (const c of f.claims) {
+      const condition = effectiveClaim(c).condition
+      if (condition) used.add(condition)
+    }
+  }
+  return data.conditions.filter((n) => used.has(n))
+}

@@ -1,0 +1,180 @@
+/**
+ * The view model shared by the chart, the table and the CSV: which claims
+ * are shown, in which rows, with what the consensus says about each. Pure.
+ *
+ * Decisions:
+ * - Claims an editor rejected are not shown (they are extraction mistakes);
+ *   corrected claims are shown with the editor's values.
+ * - A source switched off hides its claims; its rows stay (with whatever
+ *   consensus is left) so the band can be watched moving.
+ * - Rows follow the vocabulary's topic order (related topics sit near each
+ *   other); within a topic the general row comes first, then conditions in
+ *   vocabulary order. Within a row claims go by source, speaker, file order.
+ */
+import type { ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
+import { effectiveClaim, type Claim } from '../src/schema.ts'
+import type { SiteData, SiteSource } from '../src/site/data.ts'
+
+/** What the reader chose to see. */
+export interface ViewOptions {
+  /** Topics to show (default: all). */
+  topics?: readonly string[] | undefined
+  /** Conditions to show, `null` for the general rows (default: all). */
+  conditions?: readonly (string | null)[] | undefined
+  /** Source ids switched off (default: none). */
+  exclude?: readonly string[] | undefined
+}
+
+/** A conflict as seen from one of its claims. */
+export interface ConflictView {
+  /** The other claim. */
+  other: string
+  reason: string
+}
+
+/** One shown claim with everything the page says about it. */
+export interface ClaimView {
+  /** The claim with an editor's corrections applied. */
+  claim: Claim
+  /** The claim as stored (review status, original values). */
+  stored: Claim
+  /** Source id (the claims file's `source`). */
+  source: string
+  /** The source, when its text is in the data. */
+  sourceInfo: SiteSource | undefined
+  /** Source title, or its id. */
+  sourceTitle: string
+  /** Display label of the claim's topic. */
+  topicLabel: string
+  /** Why the consensus calls it an outlier, or `null`. */
+  outlier: string | null
+  /** Claims it conflicts with. */
+  conflicts: ConflictView[]
+}
+
+/** One chart row: a topic, and a condition or the general case. */
+export interface RowView {
+  /** `topic` or `topic/condition`. */
+  key: string
+  topic: string
+  condition: string | null
+  topicLabel: string
+  /** The consensus of this row, when the report has one. */
+  consensus: TopicConsensus | undefined
+  claims: ClaimView[]
+}
+
+/**
+ * Group the shown claims into rows.
+ *
+ * @param data Site data.
+ * @param report Consensus computed with the same `exclude`.
+ * @param options Filters (see {@link ViewOptions}).
+ * @returns Rows in display order; a row is kept while its topic and condition
+ *   are selected and it has claims in the data, even if every source of it is off.
+ * @example
+ * viewRows(data, report, {topics: ['exercise']}).map((r) => r.key) // ['exercise', 'exercise/intense']
+ */
+export function viewRows(data: SiteData, report: ConsensusReport, options: ViewOptions = {}): RowView[] {
+  const topicOrder = new Map(data.topics.map((t, i) => [t.name, i]))
+  const conditionOrder = new Map(data.conditions.map((c, i) => [c, i]))
+  const labels = new Map(data.topics.map((t) => [t.name, t.label]))
+  const sources = new Map(data.sources.map((s) => [s.id, s]))
+  const exclude = new Set(options.exclude ?? [])
+  const topics = options.topics ? new Set(options.topics) : undefined
+  const conditions = options.conditions ? new Set(options.conditions) : undefined
+  const outliers = new Map<string, string>()
+  const conflicts = new Map<string, ConflictView[]>()
+  const seenPairs = new Set<string>()
+  for (const row of report.topics) {
+    for (const o of row.outliers) outliers.set(o.claim, o.reason)
+    for (const c of row.conflicts) {
+      const pair = c.claims.join(' ')
+      if (seenPairs.has(pair)) continue
+      seenPairs.add(pair)
+      const [a, b] = c.claims
+      push(conflicts, a, { other: b, reason: c.reason })
+      push(conflicts, b, { other: a, reason: c.reason })
+    }
+  }
+  const rows = new Map<string, RowView>()
+  for (const file of data.files) {
+    file.claims.forEach((stored) => {
+      if (stored.review.status === 'rejected') return
+      const claim = effectiveClaim(stored)
+      if (topics && !topics.has(claim.topic)) return
+      if (conditions && !conditions.has(claim.condition)) return
+      const key = rowKey(claim.topic, claim.condition)
+      let row = rows.get(key)
+      if (!row) {
+        row = {
+          key,
+          topic: claim.topic,
+          condition: claim.condition,
+          topicLabel: labels.get(claim.topic) ?? claim.topic,
+          consensus: report.topics.find((t) => t.topic === claim.topic && t.condition === claim.condition),
+          claims: []
+        }
+        rows.set(key, row)
+      }
+      if (exclude.has(file.source)) return
+      const info = sources.get(file.source)
+      row.claims.push({
+        claim,
+        stored,
+        source: file.source,
+        sourceInfo: info,
+        sourceTitle: info?.title ?? file.source,
+        topicLabel: row.topicLabel,
+        outlier: outliers.get(stored.id) ?? null,
+        conflicts: conflicts.get(stored.id) ?? []
+      })
+    })
+  }
+  const rank = (order: Map<string, number>, name: string) => order.get(name) ?? order.size
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      rank(topicOrder, a.topic) - rank(topicOrder, b.topic) ||
+      compare(a.topic, b.topic) ||
+      (a.condition === null ? -1 : 0) - (b.condition === null ? -1 : 0) ||
+      (a.condition && b.condition ? rank(conditionOrder, a.condition) - rank(conditionOrder, b.condition) || compare(a.condition, b.condition) : 0)
+  )
+  for (const row of sorted) {
+    // Array#sort is stable: claims of one voice keep their file order.
+    row.claims.sort((a, b) => compare(a.source, b.source) || compare(a.claim.speaker ?? '', b.claim.speaker ?? ''))
+  }
+  return sorted
+}
+
+/**
+ * Key of a row.
+ *
+ * @param topic Topic name.
+ * @param condition Condition, `null` for the general row.
+ * @returns `topic` or `topic/condition`.
+ */
+export function rowKey(topic: string, condition: string | null): string {
+  return condition === null ? topic : `${topic}/${condition}`
+}
+
+/**
+ * Every claim the chart would show with no filter and no source off.
+ *
+ * @param data Site data.
+ * @returns Number of claims not rejected by an editor.
+ */
+export function countShownClaims(data: SiteData): number {
+  let n = 0
+  for (const file of data.files) for (const claim of file.claims) if (claim.review.status !== 'rejected') n++
+  return n
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -26,7 +26,7 @@ export const vocabularySchema = z
     ),
     conditions: z.record(
       z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug for a condition name'),
-      z.object({ kind: z.enum(['procedure', 'activity']), words }).strict()
+      z.object({ kind: z.enum(['procedure', 'activity']), words, topics: z.array(z.string()).optional() }).strict()
     ),
     stance: z.object({ avoid: words, allowed: words, negation: words }).strict()
   })

@@ -125,11 +125,13 @@ interface BlockContext {
   context: Mention[] | undefined
 }
 
-const pronouns = new Set(['it', 'them', 'these', 'this', 'they', 'those', 'that'])
+const pronouns = new Set(['it', 'them'])
 const thirdPerson = new Set(['she', 'he', 'her', 'his', 'him'])
 const secondPerson = new Set(['you', 'your', "you're", "you'll", "you've", 'yourself'])
 const contrast = new Set(['but', 'however', 'whereas', 'although', 'though', 'except'])
 const modals = new Set(['can', 'could', 'may'])
+// Allowed cues that are verbs: they need the activity as their object ("return to the gym").
+const verbCues = new Set(['start', 'return', 'returning', 'resume', 'introduce', 'introducing', 'reintroduce'])
 const subjects = new Set(['you', 'they', 'patients', 'clients', 'people', 'we', 'i', 'one', 'most', 'many', 'patient', 'client', 'everyone', 'anyone'])
 const notWaitBefore = new Set(['every', 'each', 'per', 'once', 'twice', 'last', 'lasts', 'lasting', 'lasted', 'takes', 'take', 'took', 'taking', 'spaced', 'ago'])
 const notWaitAfter = new Set(['apart', 'ago', 'per', 'of', 'later', 'old', 'long'])
@@ -182,10 +184,13 @@ function topicMentions(tokens: Token[], lexicon: Lexicon, text: string): Mention
   for (const m of topics) {
     // A procedure's name ("chemical peel") is not an activity.
     if (procedures.some((p) => p.first <= m.first && p.last >= m.last && p.last - p.first > m.last - m.first)) continue
+    // "non-exfoliating" names what is fine, not the activity.
+    if (tokens[m.first - 1]?.norm === '-' && tokens[m.first - 2]?.norm === 'non') continue
     let first = m.first
     let condition: string | null = null
     for (const c of conditions) {
       if (lexicon.conditionKinds.get(c.value) !== 'activity') continue
+      if (!conditionApplies(lexicon, c.value, m.value)) continue
       const adjacent = c.last <= m.first && m.first - c.last <= 2
       const inside = c.first >= m.first && c.last <= m.last
       if (adjacent || inside) {
@@ -240,7 +245,7 @@ function extractSentence(
         activity: mention.activity,
         stance,
         wait: time,
-        condition: procedureCondition ?? (inherited ? activityConditionOf(clause, ctx.lexicon) ?? mention.condition : mention.condition),
+        condition: procedureCondition ?? (inherited ? activityConditionOf(clause, ctx.lexicon, mention.topic) ?? mention.condition : mention.condition),
         speaker,
         start,
         end
@@ -253,8 +258,9 @@ function extractSentence(
 /** Whether a duration is a wait, judged by the words around it. */
 function isWait(tokens: Token[], d: Duration, lexicon: Lexicon): boolean {
   if (d.min === null) return false
-  for (let i = Math.max(0, d.first - 2); i < d.first; i++) if (notWaitBefore.has(tokens[i]!.norm)) return false
   const next = tokens[d.last]
+  // "take a day or two off" is a wait, "takes 15 minutes" is not.
+  if (next?.norm !== 'off') for (let i = Math.max(0, d.first - 2); i < d.first; i++) if (notWaitBefore.has(tokens[i]!.norm)) return false
   if (next && notWaitAfter.has(next.norm)) return false
   if (next && (next.norm === 'a' || next.norm === 'per') && frequencyUnits.has(tokens[d.last + 1]?.norm ?? '')) return false
   // "10-minute walk": a duration used as an adjective.
@@ -275,7 +281,8 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
   let from = 0
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.norm === ';') {
+    const spacedDash = (t.norm === '–' || t.norm === '—') && tokens[i - 1] && tokens[i - 1]!.end < t.start && tokens[i + 1] && tokens[i + 1]!.start > t.end
+    if (t.norm === ';' || spacedDash) {
       if (i > from) coarse.push([from, i])
       from = i + 1
     } else if (contrast.has(t.norm) && i > from) {
@@ -311,7 +318,8 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
 
 /** The stance of a clause, or `null` when it has no cue. */
 function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Stance | null {
-  const cues = lexicon.stance.match(clause).filter((c) => c.value === 'avoid' || isAllowedCue(clause, c))
+  const mentions = lexicon.topics.match(clause)
+  const cues = lexicon.stance.match(clause).filter((c) => c.value === 'avoid' || isAllowedCue(clause, c, mentions))
   const negations = lexicon.negation.match(clause)
   const negates = (c: PhraseMatch<unknown>) => negations.some((n) => n.last <= c.first && c.first - n.last <= 3)
   let avoid = 0
@@ -335,9 +343,16 @@ function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Sta
   return bare ? 'avoid' : null
 }
 
-/** "can", "could", "may" are cues only with a person as subject ("you can"). */
-function isAllowedCue(clause: Token[], cue: PhraseMatch<'avoid' | 'allowed'>): boolean {
-  if (!modals.has(clause[cue.first]!.norm) || cue.last - cue.first > 1) return true
+/**
+ * "can", "could", "may" are cues only with a person as subject ("you can");
+ * verb cues ("return", "introduce") only with the activity as their object.
+ */
+function isAllowedCue(clause: Token[], cue: PhraseMatch<'avoid' | 'allowed'>, mentions: PhraseMatch<string>[]): boolean {
+  const word = clause[cue.first]!.norm
+  if (verbCues.has(word) && cue.last - cue.first === 1) {
+    return mentions.length === 0 || mentions.some((m) => m.first >= cue.last && m.first - cue.last <= 4)
+  }
+  if (!modals.has(word) || cue.last - cue.first > 1) return true
   for (let i = Math.max(0, cue.first - 2); i < cue.first; i++) if (subjects.has(clause[i]!.norm)) return true
   return false
 }
@@ -408,9 +423,17 @@ function conditionOfClause(clause: Token[], lexicon: Lexicon): string | null {
   return null
 }
 
-function activityConditionOf(clause: Token[], lexicon: Lexicon): string | null {
-  for (const c of lexicon.conditions.match(clause)) if (lexicon.conditionKinds.get(c.value) === 'activity') return c.value
+function activityConditionOf(clause: Token[], lexicon: Lexicon, topic: string): string | null {
+  for (const c of lexicon.conditions.match(clause)) {
+    if (lexicon.conditionKinds.get(c.value) === 'activity' && conditionApplies(lexicon, c.value, topic)) return c.value
+  }
   return null
+}
+
+/** Whether a condition may qualify a topic (the vocabulary's `topics` list, when it has one). */
+function conditionApplies(lexicon: Lexicon, condition: string, topic: string): boolean {
+  const topics = lexicon.conditionTopics.get(condition)
+  return !topics || topics.has(topic)
 }
 
 /** Turn drafts into claims: quotes, lines, ids, order. */

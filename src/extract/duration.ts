@@ -370,7 +370,8 @@ function readAt(tokens: Token[], i: number): Duration | undefined {
     const after = readCore(tokens, k + 2)
     if (after && after.kind === 'span') return { ...after, qualifier: w1 === 'first' ? 'first' : null, first: i }
     const unit = unitAt(tokens, k + 2)
-    if (unit !== undefined) {
+    // Only a singular unit: "the first week", not "the following days".
+    if (unit !== undefined && !tokens[k + 2]!.norm.endsWith('s')) {
       return { min: unit, max: unit, vague: false, kind: 'span', open: false, top: unit, qualifier: w1 === 'first' ? 'first' : null, first: i, last: k + 3 }
     }
   } else if ((w === 'first' || w === 'next') && unitAt(tokens, k + 1) !== undefined && !isWord(tokens, k - 1, 'the')) {

@@ -125,6 +125,8 @@ export interface Lexicon {
   conditions: PhraseMatcher<string>
   /** Condition name → `procedure` or `activity`. */
   conditionKinds: Map<string, 'procedure' | 'activity'>
+  /** Condition name → the topics it may qualify (absent: any topic). */
+  conditionTopics: Map<string, Set<string>>
   procedures: PhraseMatcher<true>
   stance: PhraseMatcher<'avoid' | 'allowed'>
   negation: PhraseMatcher<true>
@@ -141,8 +143,10 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
   for (const [name, entry] of Object.entries(vocabulary.topics)) for (const w of entry.words) topics.push([w, name])
   const conditions: Array<[string, string]> = []
   const conditionKinds = new Map<string, 'procedure' | 'activity'>()
+  const conditionTopics = new Map<string, Set<string>>()
   for (const [name, entry] of Object.entries(vocabulary.conditions)) {
     conditionKinds.set(name, entry.kind)
+    if (entry.topics) conditionTopics.set(name, new Set(entry.topics))
     for (const w of entry.words) conditions.push([w, name])
   }
   const stance: Array<[string, 'avoid' | 'allowed']> = [
@@ -153,6 +157,7 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     topics: new PhraseMatcher(topics),
     conditions: new PhraseMatcher(conditions),
     conditionKinds,
+    conditionTopics,
     procedures: new PhraseMatcher(vocabulary.procedures.map((w): [string, true] => [w, true])),
     stance: new PhraseMatcher(stance),
     negation: new PhraseMatcher(vocabulary.stance.negation.map((w): [string, true] => [w, true]))

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { Effects } from './effects.ts'
+import { registerConsensus } from './consensus.ts'
 import { registerBuild } from './build.ts'
 import { registerServe } from './serve.ts'
 
@@ -10,4 +11,4 @@ import { registerServe } from './serve.ts'
 export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
 
 /** Every command of the CLI, one module each. */
-export const commands: Register[] = [registerBuild, registerServe]
+export const commands: Register[] = [registerBuild, registerServe, registerConsensus]

@@ -1,0 +1,103 @@
+/**
+ * `claimrange consensus`: read `claims/`, compute the consensus, print it
+ * (terminal table and details, or `--json`) and optionally write a Markdown
+ * report (`--markdown FILE`). Thin: it maps flags to options and calls
+ * {@link loadConsensus}, `computeConsensus` and the report builders.
+ *
+ * Exit codes: 0 when every claims file was usable; 1 when a file was
+ * skipped (the report of the others is still printed), when the folder is
+ * missing or holds no usable claims file; 2 on bad usage.
+ */
+import type { Command } from 'commander'
+import { computeConsensus } from '../consensus/compute.ts'
+import type { ConsensusReport } from '../consensus/types.ts'
+import { compareMessages, formatMessage, type Message } from '../message.ts'
+import { readClaimsDir } from '../read/claims.ts'
+import { readVocabulary } from '../read/vocabulary.ts'
+import { formatConsensusMarkdown } from '../report/markdown.ts'
+import { formatConsensusTerminal } from '../report/terminal.ts'
+import { relatedTopics, topicLabel } from '../vocabulary.ts'
+import { writeFileAtomic } from '../write/atomic.ts'
+import type { Register } from './commands.ts'
+import { CliError } from './effects.ts'
+
+/** Options of {@link loadConsensus}. */
+export interface LoadConsensusOptions {
+  /** Claims folder (default: `claims`). */
+  claims?: string
+  /** Vocabulary file (default: the bundled `vocabulary.yaml`). */
+  vocabulary?: string
+  /** Source ids to leave out (default: none). */
+  exclude?: string[]
+}
+
+/** What {@link loadConsensus} gives: the report and what went wrong reading. */
+export interface LoadedConsensus {
+  report: ConsensusReport
+  /** Problems with claims files, sorted by file and place; each such file was skipped. */
+  messages: Message[]
+  /** Paths of the claims files that were skipped. */
+  skipped: string[]
+  /** Topic labels from the vocabulary, for every topic in the report. */
+  labels: Record<string, string>
+}
+
+/**
+ * Read the claims folder and the vocabulary, and compute the consensus of
+ * every usable claims file.
+ *
+ * @param options Folder, vocabulary and exclusions (see {@link LoadConsensusOptions}).
+ * @returns The report, the messages of skipped files and topic labels.
+ * @throws {FileError} When the folder or the vocabulary cannot be read.
+ * @throws {CliError} When the folder holds no claims file, or none is usable.
+ * @example
+ * const {report, messages} = await loadConsensus({claims: 'claims'})
+ */
+export async function loadConsensus(options: LoadConsensusOptions = {}): Promise<LoadedConsensus> {
+  const dir = options.claims ?? 'claims'
+  const vocabulary = await readVocabulary(options.vocabulary)
+  const reads = await readClaimsDir(dir)
+  if (reads.length === 0) throw new CliError(`${dir}: no claims files (*.yaml) found; run \`claimrange extract\` first`)
+  const usable = reads.flatMap((read) => (read.data ? [read.data] : []))
+  const messages = reads.flatMap((read) => read.messages).sort(compareMessages)
+  const skipped = reads.filter((read) => !read.data).map((read) => read.file)
+  if (usable.length === 0) {
+    throw new CliError(`${dir}: none of the ${reads.length} claims file${reads.length === 1 ? ' is' : 's is'} usable:\n${messages.map(formatMessage).join('\n')}`)
+  }
+  const related: Record<string, string[]> = {}
+  for (const [topic, others] of relatedTopics(vocabulary)) related[topic] = [...others].sort()
+  const report = computeConsensus(usable, { related, exclude: options.exclude ?? [] })
+  const labels: Record<string, string> = {}
+  for (const row of report.topics) labels[row.topic] = topicLabel(vocabulary, row.topic)
+  return { report, messages, skipped, labels }
+}
+
+/** Register `consensus` on the program. */
+export const registerConsensus: Register = (program: Command, effects, setExit) => {
+  program
+    .command('consensus')
+    .description('Compute where sources agree: consensus ranges, outliers and conflicts per topic')
+    .option('--claims <dir>', 'claims folder', 'claims')
+    .option('--json', 'print the report as JSON')
+    .option('--markdown <file>', 'also write a Markdown report to FILE')
+    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .option('--exclude <sources>', 'comma-separated source ids to leave out')
+    .action(async (flags: { claims: string; json?: boolean; markdown?: string; vocabulary?: string; exclude?: string }) => {
+      const loaded = await loadConsensus({
+        claims: flags.claims,
+        ...(flags.vocabulary === undefined ? {} : { vocabulary: flags.vocabulary }),
+        exclude: (flags.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+      })
+      for (const message of loaded.messages) effects.err(formatMessage(message))
+      if (loaded.skipped.length > 0) {
+        effects.err(`claimrange: skipped ${loaded.skipped.length} unusable claims file${loaded.skipped.length === 1 ? '' : 's'}; the report leaves ${loaded.skipped.length === 1 ? 'it' : 'them'} out`)
+        setExit(1)
+      }
+      if (flags.json) effects.out(JSON.stringify(loaded.report, null, 2))
+      else effects.out(formatConsensusTerminal(loaded.report, { color: effects.color, labels: loaded.labels }))
+      if (flags.markdown !== undefined) {
+        await writeFileAtomic(flags.markdown, formatConsensusMarkdown(loaded.report, { labels: loaded.labels }))
+        effects.err(`claimrange: wrote ${flags.markdown}`)
+      }
+    })
+}

@@ -1,0 +1,23 @@
+/**
+ * Reports of the consensus: terminal and Markdown string builders.
+ * Re-exports only.
+ */
+export {
+  claimPlace,
+  conflictCount,
+  medianText,
+  quoted,
+  rangeText,
+  rowTitle,
+  voiceClaim,
+  voiceWait,
+  type Labels
+} from './cells.ts'
+export { formatConsensusMarkdown, type MarkdownOptions } from './markdown.ts'
+export {
+  formatConsensusDetails,
+  formatConsensusRules,
+  formatConsensusTable,
+  formatConsensusTerminal,
+  type TerminalOptions
+} from './terminal.ts'

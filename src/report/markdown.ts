@@ -1,0 +1,112 @@
+/**
+ * The consensus as Markdown an editor can paste into a review document:
+ * a summary table, then one section per topic/condition with its voices,
+ * outliers, conflicts and vague claims, then the rules.
+ *
+ * Pure string builder (no Node APIs). Deterministic: the same report gives
+ * the same bytes.
+ */
+import type { ConsensusReport } from '../consensus/types.ts'
+import {
+  claimPlace,
+  conflictCount,
+  medianText,
+  quoted,
+  rangeText,
+  rowTitle,
+  voiceClaim,
+  voiceWait,
+  type Labels
+} from './cells.ts'
+
+/** Options of {@link formatConsensusMarkdown}. */
+export interface MarkdownOptions {
+  /** Top heading (default: `Consensus report`). */
+  title?: string
+  /** Topic display names for the section headings (default: the topic ids). */
+  labels?: Labels
+}
+
+/**
+ * Build the Markdown report.
+ *
+ * @param report A consensus report.
+ * @param options Title and labels (see {@link MarkdownOptions}).
+ * @returns Markdown text ending in one newline.
+ * @example
+ * formatConsensusMarkdown(report).split('\n')[0] // '# Consensus report'
+ */
+export function formatConsensusMarkdown(report: ConsensusReport, options: MarkdownOptions = {}): string {
+  const out: string[] = [`# ${options.title ?? 'Consensus report'}`, '']
+  if (report.topics.length === 0) {
+    out.push('No claims to compare.', '')
+  } else {
+    out.push('| Topic | Condition | Consensus | Median | Voices | Outliers | Conflicts |', '| --- | --- | --- | ---: | ---: | ---: | ---: |')
+    for (const row of report.topics) {
+      out.push(
+        tableRow([
+          row.topic,
+          row.condition ?? 'general',
+          rangeText(row),
+          medianText(row),
+          String(row.voices),
+          String(row.outliers.length),
+          conflictCount(row)
+        ])
+      )
+    }
+    out.push('')
+  }
+  for (const row of report.topics) {
+    out.push(`## ${escape(rowTitle(row, options.labels))}`, '')
+    out.push(
+      row.consensus
+        ? `Consensus **${rangeText(row)}**, median **${medianText(row)}**, ${row.voices} voice${row.voices === 1 ? '' : 's'}.`
+        : `No voice states a number; ${row.voices} voice${row.voices === 1 ? '' : 's'}.`,
+      ''
+    )
+    out.push('| Voice | Stance | Wait | Quote |', '| --- | --- | --- | --- |')
+    for (const voice of row.voiceList) {
+      const claim = voiceClaim(report, voice)
+      const more = voice.claims.length > 1 ? ` (+${voice.claims.length - 1} more)` : ''
+      out.push(tableRow([voice.key, voice.stance, voiceWait(voice), claim ? `${quoted(claim)} line ${claim.line}${more}` : '']))
+    }
+    out.push('')
+    if (row.outliers.length > 0) {
+      out.push('**Outliers**', '')
+      for (const outlier of row.outliers) {
+        const claim = report.claims[outlier.claim]
+        const where = claim ? `\`${claimPlace(claim)}\` ${escape(quoted(claim))}` : `\`${outlier.claim}\``
+        out.push(`- ${where}: ${escape(outlier.reason)}`)
+      }
+      out.push('')
+    }
+    if (row.conflicts.length > 0) {
+      out.push('**Conflicts**', '')
+      for (const conflict of row.conflicts) out.push(`- *${conflict.scope}*: ${escape(conflict.reason)}`)
+      out.push('')
+    }
+    if (row.vague.length > 0) {
+      out.push('**Vague claims** (no number: they count for stance, not for the range)', '')
+      for (const id of row.vague) {
+        const claim = report.claims[id]
+        out.push(claim ? `- \`${claimPlace(claim)}\` ${claim.stance}: ${escape(quoted(claim))}` : `- \`${id}\``)
+      }
+      out.push('')
+    }
+  }
+  const { voice, range, outlier, conflict } = report.rules
+  out.push('## Rules', '')
+  out.push(`- **Voices.** ${escape(voice)}`, `- **Range.** ${escape(range)}`, `- **Outliers.** ${escape(outlier)}`, `- **Conflicts.** ${escape(conflict)}`, '')
+  return out.join('\n')
+}
+
+/** One Markdown table row, cells escaped. */
+function tableRow(cells: string[]): string {
+  return `| ${cells.map((cell) => escape(cell).replace(/\|/g, '\\|')).join(' | ')} |`
+}
+
+/** Keep text from turning into Markdown it is not: no line breaks, no stray emphasis or HTML. */
+function escape(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/([\\*_<>[\]])/g, '\\$1')
+}

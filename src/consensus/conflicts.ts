@@ -9,13 +9,13 @@
  * "avoid for 72 h".
  *
  * Decisions:
- * - Conditions: claims are compared within the same condition. A general
- *   `allowed` claim (no condition) is also compared with conditional `avoid`
- *   claims, because an unconditional permission covers every case ("you can
- *   sweat as usual" vs "avoid intense sweating for 48 h"). A conditional
- *   permission is read as an exception to general advice ("gentle yoga is
- *   fine the next day" vs "avoid exercise for 72 h") and is not compared
- *   with general `avoid` claims; different conditions are never compared.
+ * - Conditions: claims are compared only within the same condition (the
+ *   general row with the general row). Conditional advice is read as an
+ *   exception to general advice, in both directions: sources state the rule
+ *   and its exception side by side ("you can usually return to workouts
+ *   around 48–72 hours, but deeper sessions may require up to a week";
+ *   "avoid exercise for 72 hours … gentle yoga is fine the next day"), and
+ *   flagging those pairs would bury the real contradictions.
  * - An `avoid` claim with no number ("until healed") conflicts only with an
  *   `allowed` claim at 0 h: any wait is longer than none, but it cannot be
  *   compared with a later time. An `allowed` claim with no number takes part
@@ -80,7 +80,7 @@ export function conflicts(allowed: CountedClaim, avoid: CountedClaim, related: M
   const b = avoid.claim
   if (a.stance !== 'allowed' || b.stance !== 'avoid' || a.wait.min === null) return false
   if (a.topic !== b.topic && !related.get(a.topic)?.has(b.topic)) return false
-  if (a.condition !== null && a.condition !== b.condition) return false
+  if (a.condition !== b.condition) return false
   const allowedFrom = upperHours(hoursOf(a))
   if (b.wait.min === null) return allowedFrom === 0
   return b.wait.min > allowedFrom
@@ -129,12 +129,11 @@ export function conflictReason(allowed: CountedClaim, avoid: CountedClaim): stri
   const from = upperHours(hoursOf(a))
   const when = from === 0 ? 'right away' : `after ${formatWait(hoursOf(a))}`
   const wait = b.wait.min === null ? 'without saying for how long' : `for ${formatWait(hoursOf(b))}`
-  const scope = b.condition !== null && a.condition === null ? ` when \`${b.condition}\`` : ''
   let other: string
   if (allowed.voice === avoid.voice) other = 'but also says'
   else if (allowed.source === avoid.source) other = b.speaker ? `but ${b.speaker}, quoted in the same source, says` : 'but the same source says'
   else other = `but ${who(avoid)} says`
-  return `${who(allowed)} allows ${a.activity} ${when} (“${gist(a.quote)}”), ${other} to avoid ${b.activity} ${wait}${scope} (“${gist(b.quote)}”)`
+  return `${who(allowed)} allows ${a.activity} ${when} (“${gist(a.quote)}”), ${other} to avoid ${b.activity} ${wait} (“${gist(b.quote)}”)`
 }
 
 function who(entry: CountedClaim): string {

@@ -33,9 +33,9 @@ export const rules: ConsensusReport['rules'] = {
   conflict:
     'Two claims conflict when one allows an activity at a time (the latest it states) and the other says to ' +
     'avoid the same topic, or a related one (vocabulary `related`), for longer (the shortest wait it ' +
-    'states). They are compared within the same condition; a general claim that allows is also compared ' +
-    'with conditional claims that avoid, since it covers every case, while a conditional permission is an ' +
-    'exception to general advice. An avoid claim without a number conflicts only with an allowed claim at ' +
+    'states). They are compared only within the same condition: conditional advice (deep treatments, ' +
+    'light exercise…) is an exception to general advice, not a contradiction of it. An avoid claim ' +
+    'without a number conflicts only with an allowed claim at ' +
     '0 h. A conflict is listed in the row of the claim that allows; it is within-source when both claims ' +
     'come from the same source.'
 }

@@ -4,9 +4,11 @@
  * "a third of".
  *
  * Units: under 2 hours a fractional wait is shown in minutes; whole weeks
- * in weeks; whole days from 3 days on in days; everything else in hours
+ * in weeks; from 3 days on in days (to 0.1 day); everything else in hours
  * (whole hours from 10 h on). So 48 h stays "48 h" (sources say "48 hours"
- * far more often than "2 days") while 72 h reads "3 days".
+ * far more often than "2 days") while 72 h reads "3 days" and 110 h "4.6
+ * days". A range whose upper end is 72 h or less is shown in hours
+ * ("48–72 h", as sources write it).
  *
  * Browser-safe, no dependencies.
  */
@@ -46,7 +48,7 @@ const multiples: Record<number, string> = {
 export function formatHours(hours: number): string {
   if (hours > 0 && hours < 2 && !Number.isInteger(hours)) return `${Math.round(hours * 60)} min`
   if (hours > 0 && hours % 168 === 0) return plural(hours / 168, 'week')
-  if (hours >= 72 && hours % 24 === 0) return plural(hours / 24, 'day')
+  if (hours >= 72) return plural(Math.round((hours / 24) * 10) / 10, 'day')
   const shown = hours >= 10 ? Math.round(hours) : Math.round(hours * 10) / 10
   return `${shown} h`
 }
@@ -59,12 +61,14 @@ export function formatHours(hours: number): string {
  * @returns `48–72 h`, `3–5 days`, `48 h – 1 week`, or one wait when the ends are equal.
  * @example
  * formatRange(48, 72) // '48–72 h'
+ * formatRange(72, 120) // '3–5 days'
  * formatRange(72, 168) // '3 days – 1 week'
  */
 export function formatRange(min: number, max: number): string {
   const low = formatHours(min)
   const high = formatHours(max)
   if (low === high) return low
+  if (max <= 72 && / h$/.test(low)) return `${low.slice(0, -2)}–${max} h`
   const a = /^([\d.]+) (\w+)$/.exec(low)
   const b = /^([\d.]+) (\w+)$/.exec(high)
   if (a && b && singular(a[2]!) === singular(b[2]!)) return `${a[1]}–${b[1]} ${b[2]}`
@@ -89,16 +93,20 @@ export function formatWait(wait: Hours): string {
  *
  * @param value The number compared (> 0).
  * @param reference The number it is compared with (> 0).
- * @returns `half of`, `a third of`, `twice`, `2.3 times` or `40% of`.
+ * @returns `half of`, `a third of` (within 5%), `about a third of` (within 20%),
+ *   `40% of`, `twice`, `2.3 times`.
  * @example
  * proportion(24, 72) // 'a third of'
+ * proportion(24, 68) // 'about a third of'
  * proportion(168, 72) // '2.3 times'
  */
 export function proportion(value: number, reference: number): string {
   const ratio = value / reference
   if (ratio < 1) {
     const k = Math.round(1 / ratio)
-    if (ordinals[k] && Math.abs(1 / ratio - k) <= 0.05 * k) return `${ordinals[k]} of`
+    const off = Math.abs(1 / ratio - k) / k
+    if (ordinals[k] && off <= 0.05) return `${ordinals[k]} of`
+    if (ordinals[k] && off <= 0.2) return `about ${ordinals[k]} of`
     return `${Math.round(ratio * 100)}% of`
   }
   const k = Math.round(ratio)

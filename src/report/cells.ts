@@ -15,10 +15,10 @@ export type Labels = Record<string, string>
  *
  * @param row A consensus row.
  * @param labels Topic display names (default: the topic ids).
- * @returns E.g. `Exercise (general)` or `exercise (deep)`.
+ * @returns E.g. `Exercise — general` or `exercise — deep`.
  */
 export function rowTitle(row: TopicConsensus, labels: Labels = {}): string {
-  return `${labels[row.topic] ?? row.topic} (${row.condition ?? 'general'})`
+  return `${labels[row.topic] ?? row.topic} — ${row.condition ?? 'general'}`
 }
 
 /**

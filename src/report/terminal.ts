@@ -80,7 +80,7 @@ export function formatConsensusDetails(report: ConsensusReport, options: Termina
     const summary = row.consensus
       ? `consensus ${rangeText(row)}, median ${medianText(row)}`
       : 'no voice states a number'
-    lines.push(`${c.bold(rowTitle(row, options.labels))} — ${summary}, ${row.voices} voice${row.voices === 1 ? '' : 's'}`)
+    lines.push(`${c.bold(rowTitle(row, options.labels))}: ${summary}, ${row.voices} voice${row.voices === 1 ? '' : 's'}`)
     const keyWidth = Math.max(...row.voiceList.map((v) => v.key.length))
     const waitWidth = Math.max(...row.voiceList.map((v) => voiceWait(v).length))
     for (const voice of row.voiceList) {

@@ -3,6 +3,8 @@ import type { Effects } from './effects.ts'
 import { registerConsensus } from './consensus.ts'
 import { registerBuild } from './build.ts'
 import { registerServe } from './serve.ts'
+import { registerExtract } from './extract.ts'
+import { registerCheck } from './check.ts'
 
 /**
  * A command registers itself on the program. `setExit` raises the exit code
@@ -11,4 +13,4 @@ import { registerServe } from './serve.ts'
 export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
 
 /** Every command of the CLI, one module each. */
-export const commands: Register[] = [registerBuild, registerServe, registerConsensus]
+export const commands: Register[] = [registerExtract, registerCheck, registerBuild, registerServe, registerConsensus]

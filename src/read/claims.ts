@@ -16,6 +16,8 @@ export interface ClaimsRead {
   messages: Message[]
   /** The file's text (empty when it could not be read). */
   text: string
+  /** 1-based line and column of the node at a path (its nearest existing parent's otherwise). */
+  locate: (path: (string | number)[]) => { line: number; column: number }
 }
 
 /**
@@ -33,6 +35,7 @@ export function parseClaims(file: string, text: string): ClaimsRead {
     const pos = lineCounter.linePos(offset)
     return { line: pos.line, column: pos.col }
   }
+  const locate = (path: (string | number)[]) => place(nodeOffset(doc, path))
   if (doc.errors.length > 0) {
     const messages = doc.errors.map((error) => ({
       file,
@@ -40,16 +43,16 @@ export function parseClaims(file: string, text: string): ClaimsRead {
       reason: `Invalid YAML: ${error.message.split('\n')[0]!.trim()}`,
       ruleId: 'yaml'
     }))
-    return { file, data: undefined, messages, text }
+    return { file, data: undefined, messages, text, locate }
   }
   const parsed = claimsFileSchema.safeParse(doc.toJS())
-  if (parsed.success) return { file, data: parsed.data, messages: [], text }
+  if (parsed.success) return { file, data: parsed.data, messages: [], text, locate }
   const messages = parsed.error.issues.map((issue) => {
     const offset = nodeOffset(doc, issue.path as (string | number)[])
     const path = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : ''
     return { file, ...place(offset), reason: `${path}${issue.message}`, ruleId: 'schema' }
   })
-  return { file, data: undefined, messages, text }
+  return { file, data: undefined, messages, text, locate }
 }
 
 /**
@@ -65,7 +68,8 @@ export async function readClaimsFile(file: string): Promise<ClaimsRead> {
     return parseClaims(file, text)
   } catch (error) {
     if (!(error instanceof FileError)) throw error
-    return { file, data: undefined, messages: [{ file, line: error.line, reason: error.message.slice(file.length + 2), ruleId: 'read' }], text: '' }
+    const reason = error.message.slice(error.message.indexOf(': ') + 2)
+    return { file, data: undefined, messages: [{ file, line: error.line, reason, ruleId: 'read' }], text: '', locate: () => ({ line: 1, column: 1 }) }
   }
 }
 

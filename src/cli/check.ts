@@ -1,0 +1,83 @@
+/**
+ * `claimrange check`: validate every claims file against the format and
+ * against its source. Each problem prints as `file:line:column: message`;
+ * exit 1 when any error is found (orphaned claims are listed as warnings).
+ */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import { checkClaimsFile } from '../check/check.ts'
+import { compareMessages, formatMessage, type Message } from '../message.ts'
+import { listFiles, readClaimsDir } from '../read/claims.ts'
+import { FileError } from '../read/errors.ts'
+import { readSource, type Source } from '../read/source.ts'
+import type { Register } from './commands.ts'
+import type { Effects } from './effects.ts'
+
+/**
+ * Check a claims folder against a sources folder.
+ *
+ * @param options `sources` and `claims` folders.
+ * @returns Every problem found, sorted by file and place.
+ * @throws {FileError} When a folder is missing.
+ */
+export async function checkCorpus(options: { sources: string; claims: string }): Promise<Message[]> {
+  const sourceNames = await listFiles(options.sources, /\.md$/i)
+  const reads = await readClaimsDir(options.claims)
+  const messages: Message[] = []
+  const sources = new Map<string, Source | undefined>()
+  for (const name of sourceNames) {
+    const file = join(options.sources, name)
+    try {
+      sources.set(name.replace(/\.md$/i, ''), await readSource(file))
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error
+      sources.set(name.replace(/\.md$/i, ''), undefined)
+      messages.push({ file, line: error.line, column: error.column, reason: error.message.slice(error.message.indexOf(': ') + 2), ruleId: 'source' })
+    }
+  }
+  const covered = new Set<string>()
+  for (const read of reads) {
+    const id = read.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')
+    covered.add(id)
+    const sourceFile = join(options.sources, `${id}.md`)
+    if (sources.has(id) && sources.get(id) === undefined) {
+      messages.push(...read.messages)
+      continue
+    }
+    messages.push(...checkClaimsFile(read, sources.get(id), sourceFile))
+  }
+  for (const [id, source] of sources) {
+    if (!covered.has(id) && source) {
+      messages.push({ file: source.file, reason: `Missing claims file \`${join(options.claims, `${id}.yaml`)}\`; run \`claimrange extract\``, ruleId: 'missing' })
+    }
+  }
+  return messages.sort(compareMessages)
+}
+
+/**
+ * Print the problems of a check and decide the exit code.
+ *
+ * @param messages Problems from {@link checkCorpus}.
+ * @param effects Where to print.
+ * @returns 1 when any problem is an error, else 0.
+ */
+export function reportCheck(messages: Message[], effects: Effects): number {
+  for (const m of messages) effects.out(formatMessage(m) + (m.severity === 'warning' ? ' (warning)' : ''))
+  const errors = messages.filter((m) => m.severity !== 'warning').length
+  const warnings = messages.length - errors
+  effects.out(errors === 0 && warnings === 0 ? 'check: all claims files are valid and current' : `check: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`)
+  return errors > 0 ? 1 : 0
+}
+
+export const registerCheck: Register = (program: Command, effects, setExit) => {
+  program
+    .command('check')
+    .description('validate claims files against the format and their sources (file:line:column: message)')
+    .option('--sources <dir>', 'folder of source articles (*.md)', 'sources')
+    .option('--claims <dir>', 'folder of claims files', 'claims')
+    .action(async (options: { sources: string; claims: string }) => {
+      if (!existsSync(options.claims)) throw new FileError(options.claims, 'Cannot read folder: it does not exist')
+      setExit(reportCheck(await checkCorpus(options), effects))
+    })
+}

@@ -1,0 +1,51 @@
+/**
+ * `claimrange extract`: extract the claims of every source into
+ * `claims/<id>.yaml`, keeping editors' reviews, and print a summary.
+ * Exit 1 when a source or claims file was unusable (the others are still
+ * written).
+ */
+import type { Command } from 'commander'
+import { compareMessages, formatMessage } from '../message.ts'
+import { formatExtractSummary } from '../report/summary.ts'
+import { extractCorpus, type CorpusResult } from '../write/corpus.ts'
+import type { Register } from './commands.ts'
+import type { Effects } from './effects.ts'
+import { loadVocabulary } from './options.ts'
+
+/** Options of {@link runExtract}. */
+export interface ExtractCommandOptions {
+  sources: string
+  claims: string
+  vocabulary?: string
+  force?: boolean
+}
+
+/**
+ * Run extraction and print what happened.
+ *
+ * @param options Folders, vocabulary and `force`.
+ * @param effects Where to print.
+ * @returns The corpus result and the exit code it deserves.
+ */
+export async function runExtract(options: ExtractCommandOptions, effects: Effects): Promise<{ result: CorpusResult; exitCode: number }> {
+  const vocabulary = await loadVocabulary(options)
+  const result = await extractCorpus({ sourcesDir: options.sources, claimsDir: options.claims, vocabulary, force: options.force === true })
+  for (const message of [...result.messages].sort(compareMessages)) effects.err(formatMessage(message))
+  effects.out(formatExtractSummary(result, { color: effects.color }))
+  const failed = result.sources.some((s) => s.status === 'failed')
+  return { result, exitCode: failed ? 1 : 0 }
+}
+
+export const registerExtract: Register = (program: Command, effects, setExit) => {
+  program
+    .command('extract')
+    .description('extract the claims of every source into claims/<id>.yaml (reviews are kept)')
+    .option('--sources <dir>', 'folder of source articles (*.md)', 'sources')
+    .option('--claims <dir>', 'folder of claims files', 'claims')
+    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .option('--force', 're-extract every source, even when its digest did not change')
+    .action(async (options: ExtractCommandOptions) => {
+      const { exitCode } = await runExtract(options, effects)
+      setExit(exitCode)
+    })
+}

@@ -5,6 +5,7 @@ import { registerBuild } from './build.ts'
 import { registerServe } from './serve.ts'
 import { registerExtract } from './extract.ts'
 import { registerCheck } from './check.ts'
+import { registerStart } from './start.ts'
 
 /**
  * A command registers itself on the program. `setExit` raises the exit code
@@ -13,4 +14,4 @@ import { registerCheck } from './check.ts'
 export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
 
 /** Every command of the CLI, one module each. */
-export const commands: Register[] = [registerExtract, registerCheck, registerBuild, registerServe, registerConsensus]
+export const commands: Register[] = [registerStart, registerExtract, registerCheck, registerBuild, registerServe, registerConsensus]

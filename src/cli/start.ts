@@ -1,0 +1,85 @@
+/**
+ * `claimrange start` (what `npm start` runs): regenerate the claims from the
+ * sources, print the consensus table, build the chart page and serve it on
+ * localhost, printing its URL. `--no-serve` stops after the build.
+ */
+import type { Command } from 'commander'
+import { formatMessage } from '../message.ts'
+import { formatConsensusTable } from '../report/terminal.ts'
+import { buildSite } from '../site/build.ts'
+import { serveSite, type RunningSite } from '../site/serve.ts'
+import type { Register } from './commands.ts'
+import { loadConsensus } from './consensus.ts'
+import { CliError, type Effects } from './effects.ts'
+import { runExtract } from './extract.ts'
+import { loadVocabulary } from './options.ts'
+
+/** Options of {@link runStart}. */
+export interface StartOptions {
+  sources: string
+  claims: string
+  out: string
+  port: number
+  vocabulary?: string
+  /** Serve the page after building it (default: `true`). */
+  serve?: boolean
+}
+
+/**
+ * Extract, report, build, and (unless `serve` is false) serve.
+ *
+ * @param options Folders, port and vocabulary.
+ * @param effects Where to print.
+ * @returns The running site (when served) and the exit code so far.
+ */
+export async function runStart(options: StartOptions, effects: Effects): Promise<{ site: RunningSite | undefined; exitCode: number }> {
+  const { exitCode } = await runExtract(options, effects)
+  const loaded = await loadConsensus({ claims: options.claims, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) })
+  effects.out('')
+  effects.out(formatConsensusTable(loaded.report, { color: effects.color, labels: loaded.labels }))
+  const vocabulary = await loadVocabulary(options)
+  const built = await buildSite({ sourcesDir: options.sources, claimsDir: options.claims, outDir: options.out, vocabulary })
+  for (const m of built.messages) effects.err(formatMessage(m))
+  effects.out('')
+  effects.out(`built the chart page in ${options.out}/ (open index.html, or publish the folder anywhere)`)
+  if (options.serve === false) return { site: undefined, exitCode }
+  let site: RunningSite
+  try {
+    site = await serveSite({ dir: options.out, port: options.port })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
+    effects.err(`port ${options.port} is busy; using a free port instead`)
+    site = await serveSite({ dir: options.out, port: 0 })
+  }
+  effects.out(`chart: ${site.url}  (Ctrl-C to stop)`)
+  return { site, exitCode }
+}
+
+export const registerStart: Register = (program: Command, effects, setExit) => {
+  program
+    .command('start')
+    .description('extract claims, print the consensus table, build the chart page and serve it on localhost')
+    .option('--sources <dir>', 'folder of source articles (*.md)', 'sources')
+    .option('--claims <dir>', 'folder of claims files', 'claims')
+    .option('--out <dir>', 'folder for the built page', 'dist/site')
+    .option('--port <n>', 'port to serve on (0: any free port)', '4321')
+    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .option('--no-serve', 'build the page and stop, without serving it')
+    .action(async (flags: Omit<StartOptions, 'port'> & { port: string }) => {
+      const port = Number(flags.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Unexpected --port \`${flags.port}\`, expected a number from 0 to 65535`, 2)
+      const { site, exitCode } = await runStart({ ...flags, port }, effects)
+      setExit(exitCode)
+      if (!site) return
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop)
+          process.off('SIGTERM', stop)
+          resolve()
+        }
+        process.on('SIGINT', stop)
+        process.on('SIGTERM', stop)
+      })
+      await site.close()
+    })
+}

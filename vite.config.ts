@@ -41,6 +41,7 @@ export const siteConfig: UserConfig = {
     emptyOutDir: true,
     modulePreload: false,
     reportCompressedSize: false,
+    cssCodeSplit: false,
     target: 'es2022',
     rolldownOptions: { output: { format: 'iife' } }
   }

@@ -363,6 +363,7 @@ function rowSummary(row: RowView): string {
   const k = row.consensus?.consensus
   const voices = row.consensus?.voices ?? 0
   const who = `${voices} voice${voices === 1 ? '' : 's'}`
+  if (k && k.min === k.max) return `${formatHours(k.min)} · ${who}`
   if (k) return `${formatRange(k.min, k.max)} · median ${formatHours(k.median)} · ${who}`
   return voices > 0 ? `no number to agree on · ${who}` : 'no consensus: no voice left'
 }

@@ -6,6 +6,7 @@ import { registerServe } from './serve.ts'
 import { registerExtract } from './extract.ts'
 import { registerCheck } from './check.ts'
 import { registerStart } from './start.ts'
+import { registerAdd } from './add.ts'
 
 /**
  * A command registers itself on the program. `setExit` raises the exit code
@@ -14,4 +15,4 @@ import { registerStart } from './start.ts'
 export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
 
 /** Every command of the CLI, one module each. */
-export const commands: Register[] = [registerStart, registerExtract, registerCheck, registerBuild, registerServe, registerConsensus]
+export const commands: Register[] = [registerStart, registerExtract, registerCheck, registerBuild, registerServe, registerConsensus, registerAdd]

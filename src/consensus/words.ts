@@ -93,7 +93,7 @@ export function formatWait(wait: Hours): string {
  *
  * @param value The number compared (> 0).
  * @param reference The number it is compared with (> 0).
- * @returns `half of`, `a third of` (within 5%), `about a third of` (within 20%),
+ * @returns `half of`, `a third of` (within 5%), `about a third of` (within 10%),
  *   `40% of`, `twice`, `2.3 times`.
  * @example
  * proportion(24, 72) // 'a third of'
@@ -106,7 +106,7 @@ export function proportion(value: number, reference: number): string {
     const k = Math.round(1 / ratio)
     const off = Math.abs(1 / ratio - k) / k
     if (ordinals[k] && off <= 0.05) return `${ordinals[k]} of`
-    if (ordinals[k] && off <= 0.2) return `about ${ordinals[k]} of`
+    if (ordinals[k] && off <= 0.1) return `about ${ordinals[k]} of`
     return `${Math.round(ratio * 100)}% of`
   }
   const k = Math.round(ratio)

@@ -37,7 +37,7 @@ export function pageMeta(tree: Root): ArticleMeta {
   const article = select('article', tree)
   const date =
     metaContent(tree, ['article:published_time']) ??
-    attribute(select('time[datetime]', article ?? tree), 'datetime') ??
+    attribute(select('time[datetime]', article ?? tree), 'dateTime') ??
     metaContent(tree, ['date', 'dc.date', 'dcterms.date', 'pubdate', 'publish-date'])
   if (date) meta.date = date
   if (publisher) meta.publisher = publisher

@@ -79,17 +79,19 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
   const drafts: Draft[] = []
   const headings: Array<{ level: number; timeline: Timeline | undefined }> = []
   let context: Mention[] | undefined
+  const previous = { topics: [] as Mention[] }
   for (const block of blocks) {
     if (block.kind === 'heading') {
       while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop()
       const tokens = tokenize(block.text, block.start)
       headings.push({ level: block.level, timeline: timelineOf(tokens, source.text) })
       context = topicMentions(tokens, lexicon, source.text)
-      extractBlock(block, { lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts)
+      extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts)
+      previous.topics = context
       continue
     }
     const timeline = [...headings].reverse().find((h) => h.timeline)?.timeline
-    extractBlock(block, { lexicon, text: source.text, quotes, heading: false, timeline, context }, drafts)
+    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context }, drafts)
     context = undefined
   }
   return finish(drafts, source.text)
@@ -117,6 +119,8 @@ interface Draft {
 }
 
 interface BlockContext {
+  /** Topics of the last sentence, across blocks until the next heading ("it's best avoided"). */
+  previous: { topics: Mention[] }
   lexicon: Lexicon
   text: string
   quotes: QuoteRegion[]
@@ -125,13 +129,28 @@ interface BlockContext {
   context: Mention[] | undefined
 }
 
-const pronouns = new Set(['it', 'them'])
+const pronouns = new Set(['it', 'them', "it's"])
+// "these habits", "those products": refer back only when the clause has a real cue.
+const demonstratives = new Set(['these', 'those'])
+// "from this point", "after that": the time of the sentence before.
+const anaphoricTimes = [['from', 'this', 'point'], ['from', 'that', 'point'], ['at', 'this', 'point'], ['at', 'that', 'point'], ['from', 'then'], ['after', 'that'], ['by', 'then'], ['from', 'there']]
+/** How far after an avoid cue (in tokens) its object may start, for a claim with no time. */
+const objectWindow = 10
 const thirdPerson = new Set(['she', 'he', 'her', 'his', 'him'])
 const secondPerson = new Set(['you', 'your', "you're", "you'll", "you've", 'yourself'])
 const contrast = new Set(['but', 'however', 'whereas', 'although', 'though', 'except'])
 const modals = new Set(['can', 'could', 'may'])
+const relativeWords = new Set(['that', 'which', 'who'])
+const conditionalWords = new Set(['if', 'unless', 'whether'])
+const questionWords = new Set(['if', 'whether', 'when', 'how'])
+// Allowed cues that describe the activity before them ("workouts are okay") as well as after ("safe to swim").
+const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal'])
+/** How far after an allowed cue (in tokens) the activity it allows may start. */
+const allowedWindow = 12
+/** The same after "can"/"may": the verb and its object follow at once ("you can go to the gym"). */
+const modalWindow = 5
 // Allowed cues that are verbs: they need the activity as their object ("return to the gym").
-const verbCues = new Set(['start', 'return', 'returning', 'resume', 'introduce', 'introducing', 'reintroduce'])
+const verbCues = new Set(['start', 'return', 'returning', 'resume', 'introduce', 'introducing', 'reintroduce', 'add'])
 const subjects = new Set(['you', 'they', 'patients', 'clients', 'people', 'we', 'i', 'one', 'most', 'many', 'patient', 'client', 'everyone', 'anyone'])
 const notWaitBefore = new Set(['every', 'each', 'per', 'once', 'twice', 'last', 'lasts', 'lasting', 'lasted', 'takes', 'take', 'took', 'taking', 'spaced', 'ago'])
 const notWaitAfter = new Set(['apart', 'ago', 'per', 'of', 'later', 'old', 'long'])
@@ -139,7 +158,8 @@ const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
 const nowCues = [['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
 
 function extractBlock(block: Block, ctx: BlockContext, out: Draft[]): void {
-  let previousTopics: Mention[] = []
+  const state = ctx.previous
+  let previousWait: Wait | undefined
   for (const [from, to] of splitSentences(block.text)) {
     const sentence = block.text.slice(from, to)
     const offset = block.start + from
@@ -147,18 +167,20 @@ function extractBlock(block: Block, ctx: BlockContext, out: Draft[]): void {
     if (tokens.length === 0) continue
     const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
     if (/\?["”’)]*$/.test(sentence)) {
-      previousTopics = mentions
+      if (mentions.length > 0) state.topics = mentions
       continue
     }
     if (aboutThirdPerson(tokens)) continue
     const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
-    const found = extractSentence(tokens, offset, offset + sentence.length, ctx, previousTopics, speaker)
+    const found = extractSentence(tokens, offset, offset + sentence.length, ctx, state.topics, speaker, previousWait)
+    const timed = found.filter((d) => d.wait.min !== null).at(-1)
+    if (timed) previousWait = timed.wait
     for (const draft of found) {
       if (!out.some((d) => d.start === draft.start && d.topic === draft.topic && d.condition === draft.condition && d.stance === draft.stance && sameWait(d.wait, draft.wait))) {
         out.push(draft)
       }
     }
-    if (mentions.length > 0) previousTopics = mentions
+    if (mentions.length > 0) state.topics = mentions
   }
 }
 
@@ -215,7 +237,8 @@ function extractSentence(
   end: number,
   ctx: BlockContext,
   previousTopics: Mention[],
-  speaker: string | null
+  speaker: string | null,
+  previousWait: Wait | undefined
 ): Draft[] {
   const drafts: Draft[] = []
   const durations = findDurations(tokens).filter((d) => isWait(tokens, d, ctx.lexicon))
@@ -229,15 +252,31 @@ function extractSentence(
     const inherited = mentions.length === 0
     if (inherited) {
       if (inheritedTopics.length > 0) mentions = inheritedTopics
-      else if (clause.some((t) => pronouns.has(t.norm)) && previousTopics.length > 0) mentions = previousTopics
+      else if (clause.some((t) => pronouns.has(t.norm) || (demonstratives.has(t.norm) && ctx.lexicon.stance.match(clause).length > 0)) && previousTopics.length > 0) {
+        mentions = previousTopics
+      }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions
     const stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance
     if (stance) inheritedStance = stance
     const figure = clauseDurations[0]
-    const time = timeOf(clause, figure ? { ...figure, first: figure.first - from, last: figure.last - from } : undefined, stance, ctx, lastFigure, tokens, from)
+    let time = timeOf(clause, figure ? { ...figure, first: figure.first - from, last: figure.last - from } : undefined, stance, ctx, lastFigure, previousWait)
     if (figure) lastFigure = figure
-    if (!stance || !time || mentions.length === 0) continue
+    if (!stance || mentions.length === 0) continue
+    if (!inherited && stance === 'allowed') mentions = allowedObjects(clause, mentions, ctx.lexicon)
+    if (!time) {
+      // "leave it slightly longer": longer than the figure before it.
+      if (lastFigure && clause.some((t) => t.norm === 'longer') && stance === 'avoid') {
+        time = { min: lastFigure.top ?? lastFigure.min, max: null, text: 'longer' }
+      } else {
+        const open = openWait(clause, stance, inherited, ctx)
+        if (open) {
+          time = open.wait
+          if (!inherited) mentions = mentions.filter((m) => open.topics.has(m.topic))
+        }
+      }
+    }
+    if (!time || mentions.length === 0) continue
     const procedureCondition = conditionOfClause(clause, ctx.lexicon)
     for (const mention of mentions) {
       drafts.push({
@@ -321,12 +360,14 @@ function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Sta
   const mentions = lexicon.topics.match(clause)
   const cues = lexicon.stance.match(clause).filter((c) => c.value === 'avoid' || isAllowedCue(clause, c, mentions))
   const negations = lexicon.negation.match(clause)
-  const negates = (c: PhraseMatch<unknown>) => negations.some((n) => n.last <= c.first && c.first - n.last <= 3)
+  const reaches = (n: PhraseMatch<true>, c: PhraseMatch<unknown>) =>
+    n.last <= c.first && c.first - n.last <= 3 && !clause.slice(n.last, c.first).some((t) => t.kind === 'punct')
+  const negates = (c: PhraseMatch<unknown>) => negations.some((n) => reaches(n, c))
   let avoid = 0
   let allowed = 0
   const used = new Set<PhraseMatch<true>>()
   for (const c of cues) {
-    const negation = negations.find((n) => n.last <= c.first && c.first - n.last <= 3)
+    const negation = negations.find((n) => reaches(n, c))
     if (negation) used.add(negation)
     if (c.value === 'avoid') negates(c) ? allowed++ : avoid++
     else negates(c) ? avoid++ : allowed++
@@ -339,8 +380,23 @@ function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Sta
   if (avoid > 0) return 'avoid'
   if (allowed > 0) return 'allowed'
   // A bare negation: "do not go swimming", "you must not engage in exercise".
-  const bare = negations.some((n) => !used.has(n) && clause[n.first]!.norm !== 'without')
+  const bare = negations.some((n) => !used.has(n) && isDirectiveNegation(clause, n))
   return bare ? 'avoid' : null
+}
+
+/**
+ * Whether a negation gives a directive ("do not swim") rather than describe
+ * ("workouts that won't make you sweat", "if you're not sweating") or lift a
+ * duty ("you don't have to exfoliate").
+ */
+function isDirectiveNegation(clause: Token[], n: PhraseMatch<true>): boolean {
+  const word = clause[n.first]!.norm
+  if (word === 'without' || word === 'no') return false
+  const before = clause[n.first - 1]?.norm
+  if (before && relativeWords.has(before)) return false
+  if (conditionalWords.has(clause[0]!.norm) || (clause[0]!.norm === 'only' && clause[1]?.norm === 'if')) return false
+  const after = clause[n.last]?.norm
+  return !(after === 'have' || after === 'need' || after === 'necessary' || after === 'required')
 }
 
 /**
@@ -353,6 +409,8 @@ function isAllowedCue(clause: Token[], cue: PhraseMatch<'avoid' | 'allowed'>, me
     return mentions.length === 0 || mentions.some((m) => m.first >= cue.last && m.first - cue.last <= 4)
   }
   if (!modals.has(word) || cue.last - cue.first > 1) return true
+  // "find out if you can sweat", "when you can exercise": a question, not advice.
+  for (let i = Math.max(0, cue.first - 3); i < cue.first; i++) if (questionWords.has(clause[i]!.norm)) return false
   for (let i = Math.max(0, cue.first - 2); i < cue.first; i++) if (subjects.has(clause[i]!.norm)) return true
   return false
 }
@@ -364,8 +422,7 @@ function timeOf(
   stance: Stance | null,
   ctx: BlockContext,
   lastFigure: Duration | undefined,
-  sentence: Token[],
-  from: number
+  previousWait: Wait | undefined
 ): Wait | undefined {
   if (figure && !(stance === 'allowed' && clause[figure.first - 1]?.norm === 'for')) {
     const text = ctx.text.slice(clause[figure.first]!.start, clause[figure.last - 1]!.end)
@@ -383,13 +440,82 @@ function timeOf(
       if (cue) return { min: 0, max: 0, text: ctx.text.slice(clause[i]!.start, clause[i + cue.length - 1]!.end) }
     }
   }
+  if (previousWait && stance === 'allowed' && clause.some((_, i) => anaphoricTimes.some((words) => words.every((w, k) => clause[i + k]?.norm === w)))) {
+    return { ...previousWait }
+  }
   if (ctx.timeline && !ctx.heading && stance) {
     const t = ctx.timeline
     return stance === 'allowed' ? { min: t.start, max: t.start, text: t.text } : { min: t.end.min, max: t.end.max, text: t.text }
   }
-  void sentence
-  void from
   return undefined
+}
+
+/**
+ * A claim with no time of its own: "avoid X" (a wait with no number), or
+ * "you can X after the procedure" (no wait). For `avoid`, the activity must be
+ * the cue's object — named within a few words after "avoid"/"do not", or
+ * before a passive "should be avoided" — so "keep workouts clean and avoid
+ * touching your face" is not a claim about workouts. Headings need a time of
+ * their own, except "You Can X After Y".
+ */
+function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext): { wait: Wait; topics: Set<string> } | undefined {
+  const topics = new Set<string>()
+  if (stance === 'allowed') {
+    for (let i = 0; i + 1 < clause.length; i++) {
+      if (clause[i]!.norm === 'after' && ctx.lexicon.procedures.matchAt(clause, i + 1 + (clause[i + 1]!.norm === 'the' || clause[i + 1]!.norm === 'your' ? 1 : 0))) {
+        for (const t of ctx.lexicon.topics.match(clause)) topics.add(t.value)
+        return { wait: { min: 0, max: 0, text: null }, topics }
+      }
+    }
+    return undefined
+  }
+  if (ctx.heading || conditionalWords.has(clause[0]!.norm) || (clause[0]!.norm === 'only' && clause[1]?.norm === 'if')) return undefined
+  const open = { min: null, max: null, text: null }
+  if (inherited) {
+    // "it's best avoided", "Avoid these habits": the activity named before.
+    const refers = ctx.lexicon.stance
+      .match(clause)
+      .some((c) => c.value === 'avoid' && clause.slice(c.last, c.last + 3).some((t) => pronouns.has(t.norm) || demonstratives.has(t.norm)))
+    return refers || clause.some((t) => t.norm === 'avoided') ? { wait: open, topics } : undefined
+  }
+  const mentions = ctx.lexicon.topics.match(clause)
+  const cues = [
+    ...ctx.lexicon.stance.match(clause).filter((c) => c.value === 'avoid'),
+    ...ctx.lexicon.negation.match(clause).filter((n) => isDirectiveNegation(clause, n))
+  ]
+  for (const cue of cues) {
+    const word = clause[cue.first]!.norm
+    // "Avoiding sweating will lower the risk": a reason, not advice.
+    if (clause.slice(0, cue.first).every((t) => t.kind === 'punct') && word.endsWith('ing')) continue
+    if (word === 'avoided' || (word === 'best' && clause[cue.first + 1]?.norm === 'avoided')) {
+      for (const t of mentions) if (t.last <= cue.first) topics.add(t.value)
+    }
+    for (const t of mentions) if (t.first >= cue.last && t.first - cue.last < objectWindow) topics.add(t.value)
+  }
+  return topics.size > 0 ? { wait: open, topics } : undefined
+}
+
+/**
+ * The activities an allowed cue is about: named soon after it ("you can
+ * return to the gym"), or before an adjective cue ("light workouts are
+ * okay"); not a destination ("introduce retinol to your skincare routine").
+ */
+function allowedObjects(clause: Token[], mentions: Mention[], lexicon: Lexicon): Mention[] {
+  const topicMatches = lexicon.topics.match(clause)
+  const cues = lexicon.stance.match(clause).filter((c) => c.value === 'allowed' && isAllowedCue(clause, c, topicMatches))
+  const linked = new Set<string>()
+  for (const m of topicMatches) {
+    const destination = ['to', 'into'].includes(clause[m.first - 2]?.norm ?? '') && clause[m.first - 1]?.norm === 'your'
+    if (destination) continue
+    for (const c of cues) {
+      const window = modals.has(clause[c.first]!.norm) ? modalWindow : allowedWindow
+      const after = m.first >= c.last && m.first - c.last < window
+      const before = m.last <= c.first && adjectiveCues.has(clause[c.last - 1]!.norm)
+      if (after || before) linked.add(m.value)
+    }
+  }
+  // No cue to link (a negated avoid cue, "you don't need to wait to swim"): keep them all.
+  return cues.length === 0 ? mentions : mentions.filter((m) => linked.has(m.topic))
 }
 
 /** A wait from a duration, given the stance and the figure before it in the sentence. */

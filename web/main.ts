@@ -127,8 +127,11 @@ function start(data: SiteData): void {
 function draw(): void {
   if (chartView.hidden) return
   lastWidth = Math.round(chartView.clientWidth)
+  // Redrawing replaces the marks: keep keyboard focus on the same claim.
+  const focused = markOf(document.activeElement)?.dataset.claim
   render(svg, layout(rows, lastWidth || 960))
   if (openMark) svg.querySelector(`g.mark[data-claim="${CSS.escape(openMark)}"]`)?.classList.add('selected')
+  if (focused) (svg.querySelector(`g.mark[data-claim="${CSS.escape(focused)}"]`) as SVGGElement | null)?.focus({ preventScroll: true })
 }
 
 function markOf(target: EventTarget | null): SVGGElement | null {

@@ -141,6 +141,9 @@ const secondPerson = new Set(['you', 'your', "you're", "you'll", "you've", 'your
 const contrast = new Set(['but', 'however', 'whereas', 'although', 'though', 'except'])
 const modals = new Set(['can', 'could', 'may'])
 const relativeWords = new Set(['that', 'which', 'who'])
+// Negations that give an order ("do not swim"), unlike "you won't lose fitness".
+const directiveNegations = new Set(["don't", 'do', 'never', 'must', "mustn't", 'should', "shouldn't", "can't", 'cannot', 'dont'])
+const unitWords = new Set(['hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'])
 const conditionalWords = new Set(['if', 'unless', 'whether'])
 const questionWords = new Set(['if', 'whether', 'when', 'how'])
 // Allowed cues that describe the activity before them ("workouts are okay") as well as after ("safe to swim").
@@ -155,7 +158,7 @@ const subjects = new Set(['you', 'they', 'patients', 'clients', 'people', 'we', 
 const notWaitBefore = new Set(['every', 'each', 'per', 'once', 'twice', 'last', 'lasts', 'lasting', 'lasted', 'takes', 'take', 'took', 'taking', 'spaced', 'ago'])
 const notWaitAfter = new Set(['apart', 'ago', 'per', 'of', 'later', 'old', 'long'])
 const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
-const nowCues = [['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
+const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['as', 'soon', 'as'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
 
 function extractBlock(block: Block, ctx: BlockContext, out: Draft[]): void {
   const state = ctx.previous
@@ -188,13 +191,10 @@ function sameWait(a: Wait, b: Wait): boolean {
   return a.min === b.min && a.max === b.max
 }
 
+/** A sentence about a third person ("She rests for 48 hours"): its subject is he/she, and it never says "you". */
 function aboutThirdPerson(tokens: Token[]): boolean {
-  let third = false
-  for (const t of tokens) {
-    if (secondPerson.has(t.norm)) return false
-    if (thirdPerson.has(t.norm)) third = true
-  }
-  return third
+  if (tokens.some((t) => secondPerson.has(t.norm))) return false
+  return tokens.filter((t) => t.kind === 'word').slice(0, 3).some((t) => thirdPerson.has(t.norm))
 }
 
 /** Every topic mention in tokens, first per topic, with its activity condition. */
@@ -252,8 +252,9 @@ function extractSentence(
     const inherited = mentions.length === 0
     if (inherited) {
       if (inheritedTopics.length > 0) mentions = inheritedTopics
-      else if (clause.some((t) => pronouns.has(t.norm) || (demonstratives.has(t.norm) && ctx.lexicon.stance.match(clause).length > 0)) && previousTopics.length > 0) {
-        mentions = previousTopics
+      else if (previousTopics.length > 0 && refersBack(clause, ctx.lexicon)) {
+        // "avoid them", "these habits": every activity named before; "it": the last one.
+        mentions = clause.some((t) => t.norm === 'it' || t.norm === "it's") ? previousTopics.slice(-1) : previousTopics
       }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions
@@ -294,6 +295,22 @@ function extractSentence(
   return drafts
 }
 
+/**
+ * Whether a clause refers back to the activities of the sentence before: a
+ * pronoun right after a cue ("avoid them", "Avoid these habits") or before a
+ * passive or adjective cue ("it's best avoided", "it is fine").
+ */
+function refersBack(clause: Token[], lexicon: Lexicon): boolean {
+  const cues = lexicon.stance.match(clause)
+  const isRef = (t: Token | undefined) => t !== undefined && (pronouns.has(t.norm) || demonstratives.has(t.norm))
+  for (const c of cues) {
+    if (clause.slice(c.last, c.last + 3).some(isRef)) return true
+    const word = clause[c.last - 1]!.norm
+    if ((word === 'avoided' || adjectiveCues.has(word)) && clause.slice(Math.max(0, c.first - 3), c.first).some(isRef)) return true
+  }
+  return false
+}
+
 /** Whether a duration is a wait, judged by the words around it. */
 function isWait(tokens: Token[], d: Duration, lexicon: Lexicon): boolean {
   if (d.min === null) return false
@@ -306,7 +323,7 @@ function isWait(tokens: Token[], d: Duration, lexicon: Lexicon): boolean {
   const second = tokens[d.first + 1]
   if (second && second.norm === '-' && second.start === tokens[d.first]!.end && d.last - d.first === 3 && /^min/.test(tokens[d.first + 2]!.norm)) return false
   // "three weeks before race day": before the treatment, not after it.
-  if (next?.norm === 'before') {
+  if (next?.norm === 'before' && !(tokens[d.last + 1]?.norm === 'and' && tokens[d.last + 2]?.norm === 'after')) {
     for (let i = d.last + 1; i < Math.min(tokens.length, d.last + 5); i++) {
       if (lexicon.procedures.matchAt(tokens, i) || tokens[i]!.norm === 'race' || tokens[i]!.norm === 'event') return false
     }
@@ -372,6 +389,8 @@ function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Sta
     if (c.value === 'avoid') negates(c) ? allowed++ : avoid++
     else negates(c) ? avoid++ : allowed++
   }
+  // "leave makeup off", "keep it off"
+  for (const m of mentions) if (clause[m.last]?.norm === 'off' || (clause[m.last + 1]?.norm === 'off' && clause[m.last]?.kind === 'word')) avoid++
   // "a week before you feel hot and sweaty", "take a day or two off"
   for (const d of durations) {
     const next = clause[d.last]?.norm
@@ -391,12 +410,22 @@ function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Sta
  */
 function isDirectiveNegation(clause: Token[], n: PhraseMatch<true>): boolean {
   const word = clause[n.first]!.norm
-  if (word === 'without' || word === 'no') return false
+  // "no exercise for 72 hours", "no drinks for 24 hours"
+  if (word === 'no') return clause.slice(n.last, n.last + 4).some((t) => t.kind === 'number' || unitWords.has(t.norm)) || topicAfter(clause, n.last)
+  if (!directiveNegations.has(word)) {
+    // "advise you not to", "to not come into contact"
+    if (word !== 'not' || !(clause[n.first - 1]?.norm === 'to' || clause[n.last]?.norm === 'to')) return false
+  }
   const before = clause[n.first - 1]?.norm
   if (before && relativeWords.has(before)) return false
   if (conditionalWords.has(clause[0]!.norm) || (clause[0]!.norm === 'only' && clause[1]?.norm === 'if')) return false
   const after = clause[n.last]?.norm
   return !(after === 'have' || after === 'need' || after === 'necessary' || after === 'required')
+}
+
+/** Whether the token right after `i` (skipping one article or adjective) starts a topic word. */
+function topicAfter(clause: Token[], i: number): boolean {
+  return clause[i] !== undefined && clause[i]!.kind === 'word' && /^[a-z]/.test(clause[i]!.norm) && !['one', 'more', 'need', 'reason', 'longer'].includes(clause[i]!.norm)
 }
 
 /**
@@ -435,6 +464,13 @@ function timeOf(
     return { min: null, max: null, text: ctx.text.slice(clause[until]!.start, clause[last - 1]!.end) }
   }
   if (stance === 'allowed') {
+    // "you don't need to wait", "there is no reason to stop it", "not off-limits": no wait.
+    const negations = ctx.lexicon.negation.match(clause)
+    for (const c of ctx.lexicon.stance.match(clause)) {
+      if (c.value !== 'avoid') continue
+      const n = negations.find((n) => n.last <= c.first && c.first - n.last <= 3)
+      if (n) return { min: 0, max: 0, text: ctx.text.slice(clause[n.first]!.start, clause[c.last - 1]!.end) }
+    }
     for (let i = 0; i < clause.length; i++) {
       const cue = nowCues.find((words) => words.every((w, k) => clause[i + k]?.norm === w))
       if (cue) return { min: 0, max: 0, text: ctx.text.slice(clause[i]!.start, clause[i + cue.length - 1]!.end) }
@@ -470,6 +506,11 @@ function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: Bloc
     return undefined
   }
   if (ctx.heading || conditionalWords.has(clause[0]!.norm) || (clause[0]!.norm === 'only' && clause[1]?.norm === 'if')) return undefined
+  // "how long you should stay out of the gym": a question about the wait, not advice.
+  if (clause.some((t, i) => t.norm === 'how' && (clause[i + 1]?.norm === 'long' || clause[i + 1]?.norm === 'soon'))) return undefined
+  const firstWord = clause.find((t) => t.kind === 'word')
+  // "Avoiding these things will help": a reason, not advice.
+  if (firstWord && firstWord.norm.endsWith('ing') && ctx.lexicon.stance.matchAt(clause, clause.indexOf(firstWord))?.value === 'avoid') return undefined
   const open = { min: null, max: null, text: null }
   if (inherited) {
     // "it's best avoided", "Avoid these habits": the activity named before.

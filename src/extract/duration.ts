@@ -159,6 +159,10 @@ function readNumber(tokens: Token[], i: number): NumberRead | undefined {
     if (n1 === 'couple') return { lo: 2, hi: 2, vague: false, next: tokens[i + 2]?.norm === 'of' ? i + 3 : i + 2, article: false }
     if (n1 === 'few') return { lo: 2, hi: 4, vague: true, next: i + 2, article: false }
     if (n1 === 'half') return { lo: 0.5, hi: 0.5, vague: false, next: i + 2, article: false }
+    // "a full week", "an entire day", "a whole month"
+    if ((n1 === 'full' || n1 === 'entire' || n1 === 'whole') && tokens[i + 2] && tokens[i + 2]!.norm in units) {
+      return { lo: 1, hi: 1, vague: false, next: i + 2, article: true }
+    }
     return { lo: 1, hi: 1, vague: false, next: i + 1, article: true }
   }
   if (w === 'few') return { lo: 2, hi: 4, vague: true, next: i + 1, article: false }
@@ -220,6 +224,12 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
   if ((t.norm === 'next' || t.norm === 'following') && isWord(tokens, i + 1, 'day', 'morning')) return day(24, 24, i + 2)
   if (t.norm === 'day' && isWord(tokens, i + 1, 'after') && !readNumber(tokens, i + 2)) return day(24, 24, i + 2)
 
+  // "week two", "the end of week 2": the end of that week
+  if ((t.norm === 'week' || t.norm === 'month') && !isWord(tokens, i - 1, 'a', 'per', 'each', 'every', 'next', 'first', 'following', 'this', 'that', 'one')) {
+    const n = readDayNumber(tokens, i + 1)
+    const unit = t.norm === 'week' ? 168 : 720
+    if (n && n.value >= 1 && n.value <= 52) return { ...day(n.value * unit, n.value * unit, n.next), period: { start: (n.value - 1) * unit, end: n.value * unit } }
+  }
   // "day four", "day 3", "days two and three", "days 3–7"
   if (t.norm === 'day' || t.norm === 'days') {
     const a = readDayNumber(tokens, i + 1)

@@ -81,10 +81,24 @@ function computeRow(entries: CountedClaim[], conflicts: Conflict[]): TopicConsen
   }
 }
 
+/**
+ * Key of a row.
+ *
+ * @param topic Topic.
+ * @param condition Condition, `null` for the general row.
+ * @returns A string unique to the pair.
+ */
 function rowKey(topic: string, condition: string | null): string {
   return `${topic}\u0000${condition ?? ''}`
 }
 
+/**
+ * Order rows: by topic, the general row first, then conditions alphabetically.
+ *
+ * @param a First row.
+ * @param b Second row.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
 function compareRows(a: TopicConsensus, b: TopicConsensus): number {
   return (
     compareText(a.topic, b.topic) ||
@@ -92,6 +106,12 @@ function compareRows(a: TopicConsensus, b: TopicConsensus): number {
   )
 }
 
+/**
+ * The claim summaries reports show quotes from.
+ *
+ * @param entries Counted claims, in stable order.
+ * @returns Summaries by claim id, in that order.
+ */
 function summarise(entries: CountedClaim[]): Record<string, ClaimSummary> {
   const out: Record<string, ClaimSummary> = {}
   for (const { claim, source } of entries) {

@@ -136,6 +136,12 @@ export function conflictReason(allowed: CountedClaim, avoid: CountedClaim): stri
   return `${who(allowed)} allows ${a.activity} ${when} (“${gist(a.quote)}”), ${other} to avoid ${b.activity} ${wait} (“${gist(b.quote)}”)`
 }
 
+/**
+ * Name the voice of a claim in a reason.
+ *
+ * @param entry A counted claim.
+ * @returns `source`, or `speaker (source)`.
+ */
 function who(entry: CountedClaim): string {
   return entry.claim.speaker ? `${entry.claim.speaker} (${entry.source})` : entry.source
 }

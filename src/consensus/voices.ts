@@ -92,19 +92,37 @@ export function hoursOf(claim: Claim): Hours {
   return { min: claim.wait.min!, max: claim.wait.max }
 }
 
+/**
+ * The claim with the longest wait (first in file order on ties).
+ *
+ * @param claims Numbered claims.
+ * @returns That claim, or `undefined` when there is none.
+ */
 function longest(claims: Claim[]): Claim | undefined {
   let best: Claim | undefined
   for (const c of claims) if (!best || compareWaits(hoursOf(c), hoursOf(best)) > 0) best = c
   return best
 }
 
+/**
+ * The claim with the earliest time (first in file order on ties).
+ *
+ * @param claims Numbered claims.
+ * @returns That claim, or `undefined` when there is none.
+ */
 function earliest(claims: Claim[]): Claim | undefined {
   let best: Claim | undefined
   for (const c of claims) if (!best || compareWaits(hoursOf(c), hoursOf(best)) < 0) best = c
   return best
 }
 
-/** Order waits by representative, then by upper end, then lower end. */
+/**
+ * Order waits by representative, then by upper end, then lower end.
+ *
+ * @param a First wait.
+ * @param b Second wait.
+ * @returns Negative when `a` is shorter, positive when longer, 0 when equal.
+ */
 function compareWaits(a: Hours, b: Hours): number {
   return (
     representativeHours(a) - representativeHours(b) || upperHours(a) - upperHours(b) || a.min - b.min

@@ -130,10 +130,23 @@ export function gist(quote: string, limit = 100): string {
   return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`
 }
 
+/**
+ * A count with its unit, plural when not 1.
+ *
+ * @param count Number of units.
+ * @param unit Singular unit name.
+ * @returns E.g. `1 week`, `3 days`.
+ */
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`
 }
 
+/**
+ * The singular of a unit word.
+ *
+ * @param unit `days`, `day`, `h`…
+ * @returns The unit without a trailing `s`.
+ */
 function singular(unit: string): string {
   return unit.replace(/s$/, '')
 }

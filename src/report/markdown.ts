@@ -101,12 +101,22 @@ export function formatConsensusMarkdown(report: ConsensusReport, options: Markdo
   return out.join('\n')
 }
 
-/** One Markdown table row, cells escaped. */
+/**
+ * One Markdown table row, cells escaped.
+ *
+ * @param cells Cell texts.
+ * @returns `| a | b |`.
+ */
 function tableRow(cells: string[]): string {
   return `| ${cells.map((cell) => escape(cell).replace(/\|/g, '\\|')).join(' | ')} |`
 }
 
-/** Keep text from turning into Markdown it is not: no line breaks, no stray emphasis or HTML. */
+/**
+ * Keep text from turning into Markdown it is not: no line breaks, no stray emphasis, links or HTML.
+ *
+ * @param text Plain text.
+ * @returns The text, safe to put in a paragraph or table cell.
+ */
 function escape(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/([\\*_<>[\]])/g, '\\$1')
 }

@@ -40,6 +40,8 @@ export interface LoadedConsensus {
   skipped: string[]
   /** Topic labels from the vocabulary, for every topic in the report. */
   labels: Record<string, string>
+  /** Ids of `exclude` that no usable claims file has as its source (likely typos). */
+  unknownExcludes: string[]
 }
 
 /**
@@ -69,7 +71,9 @@ export async function loadConsensus(options: LoadConsensusOptions = {}): Promise
   const report = computeConsensus(usable, { related, exclude: options.exclude ?? [] })
   const labels: Record<string, string> = {}
   for (const row of report.topics) labels[row.topic] = topicLabel(vocabulary, row.topic)
-  return { report, messages, skipped, labels }
+  const sources = new Set(usable.map((file) => file.source))
+  const unknownExcludes = (options.exclude ?? []).filter((id) => !sources.has(id))
+  return { report, messages, skipped, labels, unknownExcludes }
 }
 
 /** Register `consensus` on the program. */
@@ -89,6 +93,7 @@ export const registerConsensus: Register = (program: Command, effects, setExit) 
         exclude: (flags.exclude ?? '').split(',').map((s) => s.trim()).filter(Boolean)
       })
       for (const message of loaded.messages) effects.err(formatMessage(message))
+      for (const id of loaded.unknownExcludes) effects.err(`claimrange: --exclude: no claims file has source \`${id}\``)
       if (loaded.skipped.length > 0) {
         effects.err(`claimrange: skipped ${loaded.skipped.length} unusable claims file${loaded.skipped.length === 1 ? '' : 's'}; the report leaves ${loaded.skipped.length === 1 ? 'it' : 'them'} out`)
         setExit(1)

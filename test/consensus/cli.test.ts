@@ -59,6 +59,13 @@ describe('claimrange consensus (terminal)', () => {
     expect(stdout).toMatch(/^swimming\s+general\s+48 h – 4 days\s+70 h\s+3\s+0\s+0$/m)
   })
 
+  it('claimrange consensus --exclude with an unknown source warns and leaves the report whole', async () => {
+    const { code, stdout, stderr } = await run('consensus', '--claims', join(fixtures, 'outliers', 'claims'), '--exclude', 'charlee')
+    expect(code).toBe(0)
+    expect(stderr).toBe('claimrange: --exclude: no claims file has source `charlee`')
+    expect(stdout).toContain('charlie')
+  })
+
   it('claimrange consensus --vocabulary FILE takes related topics from that file', async () => {
     const vocabulary = join(tmp, 'vocabulary.yaml')
     writeFileSync(

@@ -14,6 +14,7 @@ const words = z.array(z.string().min(1)).min(1)
 export const vocabularySchema = z
   .object({
     procedures: words,
+    ignore: z.array(z.string().min(1)).optional(),
     topics: z.record(
       z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug for a topic name'),
       z

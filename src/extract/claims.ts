@@ -138,7 +138,9 @@ const anaphoricTimes = [['from', 'this', 'point'], ['from', 'that', 'point'], ['
 const objectWindow = 10
 const thirdPerson = new Set(['she', 'he', 'her', 'his', 'him'])
 const secondPerson = new Set(['you', 'your', "you're", "you'll", "you've", 'yourself'])
-const contrast = new Set(['but', 'however', 'whereas', 'although', 'though', 'except'])
+const contrast = new Set(['but', 'however', 'whereas', 'although', 'though', 'except', 'because'])
+// After a comma these start a reason or result, not more advice: ", as sweat stings", ", so stay out".
+const reasons = new Set(['as', 'so', 'since'])
 const modals = new Set(['can', 'could', 'may'])
 const relativeWords = new Set(['that', 'which', 'who'])
 // Negations that give an order ("do not swim"), unlike "you won't lose fitness".
@@ -147,7 +149,7 @@ const unitWords = new Set(['hour', 'hours', 'day', 'days', 'week', 'weeks', 'mon
 const conditionalWords = new Set(['if', 'unless', 'whether'])
 const questionWords = new Set(['if', 'whether', 'when', 'how'])
 // Allowed cues that describe the activity before them ("workouts are okay") as well as after ("safe to swim").
-const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal'])
+const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal', 'on'])
 /** How far after an allowed cue (in tokens) the activity it allows may start. */
 const allowedWindow = 12
 /** The same after "can"/"may": the verb and its object follow at once ("you can go to the gym"). */
@@ -156,9 +158,9 @@ const modalWindow = 5
 const verbCues = new Set(['start', 'return', 'returning', 'resume', 'introduce', 'introducing', 'reintroduce', 'add'])
 const subjects = new Set(['you', 'they', 'patients', 'clients', 'people', 'we', 'i', 'one', 'most', 'many', 'patient', 'client', 'everyone', 'anyone'])
 const notWaitBefore = new Set(['every', 'each', 'per', 'once', 'twice', 'last', 'lasts', 'lasting', 'lasted', 'takes', 'take', 'took', 'taking', 'spaced', 'ago'])
-const notWaitAfter = new Set(['apart', 'ago', 'per', 'of', 'later', 'old', 'long'])
+const notWaitAfter = new Set(['apart', 'ago', 'per', 'of', 'later', 'old', 'long', 'beforehand', 'prior', 'earlier'])
 const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
-const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['as', 'soon', 'as'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
+const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
 
 function extractBlock(block: Block, ctx: BlockContext, out: Draft[]): void {
   const state = ctx.previous
@@ -199,7 +201,8 @@ function aboutThirdPerson(tokens: Token[]): boolean {
 
 /** Every topic mention in tokens, first per topic, with its activity condition. */
 function topicMentions(tokens: Token[], lexicon: Lexicon, text: string): Mention[] {
-  const topics = lexicon.topics.match(tokens)
+  const ignored = lexicon.ignore.match(tokens)
+  const topics = lexicon.topics.match(tokens).filter((m) => !ignored.some((x) => x.first <= m.first && x.last >= m.last))
   const procedures = lexicon.procedures.match(tokens)
   const conditions = lexicon.conditions.match(tokens)
   const mentions: Mention[] = []
@@ -341,7 +344,7 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
     if (t.norm === ';' || spacedDash) {
       if (i > from) coarse.push([from, i])
       from = i + 1
-    } else if (contrast.has(t.norm) && i > from) {
+    } else if ((contrast.has(t.norm) || (tokens[i - 1]?.norm === ',' && reasons.has(t.norm))) && i > from) {
       coarse.push([from, i])
       from = i
     }
@@ -497,6 +500,8 @@ function timeOf(
 function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext): { wait: Wait; topics: Set<string> } | undefined {
   const topics = new Set<string>()
   if (stance === 'allowed') {
+    // A heading says "You Can X After Y" with a modal, not "Back to the gym after Y: two answers".
+    if (ctx.heading && !clause.some((t, i) => modals.has(t.norm) && subjects.has(clause[i - 1]?.norm ?? ''))) return undefined
     for (let i = 0; i + 1 < clause.length; i++) {
       if (clause[i]!.norm === 'after' && ctx.lexicon.procedures.matchAt(clause, i + 1 + (clause[i + 1]!.norm === 'the' || clause[i + 1]!.norm === 'your' ? 1 : 0))) {
         for (const t of ctx.lexicon.topics.match(clause)) topics.add(t.value)

@@ -287,6 +287,8 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
       }
     }
   }
+  // "a two-week review", "24-hour": a hyphen between number and unit
+  if (tokens[k] && rangeDashes.has(tokens[k]!.norm) && tokens[k]!.start === tokens[k - 1]!.end && unitAt(tokens, k + 1) !== undefined) k++
   const unit = unitAt(tokens, k)
   if (unit === undefined) return undefined
   k++

@@ -128,6 +128,8 @@ export interface Lexicon {
   /** Condition name → the topics it may qualify (absent: any topic). */
   conditionTopics: Map<string, Set<string>>
   procedures: PhraseMatcher<true>
+  /** Phrases that contain an activity's word but are not the activity ("alcohol wipes"). */
+  ignore: PhraseMatcher<true>
   stance: PhraseMatcher<'avoid' | 'allowed'>
   negation: PhraseMatcher<true>
 }
@@ -159,6 +161,7 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     conditionKinds,
     conditionTopics,
     procedures: new PhraseMatcher(vocabulary.procedures.map((w): [string, true] => [w, true])),
+    ignore: new PhraseMatcher((vocabulary.ignore ?? []).map((w): [string, true] => [w, true])),
     stance: new PhraseMatcher(stance),
     negation: new PhraseMatcher(vocabulary.stance.negation.map((w): [string, true] => [w, true]))
   }

@@ -145,12 +145,15 @@ function showTip(mark: SVGGElement | null): void {
   fillTooltip(tooltip, view)
   tooltip.hidden = false
   mark.setAttribute('aria-describedby', 'tooltip')
+  const id = CSS.escape(mark.dataset.claim!)
+  svg.querySelectorAll(`path.link[data-from="${id}"], path.link[data-to="${id}"]`).forEach((link) => link.classList.add('active'))
   placeTooltip(tooltip, mark.getBoundingClientRect(), { width: window.innerWidth, height: window.innerHeight })
 }
 
 function hideTip(): void {
   tooltip.hidden = true
   svg.querySelectorAll('[aria-describedby]').forEach((node) => node.removeAttribute('aria-describedby'))
+  svg.querySelectorAll('path.link.active').forEach((node) => node.classList.remove('active'))
 }
 
 function openSource(claimId: string): void {

@@ -83,6 +83,22 @@ export function render(svg: SVGSVGElement, spec: ChartSpec): void {
       .attr('stroke', palette.median)
       .attr('stroke-width', 2.5)
   }
+  const links = root.append('g').attr('class', 'links')
+  for (const link of spec.links) {
+    const p = links
+      .append('path')
+      .attr('class', 'link')
+      .attr('data-link', link.id)
+      .attr('data-from', link.from)
+      .attr('data-to', link.to)
+      .attr('d', link.d)
+      .attr('fill', 'none')
+      .attr('stroke', palette.conflict)
+      .attr('stroke-width', 1.5)
+      .attr('stroke-opacity', 0.6)
+      .attr('stroke-dasharray', '5 3')
+    p.append('title').text(`Conflict: ${link.reason}`)
+  }
   const labels = root.append('g').attr('class', 'row-labels')
   for (const row of spec.rows) {
     const g = labels.append('g').attr('data-row', row.key)
@@ -102,19 +118,6 @@ export function render(svg: SVGSVGElement, spec: ChartSpec): void {
         .attr('paint-order', 'stroke')
         .text(t.text)
     }
-  }
-  const links = root.append('g').attr('class', 'links')
-  for (const link of spec.links) {
-    const p = links
-      .append('path')
-      .attr('class', 'link')
-      .attr('data-link', link.id)
-      .attr('d', link.d)
-      .attr('fill', 'none')
-      .attr('stroke', palette.conflict)
-      .attr('stroke-width', 2)
-      .attr('stroke-dasharray', '5 3')
-    p.append('title').text(`Conflict: ${link.reason}`)
   }
   const marks = root.append('g').attr('class', 'marks')
   for (const mark of spec.marks) drawMark(marks, mark)

@@ -381,7 +381,7 @@ function conflictLinks(rows: RowView[], anchors: Map<string, { x: number; y: num
         const b = anchors.get(pair[1]!)
         if (!a || !b) continue
         seen.add(id)
-        const cx = Math.min(maxX, Math.max(a.x, b.x) + 24 + Math.abs(a.y - b.y) * 0.2)
+        const cx = Math.min(maxX, Math.max(a.x, b.x) + Math.min(48, 16 + Math.abs(a.y - b.y) * 0.1))
         const cy = (a.y + b.y) / 2
         links.push({ id, from: pair[0]!, to: pair[1]!, d: `M${r(a.x)},${r(a.y)}Q${r(cx)},${r(cy)} ${r(b.x)},${r(b.y)}`, reason: conflict.reason })
       }

@@ -39,7 +39,10 @@ export function fillTooltip(tip: HTMLElement, view: ClaimView): void {
   item('Condition', view.claim.condition ?? 'general (no condition)')
   item('Review', reviewWords(view), 'tip-review')
   if (view.outlier) item('Outlier', view.outlier, 'tip-outlier')
-  for (const conflict of view.conflicts) item('Conflict', conflict.reason, 'tip-conflict')
+  // Conflict reasons quote both claims and can be long: the tooltip names the
+  // first, the panel lists them all.
+  const [first, ...more] = view.conflicts
+  if (first) item('Conflict', more.length ? `${first.reason} (and ${more.length} more: open the source to see all)` : first.reason, 'tip-conflict')
   tip.append(list)
   const hint = doc.createElement('p')
   hint.className = 'tip-hint'
@@ -62,7 +65,9 @@ export function placeTooltip(tip: HTMLElement, anchor: DOMRect, viewport: { widt
   let left = anchor.left + anchor.width / 2 - box.width / 2
   left = Math.max(margin, Math.min(left, viewport.width - box.width - margin))
   let top = anchor.bottom + margin
-  if (top + box.height > viewport.height - margin && anchor.top - box.height - margin > margin) top = anchor.top - box.height - margin
+  if (top + box.height > viewport.height - margin) {
+    top = anchor.top - box.height - margin >= margin ? anchor.top - box.height - margin : Math.max(margin, viewport.height - box.height - margin)
+  }
   tip.style.left = `${Math.round(left)}px`
   tip.style.top = `${Math.round(top)}px`
 }

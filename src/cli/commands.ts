@@ -7,6 +7,7 @@ import { registerExtract } from './extract.ts'
 import { registerCheck } from './check.ts'
 import { registerStart } from './start.ts'
 import { registerAdd } from './add.ts'
+import { registerEval } from './eval.ts'
 
 /**
  * A command registers itself on the program. `setExit` raises the exit code
@@ -15,4 +16,4 @@ import { registerAdd } from './add.ts'
 export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
 
 /** Every command of the CLI, one module each. */
-export const commands: Register[] = [registerStart, registerExtract, registerCheck, registerBuild, registerServe, registerConsensus, registerAdd]
+export const commands: Register[] = [registerStart, registerExtract, registerCheck, registerBuild, registerServe, registerConsensus, registerAdd, registerEval]

@@ -1,0 +1,77 @@
+/**
+ * The gold format: hand-made claims an extractor is measured against, one
+ * file per source (`test/gold/<source-id>.yaml`). Reading the files is
+ * `read/gold.ts`'s job; this module only defines and validates the shape.
+ *
+ * ```yaml
+ * source: exercise-after-skin-needling
+ * claims:
+ *   - topic: exercise
+ *     stance: avoid
+ *     wait: {min: 72, max: 72}
+ *     condition: null
+ *     speaker: null
+ *     quote: "you must not engage in exercise and other strenuous activities for 72 hours"
+ *     note: optional free text explaining a hard call
+ *     occurrence: 2   # optional: which occurrence of the quote (1-based) when it occurs more than once
+ * ```
+ *
+ * Unlike a claims file, gold has no id, span or review: the quote alone
+ * places it (see {@link locateQuote}), and `wait` has no `text`.
+ *
+ * Browser-safe: no Node APIs.
+ */
+import { z } from 'zod'
+import { stances, type Stance } from '../schema.ts'
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug like `sauna` or `hot-tubs`')
+
+/** A gold wait in hours: `min`/`max` as in claims (`null` max is open ended, both null is no number). */
+export const goldWaitSchema = z
+  .object({
+    min: z.number().nonnegative().nullable(),
+    max: z.number().nonnegative().nullable()
+  })
+  .strict()
+  .refine((w) => w.min !== null || w.max === null, {
+    message: 'expected `min` to be set when `max` is set'
+  })
+  .refine((w) => w.min === null || w.max === null || w.min <= w.max, {
+    message: 'expected `min` <= `max`'
+  })
+
+/** One gold claim. */
+export const goldClaimSchema = z
+  .object({
+    topic: slug,
+    stance: z.enum(stances),
+    wait: goldWaitSchema,
+    condition: slug.nullable(),
+    speaker: z.string().min(1).nullable(),
+    quote: z.string().min(1),
+    note: z.string().optional(),
+    occurrence: z.number().int().positive().optional()
+  })
+  .strict()
+
+/** A gold file: every claim an expert editor would list for one source. */
+export const goldFileSchema = z
+  .object({
+    source: z.string().min(1),
+    claims: z.array(goldClaimSchema)
+  })
+  .strict()
+
+export type GoldClaim = z.infer<typeof goldClaimSchema>
+export type GoldFile = z.infer<typeof goldFileSchema>
+
+/** The fields two claims are compared on (a gold claim and an extracted one both have them). */
+export interface ClaimFacts {
+  topic: string
+  stance: Stance
+  wait: { min: number | null; max: number | null }
+  condition: string | null
+  speaker: string | null
+}

@@ -1,0 +1,7 @@
+export { goldClaimSchema, goldFileSchema, goldWaitSchema, type ClaimFacts, type GoldClaim, type GoldFile } from './gold.ts'
+export { lineAt, locateQuote, occurrencesOf, QuoteError, type QuoteSpan } from './locate.ts'
+export { rates, sumCounts, type Counts, type Rates } from './metrics.ts'
+export { sameStatement, scoreClaims, spanJaccard, topicScore, type Agreement, type Finding, type Match, type Miss, type Score, type TopicScore } from './score.ts'
+export { scoreCorpus, type CorpusScore, type ScoredDocument } from './corpus.ts'
+export { evaluateCorpus, type EvalDocument } from './evaluate.ts'
+export { describeClaim, formatFindings, formatFinding, formatHours, formatMiss, formatScoreTable } from './format.ts'

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { extractClaims } from '../../src/extract/index.ts'
+import { readSource } from '../../src/read/source.ts'
+import { readVocabulary } from '../../src/read/vocabulary.ts'
+import type { Claim } from '../../src/schema.ts'
+import type { Vocabulary } from '../../src/vocabulary.ts'
+
+let vocabulary: Vocabulary
+beforeAll(async () => {
+  vocabulary = await readVocabulary()
+})
+
+/** Extract from a snippet and keep what a reader checks. */
+function claimsOf(text: string) {
+  return extractClaims({ id: 'snippet', text }, vocabulary).map((c) => ({
+    topic: c.topic,
+    stance: c.stance,
+    min: c.wait.min,
+    max: c.wait.max,
+    condition: c.condition,
+    speaker: c.speaker
+  }))
+}
+
+describe('extractClaims on statements', () => {
+  it('reads "do not go swimming for at least 24 hours" as avoid 24 h', () => {
+    expect(claimsOf('Do not go swimming for at least 24 hours.')).toEqual([
+      { topic: 'swimming', stance: 'avoid', min: 24, max: 24, condition: null, speaker: null }
+    ])
+  })
+
+  it('reads a hedged "you should be okay to start back the next day" as allowed 24 h', () => {
+    expect(claimsOf('If you are just doing gentle yoga you should be okay to start back the next day.')).toEqual([
+      { topic: 'exercise', stance: 'allowed', min: 24, max: 24, condition: 'light', speaker: null }
+    ])
+  })
+
+  it('reads "you can sweat as usual" as allowed with no wait', () => {
+    expect(claimsOf('After the treatment you can sweat as usual.')).toMatchObject([{ topic: 'sweating', stance: 'allowed', min: 0, max: 0 }])
+  })
+
+  it('reads a negated avoid cue as no wait', () => {
+    expect(claimsOf("You don't need to wait to wash your face.")).toMatchObject([{ topic: 'washing', stance: 'allowed', min: 0, max: 0 }])
+  })
+
+  it('reads a negated allowed cue as avoid', () => {
+    expect(claimsOf('It is not safe to swim for two weeks.')).toMatchObject([{ topic: 'swimming', stance: 'avoid', min: 336, max: 336 }])
+  })
+
+  it('makes one claim per topic when a statement names several activities', () => {
+    const found = claimsOf('Avoid sweaty activities like exercise and sauna for a week.')
+    expect(found.map((c) => [c.topic, c.min])).toEqual([
+      ['exercise', 168],
+      ['sauna', 168]
+    ])
+  })
+
+  it('keeps the wait with no number ("until the inflammation subsides")', () => {
+    expect(claimsOf('Stay away from the gym until the inflammation subsides.')).toMatchObject([{ topic: 'exercise', stance: 'avoid', min: null, max: null }])
+  })
+
+  it('reads "up to a week" after an earlier figure as running from it', () => {
+    const found = claimsOf('You can return to workouts around 48–72 hours, but deeper sessions may require a longer break (up to a week).')
+    expect(found).toEqual([
+      { topic: 'exercise', stance: 'allowed', min: 48, max: 72, condition: null, speaker: null },
+      { topic: 'exercise', stance: 'avoid', min: 72, max: 168, condition: 'deep', speaker: null }
+    ])
+  })
+
+  it('gives a timeline heading\'s time to the list under it', () => {
+    const found = claimsOf('Days 3–7\n\n- Skip the sauna.\n- Light jogging is fine.\n')
+    expect(found.map((c) => [c.topic, c.stance, c.min])).toEqual([
+      ['sauna', 'avoid', 168],
+      ['exercise', 'allowed', 72]
+    ])
+  })
+
+  it('ignores questions and durations that are not waits', () => {
+    const text = [
+      'How long should I avoid swimming?',
+      'Redness lasts 2–3 days.',
+      'Sessions are spaced 3–4 weeks apart.',
+      'The procedure takes 15 minutes.'
+    ].join('\n\n')
+    expect(claimsOf(text)).toEqual([])
+  })
+
+  it('gives a quoted expert\'s statement the expert\'s full name', () => {
+    const text = 'We asked Dr Jane Okafor, a dermatologist.\n\n‘Avoid the gym for 48 hours,’ says Dr Okafor.\n'
+    expect(claimsOf(text)).toMatchObject([{ topic: 'exercise', min: 48, speaker: 'Dr Jane Okafor' }])
+  })
+
+  it('does not count a story about someone else as advice', () => {
+    expect(claimsOf('She rests completely for 48 hours and returns to easy runs for one week.')).toEqual([])
+  })
+})
+
+describe('extractClaims on the bundled sources', () => {
+  const claims = new Map<string, Claim[]>()
+  beforeAll(async () => {
+    for (const id of ['exercise-after-skin-needling', 'microneedling-aftercare-bhskin', 'skin-care-after-microneedling', 'sweat-after-microneedling', 'workout-after-microneedling']) {
+      claims.set(id, extractClaims(await readSource(`sources/${id}.md`), vocabulary))
+    }
+  })
+  const all = () => [...claims.values()].flat()
+  const waits = (topic: string) => new Set(all().filter((c) => c.topic === topic && c.stance === 'avoid').map((c) => c.wait.max))
+
+  it('finds the exercise waits of 24 h, 48 h, 72 h and one week', () => {
+    for (const hours of [24, 48, 72, 168]) expect(waits('exercise').has(hours) || [...claims.values()].flat().some((c) => c.topic === 'exercise' && c.wait.min === hours)).toBe(true)
+  })
+
+  it('finds the swimming waits of 24 h, 72 h and one week', () => {
+    expect([...waits('swimming')]).toEqual(expect.arrayContaining([24, 72, 168]))
+  })
+
+  it('finds the contradictory "you can sweat as usual"', () => {
+    expect(claims.get('sweat-after-microneedling')).toContainEqual(
+      expect.objectContaining({ topic: 'sweating', stance: 'allowed', wait: { min: 0, max: 0, text: 'as usual' }, quote: 'If you are having microneedling done, you can sweat as usual.' })
+    )
+  })
+
+  it('names Dr Sophie Shotter and Dr Yalda Jamali', () => {
+    const source = claims.get('sweat-after-microneedling')!
+    expect(source).toContainEqual(expect.objectContaining({ topic: 'exercise', wait: expect.objectContaining({ min: 48 }), speaker: 'Dr Sophie Shotter' }))
+    expect(source).toContainEqual(expect.objectContaining({ topic: 'exercise', wait: expect.objectContaining({ min: 72 }), speaker: 'Dr Yalda Jamali' }))
+    expect(source).toContainEqual(expect.objectContaining({ topic: 'swimming', wait: expect.objectContaining({ min: 168 }), speaker: 'Dr Yalda Jamali' }))
+  })
+
+  it('quotes every claim exactly at its span and line', () => {
+    for (const [id, list] of claims) {
+      const text = readFileSync(`sources/${id}.md`, 'utf8')
+      for (const c of list) {
+        expect(text.slice(c.span.start, c.span.end)).toBe(c.quote)
+        expect(text.slice(0, c.span.start).split('\n').length).toBe(c.span.line)
+      }
+    }
+  })
+
+  it('gives the same ids when unrelated text elsewhere changes', async () => {
+    const source = await readSource('sources/exercise-after-skin-needling.md')
+    const before = extractClaims(source, vocabulary).map((c) => c.id)
+    const edited = { ...source, text: source.text.replace('Skin conditions such as acne', 'Many skin conditions such as acne') }
+    expect(extractClaims(edited, vocabulary).map((c) => c.id)).toEqual(before)
+  })
+})

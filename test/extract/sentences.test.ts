@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { isHeadingLike, splitLines, toBlocks } from '../../src/parse/blocks.ts'
+import { splitSentences } from '../../src/parse/sentences.ts'
+
+const pieces = (text: string, ranges: Array<[number, number]>) => ranges.map(([a, b]) => text.slice(a, b))
+
+describe('splitSentences', () => {
+  it("splitSentences('Ask Dr. Lee. Then wait 2 days.') keeps Dr. with its name", () => {
+    const text = 'Ask Dr. Lee. Then wait 2 days.'
+    expect(pieces(text, splitSentences(text))).toEqual(['Ask Dr. Lee.', 'Then wait 2 days.'])
+  })
+
+  it('does not split after initials or "e. g."', () => {
+    const text = 'Refrain from activities that make you sweat, e. g. PRP therapy and sauna. Then rest.'
+    expect(pieces(text, splitSentences(text))).toEqual(['Refrain from activities that make you sweat, e. g. PRP therapy and sauna.', 'Then rest.'])
+  })
+
+  it('splits after a closing quote', () => {
+    const text = '‘Swimming should be avoided for a week.’ Chlorine stings.'
+    expect(pieces(text, splitSentences(text))).toEqual(['‘Swimming should be avoided for a week.’', 'Chlorine stings.'])
+  })
+})
+
+describe('toBlocks', () => {
+  it('splits a plain-text article written one paragraph per line', () => {
+    const text = 'Aftercare Guide\nAvoid swimming for 72 hours.\nThe First Week\nKeep out of the sun.\n'
+    const blocks = toBlocks(text)
+    expect(blocks.map((b) => [b.kind, text.slice(b.start, b.end)])).toEqual([
+      ['heading', 'Aftercare Guide'],
+      ['text', 'Avoid swimming for 72 hours.'],
+      ['heading', 'The First Week'],
+      ['text', 'Keep out of the sun.']
+    ])
+  })
+
+  it('keeps a wrapped Markdown paragraph together', () => {
+    const text = 'You should avoid the gym for at least\nthree days after the treatment.\n'
+    expect(toBlocks(text).map((b) => b.kind)).toEqual(['text'])
+  })
+
+  it('masks Markdown syntax but keeps file offsets (a block starts at its first visible character)', () => {
+    const text = '---\ntitle: T\n---\n**Avoid** [saunas](https://x.test) for *two* days.\n'
+    const [block] = toBlocks(text)
+    expect(block!.text.replace(/\s+/g, ' ').trim()).toBe('Avoid saunas for two days.')
+    expect(text.slice(block!.start, block!.end)).toBe('Avoid** [saunas](https://x.test) for *two* days.')
+    expect(block!.text.length).toBe(block!.end - block!.start)
+  })
+
+  it('reads a lone short list item as the title of the text under it', () => {
+    const blocks = toBlocks('1. Avoid Makeup\n\nFor at least 24 hours, avoid makeup.\n')
+    expect(blocks.map((b) => [b.kind, b.level])).toEqual([
+      ['heading', 8],
+      ['text', 0]
+    ])
+  })
+})
+
+describe('isHeadingLike', () => {
+  it("isHeadingLike('The First 24-48 Hours')", () => expect(isHeadingLike('The First 24-48 Hours')).toBe(true))
+  it("isHeadingLike('Avoid swimming for 72 hours.')", () => expect(isHeadingLike('Avoid swimming for 72 hours.')).toBe(false))
+  it('splitLines keeps a line that ends mid-sentence', () => expect(splitLines('keep out of\nthe sun').length).toBe(1))
+})

@@ -34,7 +34,8 @@ export interface MergeResult {
  *   `rejected` or `corrected`), and every claim already `orphaned`,
  *   survives with its review intact; it is re-anchored in `text` with
  *   `reanchorClaim` (exact at the old span, exact elsewhere, fuzzy, else
- *   orphaned) and gets a fresh `context`. Claims still at their old span
+ *   orphaned) and gets a fresh `context` (only written when this runs:
+ *   see `lacksContext` for claims reviewed since the last run). Claims still at their old span
  *   are placed first; the others may not land on a place already taken by
  *   a surviving claim of the same topic (two reviews never merge into one
  *   sentence). Unreviewed previous claims are dropped: the fresh

@@ -2,7 +2,7 @@
  * Small helpers on source text: where an offset is, and the text around a
  * quote. Pure; offsets are JavaScript string indices into the file's text.
  */
-import type { Context } from '../schema.ts'
+import type { Claim, Context } from '../schema.ts'
 
 /** How many characters of source text {@link contextOf} keeps on each side of a quote. */
 export const contextSize = 60
@@ -51,4 +51,21 @@ export function contextOf(text: string, start: number, end: number, size = conte
 
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff
+}
+
+/**
+ * Whether some reviewed claim still lacks the stored `context` that fuzzy
+ * re-anchoring needs. `mergeClaims` writes it, but only runs when the
+ * source changed; an editor's review is recorded in between, so the first
+ * edit after a review would re-anchor on the quote alone. A runner that
+ * skips unchanged sources should merge anyway when this is true (the quote
+ * is then still at its span, so the context comes from the unchanged text).
+ *
+ * @param claims Claims of one claims file.
+ * @returns `true` when a reviewed, non-orphaned claim has no `context`.
+ * @example
+ * lacksContext([{...claim, review: {status: 'confirmed'}}]) // true
+ */
+export function lacksContext(claims: readonly Claim[]): boolean {
+  return claims.some((claim) => claim.review.status !== 'unreviewed' && claim.status !== 'orphaned' && claim.context === undefined)
 }

@@ -79,7 +79,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (const match of text.matchAll(wordPattern)) {
     const raw = match[0].toLowerCase()
     const start = offset + match.index
-    tokens.push({ ...classify(raw), start, end: start + raw.length })
+    const { norm, kind } = classify(raw)
+    tokens.push({ norm, kind, start, end: start + match[0].length })
   }
   const joined: Token[] = []
   for (let i = 0; i < tokens.length; i++) {
@@ -108,7 +109,8 @@ function isNumberWord(text: string, token: Token, offset: number, value: RegExp)
 }
 
 function classify(raw: string): { norm: string; kind: TokenKind } {
-  if (/^\p{N}/u.test(raw)) return { norm: raw.replace(',', '.'), kind: 'number' }
+  const code = raw.charCodeAt(0)
+  if ((code >= 48 && code <= 57) || (code > 127 && /^\p{N}/u.test(raw))) return { norm: raw.replace(',', '.'), kind: 'number' }
   const number = numberWords[raw]
   if (number !== undefined) return { norm: number, kind: 'number' }
   const unit = units[raw]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { contextOf, findExact, lineAt, tokenize } from '../../src/anchor/index.ts'
+import { contextOf, findExact, lacksContext, lineAt, tokenize } from '../../src/anchor/index.ts'
+import type { Claim } from '../../src/schema.ts'
 
 describe('text helpers', () => {
   it("lineAt('a\\nb\\nc', 2)", () => {
@@ -79,5 +80,27 @@ describe('findExact', () => {
 
   it('findExact returns undefined when the quote is gone', () => {
     expect(findExact('Nothing here.', quote, { start: 0, end: 28, line: 1 })).toBeUndefined()
+  })
+})
+
+describe('lacksContext', () => {
+  const claim: Claim = {
+    id: 'sun-1',
+    topic: 'sun',
+    activity: 'sun',
+    stance: 'avoid',
+    wait: { min: 168, max: 168, text: 'a week' },
+    condition: null,
+    speaker: null,
+    quote: 'Stay out of the sun for a week.',
+    span: { start: 0, end: 31, line: 1 },
+    review: { status: 'unreviewed' }
+  }
+
+  it('lacksContext([reviewed claim without context])', () => {
+    expect(lacksContext([{ ...claim, review: { status: 'confirmed' } }])).toBe(true)
+    expect(lacksContext([claim])).toBe(false)
+    expect(lacksContext([{ ...claim, review: { status: 'rejected' }, context: { before: '', after: '' } }])).toBe(false)
+    expect(lacksContext([{ ...claim, review: { status: 'confirmed' }, status: 'orphaned' }])).toBe(false)
   })
 })

@@ -37,12 +37,12 @@ export interface MergeResult {
  *   orphaned) and gets a fresh `context` (only written when this runs:
  *   see `lacksContext` for claims reviewed since the last run). Claims still at their old span
  *   are placed first; the others may not land on a place already taken by
- *   a surviving claim of the same topic (two reviews never merge into one
- *   sentence). Unreviewed previous claims are dropped: the fresh
+ *   a surviving claim of the same topic and condition (two reviews never
+ *   merge into one). Unreviewed previous claims are dropped: the fresh
  *   extraction replaces them.
  * - A fresh claim is dropped when a surviving claim has its id, or when a
- *   re-anchored claim has its topic (as extracted or as corrected) and a
- *   span that overlaps it: the reviewed claim stands for it. A rejected
+ *   re-anchored claim has its topic and condition (as extracted or as
+ *   corrected) and a span that overlaps it: the reviewed claim stands for it. A rejected
  *   claim therefore stays rejected instead of coming back unreviewed.
  * - Order: by span start (then end, then id); orphaned claims last, in
  *   their previous order. The same input always gives the same output.
@@ -71,7 +71,7 @@ export function mergeClaims(previous: ClaimsFile | undefined, extracted: Claim[]
   })
   survivors.forEach((claim, index) => {
     if (anchorings[index]) return
-    const exclude = taken.filter((other) => sameTopic(other, claim)).map((other) => other.span)
+    const exclude = taken.filter((other) => sameSlot(other, claim)).map((other) => other.span)
     anchorings[index] = reanchorClaim(claim, text, { tokens: sharedTokens, exclude })
     if (anchorings[index].method !== 'orphaned') taken.push(anchorings[index].claim)
   })
@@ -102,15 +102,24 @@ export function mergeClaims(previous: ClaimsFile | undefined, extracted: Claim[]
   return { claims, messages, anchorings }
 }
 
-/** Whether a surviving reviewed claim stands for a fresh claim (same topic, overlapping span). */
+/** Whether a surviving reviewed claim stands for a fresh claim (same topic and condition, overlapping span). */
 function standsFor(survivor: Claim, fresh: Claim): boolean {
-  return sameTopic(survivor, fresh) && overlaps(survivor.span, fresh.span)
+  return sameSlot(survivor, fresh) && overlaps(survivor.span, fresh.span)
 }
 
-/** Whether two claims share a topic, as extracted or as corrected by an editor. */
-function sameTopic(a: Claim, b: Claim): boolean {
-  const topicsA = [a.topic, effectiveClaim(a).topic]
-  return topicsA.includes(b.topic) || topicsA.includes(effectiveClaim(b).topic)
+/**
+ * Whether two claims are about the same thing: same topic and same
+ * condition, each as extracted or as corrected by an editor. Stance is left
+ * out on purpose: a reworded sentence may say the same wait the other way
+ * round ("avoid for 72 hours" / "fine after 72 hours"). The condition
+ * keeps apart two claims of one sentence ("light exercise after 24 hours,
+ * intense exercise after 72").
+ */
+function sameSlot(a: Claim, b: Claim): boolean {
+  const ea = effectiveClaim(a)
+  const eb = effectiveClaim(b)
+  const overlap = <T>(x: T[], y: T[]) => x.some((value) => y.includes(value))
+  return overlap([a.topic, ea.topic], [b.topic, eb.topic]) && overlap([a.condition, ea.condition], [b.condition, eb.condition])
 }
 
 function overlaps(a: Span, b: Span): boolean {

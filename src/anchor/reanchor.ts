@@ -29,7 +29,7 @@ export interface ReanchorOptions {
    */
   tokens?: () => Token[]
   /**
-   * Ranges already taken by other claims of the same topic: a match
+   * Ranges already taken by other claims of the same topic and condition: a match
    * elsewhere may not overlap them (default: none). The quote still at its
    * old span is always accepted.
    */

@@ -86,6 +86,21 @@ describe('mergeClaims', () => {
     expect(byId(claims, 'exercise-3a4b5c6d')!.review.corrected?.wait?.max).toBe(72)
   })
 
+  it('mergeClaims keeps a fresh claim of the same topic but another condition in the same sentence', () => {
+    const text = 'Intro.\n\nWalk the next day, but avoid intense workouts for 72 hours.\n'
+    const quote = 'Walk the next day, but avoid intense workouts for 72 hours.'
+    const light = { ...claimAt(text, quote, { id: 'exercise-11111111', topic: 'exercise', activity: 'walk', hours: 24, stance: 'allowed' }), condition: 'light' }
+    const intense = { ...claimAt(text, quote, { id: 'exercise-22222222', topic: 'exercise', activity: 'intense workouts', hours: 72 }), condition: 'intense' }
+    const previous: ClaimsFile = { source: 'a', digest, claims: [{ ...light, review: { status: 'confirmed' } }, intense] }
+    const edited = `A new first paragraph.\n\n${text}`
+    const fresh = [light, intense].map((c) => ({ ...c, span: { ...c.span, start: c.span.start + 24, end: c.span.end + 24, line: c.span.line + 2 } }))
+    const { claims } = mergeClaims(previous, fresh, edited)
+    expect(claims.map((c) => [c.id, c.review.status])).toEqual([
+      ['exercise-11111111', 'confirmed'],
+      ['exercise-22222222', 'unreviewed']
+    ])
+  })
+
   it('mergeClaims re-anchors a reviewed claim after a paragraph is inserted above it', () => {
     const text = fixture('inserted-paragraph.md')
     const { claims, anchorings, messages } = mergeClaims(reviewedFile(), originalClaims(text), text)

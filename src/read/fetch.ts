@@ -25,7 +25,8 @@ const defaultAccept = ['text/html', 'application/xhtml+xml', 'text/markdown', 't
 /**
  * Fetch an article from an `http:` or `https:` URL with the global `fetch`:
  * redirects followed, a time limit, the media type checked, the body
- * decoded strictly (the header's charset, else UTF-8).
+ * decoded strictly (the header's charset, else an HTML page's own
+ * `<meta charset>`, else UTF-8).
  *
  * Every failure is a {@link FileError} naming the URL, one line: not a
  * URL, no answer in time, network error, HTTP error status, media type not
@@ -88,7 +89,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
   if (bytes.length === 0) throw new FileError(url, 'Unexpected empty page, expected an article')
   const nul = bytes.indexOf(0)
   if (nul !== -1) throw new FileError(url, `Unexpected NUL byte at offset ${nul}: this looks like a binary file, expected text`)
-  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] ?? 'utf-8'
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] ?? metaCharset(bytes, media) ?? 'utf-8'
   let decoder: TextDecoder
   try {
     decoder = new TextDecoder(charset, { fatal: true })
@@ -100,6 +101,16 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
   } catch {
     throw new FileError(url, `Invalid ${charset} text, expected text in the charset the server names`)
   }
+}
+
+/**
+ * The charset an HTML page declares in a `<meta charset>` (or
+ * `http-equiv` content type) within its first 2 KiB.
+ */
+function metaCharset(bytes: Uint8Array, media: string): string | undefined {
+  if (media !== 'text/html' && media !== 'application/xhtml+xml') return undefined
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048))
+  return /<meta\b[^>]{0,200}?charset\s*=\s*["']?([\w-]{1,40})/i.exec(head)?.[1]
 }
 
 /** Read a response body, stopping as soon as it passes `maxBytes` (then a `RangeError`). */

@@ -78,7 +78,10 @@ interface Loaded {
  * Add an article to the corpus.
  *
  * 1. Read it: a URL with `fetchPage`, a file strictly (must exist, be
- *    non-empty UTF-8 text, have a known extension).
+ *    non-empty UTF-8 text, have a known extension). Decision: a saved page
+ *    in another encoding is refused with the byte and line of the first
+ *    invalid sequence (convert it to UTF-8, or add it by URL, where the
+ *    server's or the page's charset is used).
  * 2. Convert it: HTML to Markdown with front matter from the page; plain
  *    text kept as is with its first line as title; Markdown copied as is
  *    (`url` added to its front matter when fetched).

@@ -23,7 +23,8 @@ const routes: Record<string, [number, string, string | Buffer]> = {
   '/logo.png': [200, 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
   '/empty.html': [200, 'text/html', ''],
   '/nav-only.html': [200, 'text/html', '<html><body><nav><a href="/">Home</a></nav><footer>© Clinic</footer></body></html>'],
-  '/binary.txt': [200, 'text/plain', Buffer.from('abc\u0000def')]
+  '/binary.txt': [200, 'text/plain', Buffer.from('abc\u0000def')],
+  '/latin1.html': [200, 'text/html', Buffer.from('<html><head><meta charset="iso-8859-1"><title>Soins apr\xe8s peeling</title></head><body><p>\xc9vitez le soleil. Avoid saunas for 72 hours.</p></body></html>', 'latin1')]
 }
 
 let server: Server
@@ -149,6 +150,13 @@ describe('claimrange add', () => {
     expect((await add(`${base}/notes/peel.txt`)).code).toBe(0)
     const source = await readSource(join(sources, 'peel-aftercare-notes.md'))
     expect(source.meta).toEqual({ title: 'Peel aftercare notes', url: `${base}/notes/peel.txt` })
+  })
+
+  it('add of an HTML page in ISO-8859-1 decodes it with the charset the page declares', async () => {
+    expect((await add(`${base}/latin1.html`)).code).toBe(0)
+    const source = await readSource(join(sources, 'soins-apres-peeling.md'))
+    expect(source.meta.title).toBe('Soins après peeling')
+    expect(source.text).toContain('Évitez le soleil.')
   })
 
   it('add does not reuse the name of an existing claims file', async () => {

@@ -39,7 +39,7 @@ export function renderTable(container: HTMLElement, rows: RowView[], onOpen: (cl
   const body = doc.createElement('tbody')
   for (const row of rows) {
     const k = row.consensus?.consensus
-    const consensus = k ? `${formatRange(k.min, k.max)}, median ${formatHours(k.median)}` : 'none'
+    const consensus = !k ? 'none' : k.min === k.max ? formatHours(k.min) : `${formatRange(k.min, k.max)}, median ${formatHours(k.median)}`
     for (const view of row.claims) {
       const tr = doc.createElement('tr')
       tr.dataset.claim = view.stored.id

@@ -77,6 +77,7 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
   const blocks = toBlocks(source.text).filter((b) => b.start >= bodyStart)
   const quotes = findQuotes(blocks, source.text)
   const drafts: Draft[] = []
+  const seen = new Set<string>()
   const headings: Array<{ level: number; timeline: Timeline | undefined }> = []
   let context: Mention[] | undefined
   const previous = { topics: [] as Mention[] }
@@ -86,12 +87,12 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
       const tokens = tokenize(block.text, block.start)
       headings.push({ level: block.level, timeline: timelineOf(tokens, source.text) })
       context = topicMentions(tokens, lexicon, source.text)
-      extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts)
+      extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts, seen)
       previous.topics = context
       continue
     }
     const timeline = [...headings].reverse().find((h) => h.timeline)?.timeline
-    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context }, drafts)
+    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context }, drafts, seen)
     context = undefined
   }
   return finish(drafts, source.text)
@@ -162,35 +163,83 @@ const notWaitAfter = new Set(['apart', 'ago', 'per', 'of', 'later', 'old', 'long
 const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
 const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
 
-function extractBlock(block: Block, ctx: BlockContext, out: Draft[]): void {
+/**
+ * A "sentence" longer than this many tokens is not prose (a run-on list, a
+ * pasted table, hostile input): it is read in pieces of at most this size,
+ * cut at the last punctuation, so every later step works on bounded input.
+ */
+const maxSentenceTokens = 160
+
+function extractBlock(block: Block, ctx: BlockContext, out: Draft[], seen: Set<string>): void {
   const state = ctx.previous
   let previousWait: Wait | undefined
   for (const [from, to] of splitSentences(block.text)) {
     const sentence = block.text.slice(from, to)
     const offset = block.start + from
-    const tokens = tokenize(sentence, offset)
-    if (tokens.length === 0) continue
-    const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
-    if (/\?["”’)]*$/.test(sentence)) {
-      if (mentions.length > 0) state.topics = mentions
-      continue
-    }
-    if (aboutThirdPerson(tokens)) continue
-    const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
-    const found = extractSentence(tokens, offset, offset + sentence.length, ctx, state.topics, speaker, previousWait)
-    const timed = found.filter((d) => d.wait.min !== null).at(-1)
-    if (timed) previousWait = timed.wait
-    for (const draft of found) {
-      if (!out.some((d) => d.start === draft.start && d.topic === draft.topic && d.condition === draft.condition && d.stance === draft.stance && sameWait(d.wait, draft.wait))) {
-        out.push(draft)
+    const all = tokenize(sentence, offset)
+    if (all.length === 0) continue
+    const question = /\?["”’)]*$/.test(sentence)
+    for (const tokens of pieces(all)) {
+      const start = tokens[0]!.start
+      const end = tokens === all ? offset + sentence.length : tokens.at(-1)!.end
+      const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
+      if (question) {
+        if (mentions.length > 0) state.topics = mentions
+        continue
       }
+      if (mayClaim(tokens, mentions, ctx) && !aboutThirdPerson(tokens)) {
+        const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
+        const found = extractSentence(tokens, start, end, ctx, state.topics, speaker, previousWait)
+        const timed = found.filter((d) => d.wait.min !== null).at(-1)
+        if (timed) previousWait = timed.wait
+        for (const draft of found) {
+          const key = `${draft.start}|${draft.topic}|${draft.condition}|${draft.stance}|${draft.wait.min}|${draft.wait.max}`
+          if (seen.has(key)) continue
+          seen.add(key)
+          out.push(draft)
+        }
+      }
+      if (mentions.length > 0) state.topics = mentions
     }
-    if (mentions.length > 0) state.topics = mentions
   }
 }
 
-function sameWait(a: Wait, b: Wait): boolean {
-  return a.min === b.min && a.max === b.max
+/** Split an overlong token list into pieces of at most {@link maxSentenceTokens}, at punctuation. */
+function pieces(tokens: Token[]): Token[][] {
+  if (tokens.length <= maxSentenceTokens) return [tokens]
+  const out: Token[][] = []
+  let from = 0
+  while (from < tokens.length) {
+    let to = Math.min(tokens.length, from + maxSentenceTokens)
+    if (to < tokens.length) {
+      for (let i = to - 1; i > from + maxSentenceTokens / 2; i--) {
+        if (tokens[i]!.kind === 'punct' && /[,;:.!?]/.test(tokens[i]!.norm)) {
+          to = i + 1
+          break
+        }
+      }
+    }
+    out.push(tokens.slice(from, to))
+    from = to
+  }
+  return out
+}
+
+/**
+ * A cheap test before the full analysis: a sentence can only make a claim
+ * when it names an activity (or can refer back to one) and has a cue.
+ */
+function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): boolean {
+  let cue = false
+  let refers = mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0)
+  for (const t of tokens) {
+    if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm))) refers = true
+    if (!cue && (t.norm === 'off' || t.norm === 'before')) cue = true
+  }
+  if (!refers) return false
+  if (cue) return true
+  for (let i = 0; i < tokens.length; i++) if (ctx.lexicon.stance.matchAt(tokens, i) || ctx.lexicon.negation.matchAt(tokens, i)) return true
+  return false
 }
 
 /** A sentence about a third person ("She rests for 48 hours"): its subject is he/she, and it never says "you". */
@@ -248,9 +297,12 @@ function extractSentence(
   let inheritedTopics: Mention[] = []
   let inheritedStance: Stance | null = null
   let lastFigure: Duration | undefined
+  let nextDuration = 0
   for (const [from, to] of splitClauses(tokens, durations)) {
     const clause = tokens.slice(from, to)
-    const clauseDurations = durations.filter((d) => d.first >= from && d.last <= to)
+    while (nextDuration < durations.length && durations[nextDuration]!.first < from) nextDuration++
+    const clauseDurations: Duration[] = []
+    for (let k = nextDuration; k < durations.length && durations[k]!.last <= to; k++) clauseDurations.push(durations[k]!)
     let mentions = topicMentions(clause, ctx.lexicon, ctx.text)
     const inherited = mentions.length === 0
     if (inherited) {
@@ -351,8 +403,11 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
   }
   if (from < tokens.length) coarse.push([from, tokens.length])
   const out: Array<[number, number]> = []
+  let next = 0
   for (const [a, b] of coarse) {
-    const inside = durations.filter((d) => d.first >= a && d.last <= b)
+    while (next < durations.length && durations[next]!.first < a) next++
+    const inside: Duration[] = []
+    for (let k = next; k < durations.length && durations[k]!.last <= b; k++) inside.push(durations[k]!)
     let start = a
     for (let k = 1; k < inside.length; k++) {
       const prev = inside[k - 1]!

@@ -360,8 +360,19 @@ export function findDurations(tokens: Token[]): Duration[] {
   return found
 }
 
+// Words a duration phrase can start with (besides digits); anything else is skipped at once.
+const startWords = new Set([
+  ...Object.keys(ones),
+  ...Object.keys(tens),
+  ...Object.keys(ordinals),
+  ...approximators,
+  'a', 'an', 'at', 'up', 'the', 'your', 'first', 'next', 'following', 'minimum', 'min', 'half', 'few', 'several', 'tomorrow', 'day', 'days', 'week', 'month'
+])
+
 /** Read a duration with its qualifiers starting at token `i`. */
 function readAt(tokens: Token[], i: number): Duration | undefined {
+  const start = tokens[i]!
+  if (start.kind !== 'number' && !startWords.has(start.norm)) return undefined
   let k = i
   let qualifier: Duration['qualifier'] = null
   const w = tokens[k]?.norm

@@ -31,6 +31,8 @@ const joiners = new Set(['-', '‐', '‑', '/'])
 export class PhraseMatcher<T> {
   private readonly exact = new Map<string, Pattern<T>[]>()
   private readonly prefixed = new Map<string, Pattern<T>[]>()
+  /** Patterns that may start at a word, longest first, memoized per word (words repeat a lot). */
+  private readonly candidates = new Map<string, Pattern<T>[]>()
 
   /**
    * @param entries Phrases (as in the vocabulary, `*` allowed at the end) and their values.
@@ -86,21 +88,26 @@ export class PhraseMatcher<T> {
   matchAt(tokens: Token[], i: number): PhraseMatch<T> | undefined {
     const t = tokens[i]
     if (!t || t.kind === 'punct') return undefined
-    let best: PhraseMatch<T> | undefined
-    const candidates = this.exact.get(t.norm)
-    if (candidates) {
-      for (const p of candidates) {
-        const last = matchWords(tokens, i, p)
-        if (last !== -1 && (!best || last > best.last)) best = { value: p.value, first: i, last }
-      }
+    const candidates = this.candidatesOf(t.norm)
+    for (const p of candidates) {
+      // Longest first: the first pattern that matches is the best.
+      const last = p.prefix && p.words.length === 1 ? i + 1 : matchWords(tokens, i, p)
+      if (last !== -1) return { value: p.value, first: i, last }
     }
-    const prefixed = this.prefixed.get(t.norm.slice(0, 3))
-    if (prefixed) {
-      for (const p of prefixed) {
-        if (t.norm.startsWith(p.words[0]!) && (!best || i + 1 > best.last)) best = { value: p.value, first: i, last: i + 1 }
-      }
-    }
-    return best
+    return undefined
+  }
+
+  /** Patterns that can start at a word: exact first word, or a one-word prefix it starts with. */
+  private candidatesOf(word: string): Pattern<T>[] {
+    let list = this.candidates.get(word)
+    if (list) return list
+    list = [...(this.exact.get(word) ?? [])]
+    for (const p of this.prefixed.get(word.slice(0, 3)) ?? []) if (word.startsWith(p.words[0]!)) list.push(p)
+    list.sort((a, b) => b.words.length - a.words.length)
+    // Bounded memory on adversarial input with endless distinct words.
+    if (this.candidates.size > 200000) this.candidates.clear()
+    this.candidates.set(word, list)
+    return list
   }
 }
 

@@ -49,10 +49,16 @@ export function findQuotes(blocks: Block[], text: string): QuoteRegion[] {
     const spans = quoteSpans(block.text, carried !== undefined)
     const attributions = findAttributions(block.text, names)
     const blockRegions: QuoteRegion[] = []
+    // Spans and attributions are both in order: one pointer walks the attributions.
+    let next = 0
     for (const span of spans.spans) {
       let speaker: string | null = null
-      const after = attributions.find((a) => a.start >= span.to && a.start - span.to <= 40)
-      const before = [...attributions].reverse().find((a) => a.end <= span.from)
+      while (next < attributions.length && attributions[next]!.start < span.to) next++
+      const candidate = attributions[next]
+      const after = candidate && candidate.start - span.to <= 40 ? candidate : undefined
+      let back = next - 1
+      while (back >= 0 && attributions[back]!.end > span.from) back--
+      const before = back >= 0 ? attributions[back] : undefined
       if (after) speaker = after.name
       else if (before) speaker = before.name
       else if (span.from === 0 && span.carried && carried !== undefined) speaker = carried

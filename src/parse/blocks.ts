@@ -190,18 +190,26 @@ function maskInline(node: Parent, text: string): { start: number; end: number; t
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
-  const chars: string[] = new Array(end - start)
-  for (let i = start; i < end; i++) chars[i - start] = text.charCodeAt(i) === 10 ? '\n' : ' '
+  let out = ''
+  let at = start
   const copy = (n: Nodes) => {
     if (n.type === 'text' || n.type === 'inlineCode') {
       const s = n.position?.start.offset
       const e = n.position?.end.offset
-      if (s === undefined || e === undefined) return
-      for (let i = s; i < e; i++) chars[i - start] = text[i]!
+      if (s === undefined || e === undefined || s < at) return
+      if (s > at) out += blank(text.slice(at, s))
+      out += text.slice(s, e)
+      at = e
       return
     }
     if ('children' in n) for (const c of n.children as Nodes[]) copy(c)
   }
   for (const c of node.children as Nodes[]) copy(c)
-  return { start, end, text: chars.join('') }
+  if (end > at) out += blank(text.slice(at, end))
+  return { start, end, text: out }
+}
+
+/** Syntax replaced by spaces, newlines kept. */
+function blank(syntax: string): string {
+  return syntax.replace(/[^\n]/g, ' ')
 }

@@ -2,8 +2,9 @@
  * `npm run bench`: extraction speed against remark-parse alone.
  *
  * Generates a corpus of realistic aftercare articles (default 50 MB; set
- * `BENCH_MB` for another size) from a seeded generator, then measures on one
- * core:
+ * `BENCH_MB` for another size) from a seeded generator — headings, timeline
+ * lists, Q&A, quoted experts and explanatory prose, about two claims per
+ * kilobyte like the bundled articles — then measures on one core:
  * - parse only: `parseMarkdown` (unified + remark-parse + front matter), the
  *   slowest necessary stage;
  * - extraction end to end: `extractClaims` (parse, blocks, sentences,
@@ -37,6 +38,14 @@ const procedures = ['microneedling', 'a tattoo', 'botox', 'a chemical peel', 'la
 const activities = ['exercise', 'the gym', 'swimming', 'saunas and steam rooms', 'hot yoga', 'makeup', 'retinol', 'alcohol', 'smoking', 'direct sunlight', 'intense workouts', 'hot tubs', 'facial massage', 'exfoliating scrubs']
 const durations = ['24 hours', '48 hours', '72 hours', 'a week', 'two weeks', '24–48 hours', '48 to 72 hours', 'a day or two', 'a few days', 'three days', 'the first week', 'at least 24 hours', '90 minutes', 'ten days', 'a fortnight']
 const fillers = [
+  'The treatment works by creating controlled micro-injuries that prompt the body to produce new collagen and elastin.',
+  'Many people notice that their skin looks brighter and feels smoother once the initial redness has settled down.',
+  'Your practitioner will usually clean the area, apply a numbing cream and wait for it to take effect before starting.',
+  'It is normal to feel a little tightness, similar to a mild sunburn, and some people see pinpoint bleeding during the session.',
+  'Choosing an experienced, qualified practitioner matters more than any single product you buy afterwards.',
+  'A good aftercare routine is simple: a gentle cleanser, a plain moisturiser and patience while the skin repairs itself.',
+  'Everyone heals at a slightly different pace, depending on skin type, the depth of the treatment and general health.',
+  'Ask your clinic which products they recommend, and bring a list of everything you currently use to the consultation.',
   'Your skin is more sensitive than usual while the tiny channels close, so treat it gently.',
   'Redness usually fades within two or three days, and mild flaking is normal.',
   'Most clinics recommend a course of three to six sessions spaced four weeks apart.',
@@ -69,7 +78,9 @@ function article(rnd: () => number, n: number): string {
     } else {
       lines.push(`${pick(rnd, fillers)} You should not do ${pick(rnd, activities)} for ${pick(rnd, durations)}, but gentle walks are fine the next day. ${pick(rnd, fillers)}`, '')
     }
-    lines.push(pick(rnd, fillers) + ' ' + pick(rnd, fillers), '')
+    // Real articles explain more than they instruct: two or three paragraphs of prose per section.
+    const paragraphs = 2 + Math.floor(rnd() * 2)
+    for (let p = 0; p < paragraphs; p++) lines.push([0, 1, 2, 3].map(() => pick(rnd, fillers)).join(' '), '')
   }
   return lines.join('\n')
 }
@@ -110,7 +121,7 @@ const parse = time('remark-parse alone', bytes, () => {
 const extract = time('extraction end to end', bytes, () => {
   for (const text of articles) claims += extractClaims({ id: 'bench', text }, vocabulary).length
 })
-console.log(`claims found: ${claims}`)
+console.log(`claims found: ${claims} (${(claims / (bytes / 1024)).toFixed(1)} per kB; the bundled articles have about 1.8)`)
 console.log(`extraction / parse-only: ${((extract / parse) * 100).toFixed(1)} % (target ≥ 85 %)`)
 
 console.log('')

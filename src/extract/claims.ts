@@ -40,7 +40,7 @@ import type { Claim, Stance, Wait } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import { findDurations, type Duration } from './duration.ts'
 import { claimId } from './id.ts'
-import { compileLexicon, type Lexicon, type PhraseMatch } from './lexicon.ts'
+import { compileLexicon, matchesOf, type Lexicon, type PhraseMatch } from './lexicon.ts'
 import { findQuotes, speakerAt, type QuoteRegion } from './speakers.ts'
 import { timelineOf, type Timeline } from './timeline.ts'
 import { tokenize, type Token } from './tokens.ts'
@@ -175,6 +175,8 @@ function extractBlock(block: Block, ctx: BlockContext, out: Draft[], seen: Set<s
   let previousWait: Wait | undefined
   for (const [from, to] of splitSentences(block.text)) {
     const sentence = block.text.slice(from, to)
+    // Most prose names no activity: skip it before any tokenizing.
+    if (!ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
     const offset = block.start + from
     const all = tokenize(sentence, offset)
     if (all.length === 0) continue
@@ -238,8 +240,8 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
   }
   if (!refers) return false
   if (cue) return true
-  for (let i = 0; i < tokens.length; i++) if (ctx.lexicon.stance.matchAt(tokens, i) || ctx.lexicon.negation.matchAt(tokens, i)) return true
-  return false
+  const matches = matchesOf(tokens, ctx.lexicon)
+  return matches.stance.length > 0 || matches.negation.length > 0
 }
 
 /** A sentence about a third person ("She rests for 48 hours"): its subject is he/she, and it never says "you". */
@@ -250,10 +252,10 @@ function aboutThirdPerson(tokens: Token[]): boolean {
 
 /** Every topic mention in tokens, first per topic, with its activity condition. */
 function topicMentions(tokens: Token[], lexicon: Lexicon, text: string): Mention[] {
-  const ignored = lexicon.ignore.match(tokens)
-  const topics = lexicon.topics.match(tokens).filter((m) => !ignored.some((x) => x.first <= m.first && x.last >= m.last))
-  const procedures = lexicon.procedures.match(tokens)
-  const conditions = lexicon.conditions.match(tokens)
+  const ignored = matchesOf(tokens, lexicon).ignore
+  const topics = matchesOf(tokens, lexicon).topics.filter((m) => !ignored.some((x) => x.first <= m.first && x.last >= m.last))
+  const procedures = matchesOf(tokens, lexicon).procedures
+  const conditions = matchesOf(tokens, lexicon).conditions
   const mentions: Mention[] = []
   for (const m of topics) {
     // A procedure's name ("chemical peel") is not an activity.
@@ -299,7 +301,7 @@ function extractSentence(
   let lastFigure: Duration | undefined
   let nextDuration = 0
   for (const [from, to] of splitClauses(tokens, durations)) {
-    const clause = tokens.slice(from, to)
+    const clause = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to)
     while (nextDuration < durations.length && durations[nextDuration]!.first < from) nextDuration++
     const clauseDurations: Duration[] = []
     for (let k = nextDuration; k < durations.length && durations[k]!.last <= to; k++) clauseDurations.push(durations[k]!)
@@ -356,7 +358,7 @@ function extractSentence(
  * passive or adjective cue ("it's best avoided", "it is fine").
  */
 function refersBack(clause: Token[], lexicon: Lexicon): boolean {
-  const cues = lexicon.stance.match(clause)
+  const cues = matchesOf(clause, lexicon).stance
   const isRef = (t: Token | undefined) => t !== undefined && (pronouns.has(t.norm) || demonstratives.has(t.norm))
   for (const c of cues) {
     if (clause.slice(c.last, c.last + 3).some(isRef)) return true
@@ -432,9 +434,9 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
 
 /** The stance of a clause, or `null` when it has no cue. */
 function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Stance | null {
-  const mentions = lexicon.topics.match(clause)
-  const cues = lexicon.stance.match(clause).filter((c) => c.value === 'avoid' || isAllowedCue(clause, c, mentions))
-  const negations = lexicon.negation.match(clause)
+  const mentions = matchesOf(clause, lexicon).topics
+  const cues = matchesOf(clause, lexicon).stance.filter((c) => c.value === 'avoid' || isAllowedCue(clause, c, mentions))
+  const negations = matchesOf(clause, lexicon).negation
   const reaches = (n: PhraseMatch<true>, c: PhraseMatch<unknown>) =>
     n.last <= c.first && c.first - n.last <= 3 && !clause.slice(n.last, c.first).some((t) => t.kind === 'punct')
   const negates = (c: PhraseMatch<unknown>) => negations.some((n) => reaches(n, c))
@@ -523,8 +525,8 @@ function timeOf(
   }
   if (stance === 'allowed') {
     // "you don't need to wait", "there is no reason to stop it", "not off-limits": no wait.
-    const negations = ctx.lexicon.negation.match(clause)
-    for (const c of ctx.lexicon.stance.match(clause)) {
+    const negations = matchesOf(clause, ctx.lexicon).negation
+    for (const c of matchesOf(clause, ctx.lexicon).stance) {
       if (c.value !== 'avoid') continue
       const n = negations.find((n) => n.last <= c.first && c.first - n.last <= 3)
       if (n) return { min: 0, max: 0, text: ctx.text.slice(clause[n.first]!.start, clause[c.last - 1]!.end) }
@@ -559,7 +561,7 @@ function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: Bloc
     if (ctx.heading && !clause.some((t, i) => modals.has(t.norm) && subjects.has(clause[i - 1]?.norm ?? ''))) return undefined
     for (let i = 0; i + 1 < clause.length; i++) {
       if (clause[i]!.norm === 'after' && ctx.lexicon.procedures.matchAt(clause, i + 1 + (clause[i + 1]!.norm === 'the' || clause[i + 1]!.norm === 'your' ? 1 : 0))) {
-        for (const t of ctx.lexicon.topics.match(clause)) topics.add(t.value)
+        for (const t of matchesOf(clause, ctx.lexicon).topics) topics.add(t.value)
         return { wait: { min: 0, max: 0, text: null }, topics }
       }
     }
@@ -579,10 +581,10 @@ function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: Bloc
       .some((c) => c.value === 'avoid' && clause.slice(c.last, c.last + 3).some((t) => pronouns.has(t.norm) || demonstratives.has(t.norm)))
     return refers || clause.some((t) => t.norm === 'avoided') ? { wait: open, topics } : undefined
   }
-  const mentions = ctx.lexicon.topics.match(clause)
+  const mentions = matchesOf(clause, ctx.lexicon).topics
   const cues = [
-    ...ctx.lexicon.stance.match(clause).filter((c) => c.value === 'avoid'),
-    ...ctx.lexicon.negation.match(clause).filter((n) => isDirectiveNegation(clause, n))
+    ...matchesOf(clause, ctx.lexicon).stance.filter((c) => c.value === 'avoid'),
+    ...matchesOf(clause, ctx.lexicon).negation.filter((n) => isDirectiveNegation(clause, n))
   ]
   for (const cue of cues) {
     const word = clause[cue.first]!.norm
@@ -602,8 +604,8 @@ function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: Bloc
  * okay"); not a destination ("introduce retinol to your skincare routine").
  */
 function allowedObjects(clause: Token[], mentions: Mention[], lexicon: Lexicon): Mention[] {
-  const topicMatches = lexicon.topics.match(clause)
-  const cues = lexicon.stance.match(clause).filter((c) => c.value === 'allowed' && isAllowedCue(clause, c, topicMatches))
+  const topicMatches = matchesOf(clause, lexicon).topics
+  const cues = matchesOf(clause, lexicon).stance.filter((c) => c.value === 'allowed' && isAllowedCue(clause, c, topicMatches))
   const linked = new Set<string>()
   for (const m of topicMatches) {
     const destination = ['to', 'into'].includes(clause[m.first - 2]?.norm ?? '') && clause[m.first - 1]?.norm === 'your'
@@ -646,12 +648,12 @@ function waitOf(d: Duration, stance: Stance | null, text: string, lastFigure: Du
 }
 
 function conditionOfClause(clause: Token[], lexicon: Lexicon): string | null {
-  for (const c of lexicon.conditions.match(clause)) if (lexicon.conditionKinds.get(c.value) === 'procedure') return c.value
+  for (const c of matchesOf(clause, lexicon).conditions) if (lexicon.conditionKinds.get(c.value) === 'procedure') return c.value
   return null
 }
 
 function activityConditionOf(clause: Token[], lexicon: Lexicon, topic: string): string | null {
-  for (const c of lexicon.conditions.match(clause)) {
+  for (const c of matchesOf(clause, lexicon).conditions) {
     if (lexicon.conditionKinds.get(c.value) === 'activity' && conditionApplies(lexicon, c.value, topic)) return c.value
   }
   return null

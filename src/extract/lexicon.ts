@@ -139,6 +139,12 @@ export interface Lexicon {
   ignore: PhraseMatcher<true>
   stance: PhraseMatcher<'avoid' | 'allowed'>
   negation: PhraseMatcher<true>
+  /**
+   * A quick test on raw text: whether it may name an activity (the longest
+   * word of any topic phrase) or refer back to one ("it", "them", "these").
+   * Text that fails it cannot make a claim and is not tokenized.
+   */
+  mayNameActivity: RegExp
 }
 
 /**
@@ -162,7 +168,15 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     ...vocabulary.stance.avoid.map((w): [string, 'avoid'] => [w, 'avoid']),
     ...vocabulary.stance.allowed.map((w): [string, 'allowed'] => [w, 'allowed'])
   ]
+  const firstWords = new Set(['it', 'them', 'these', 'those'])
+  // Every match of a phrase contains its longest word (the last of equals): that word is the key.
+  for (const [phrase] of topics) {
+    const words = phrase.replace(/\*$/, '').toLowerCase().split(/[\s\-‐‑/]+/)
+    firstWords.add(words.reduce((best, w) => (w.length >= best.length ? w : best), ''))
+  }
+  const alternatives = [...firstWords].filter(Boolean).sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   return {
+    mayNameActivity: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu'),
     topics: new PhraseMatcher(topics),
     conditions: new PhraseMatcher(conditions),
     conditionKinds,
@@ -172,4 +186,40 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     stance: new PhraseMatcher(stance),
     negation: new PhraseMatcher(vocabulary.stance.negation.map((w): [string, true] => [w, true]))
   }
+}
+
+/** Every vocabulary match in one token list, by kind. */
+export interface Matches {
+  topics: PhraseMatch<string>[]
+  conditions: PhraseMatch<string>[]
+  procedures: PhraseMatch<true>[]
+  ignore: PhraseMatch<true>[]
+  stance: PhraseMatch<'avoid' | 'allowed'>[]
+  negation: PhraseMatch<true>[]
+}
+
+const memo = new WeakMap<Token[], Matches>()
+
+/**
+ * All matches of a lexicon in a token list, computed once per list: the
+ * extraction steps of a clause each ask for them.
+ *
+ * @param tokens Tokens of a sentence or clause (the same array gives the cached result).
+ * @param lexicon Compiled vocabulary.
+ * @returns Matches of every kind.
+ */
+export function matchesOf(tokens: Token[], lexicon: Lexicon): Matches {
+  let found = memo.get(tokens)
+  if (!found) {
+    found = {
+      topics: lexicon.topics.match(tokens),
+      conditions: lexicon.conditions.match(tokens),
+      procedures: lexicon.procedures.match(tokens),
+      ignore: lexicon.ignore.match(tokens),
+      stance: lexicon.stance.match(tokens),
+      negation: lexicon.negation.match(tokens)
+    }
+    memo.set(tokens, found)
+  }
+  return found
 }

@@ -47,7 +47,8 @@ export function findQuotes(blocks: Block[], text: string): QuoteRegion[] {
   let previous: string | null = null // speaker of the last quote of the previous block
   for (const block of blocks) {
     const spans = quoteSpans(block.text, carried !== undefined)
-    const attributions = findAttributions(block.text, names)
+    // Attributions only matter where there are quotes.
+    const attributions = spans.spans.length > 0 ? findAttributions(block.text, names) : []
     const blockRegions: QuoteRegion[] = []
     // Spans and attributions are both in order: one pointer walks the attributions.
     let next = 0
@@ -102,12 +103,18 @@ interface Span {
   carried: boolean
 }
 
+const quoteMarks = /[‘’“”"']/g
+
 /** Find quotation spans in a block's text. */
 function quoteSpans(text: string, openAtStart: boolean): { spans: Span[]; open: boolean } {
   const spans: Span[] = []
   let from = openAtStart ? 0 : -1
   let carried = openAtStart
-  for (let i = 0; i < text.length; i++) {
+  // Jump from quotation mark to quotation mark.
+  quoteMarks.lastIndex = 0
+  let mark: RegExpExecArray | null
+  while ((mark = quoteMarks.exec(text))) {
+    const i = mark.index
     const c = text[i]!
     const prev = i > 0 ? text[i - 1]! : ' '
     const next = i + 1 < text.length ? text[i + 1]! : ' '

@@ -13,6 +13,7 @@ const abbreviations = new Set([
   'dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'sr', 'jr', 'vs', 'etc', 'eg', 'ie', 'approx', 'no', 'nos', 'fig', 'inc', 'ltd', 'co', 'dept', 'est', 'min', 'max', 'hrs', 'wk', 'wks', 'mo', 'e.g', 'i.e', 'u.s', 'cf', 'al'
 ])
 
+const enders = /[.!?…]/g
 const closers = new Set(['"', "'", '”', '’', ')', ']', '»'])
 
 /**
@@ -28,9 +29,11 @@ export function splitSentences(text: string): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   let from = 0
   const n = text.length
-  for (let i = 0; i < n; i++) {
+  enders.lastIndex = 0
+  let found: RegExpExecArray | null
+  while ((found = enders.exec(text))) {
+    const i = found.index
     const c = text[i]!
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue
     let j = i + 1
     while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++
     while (j < n && closers.has(text[j]!)) j++
@@ -42,7 +45,7 @@ export function splitSentences(text: string): Array<[number, number]> {
     if (c === '.' && isAbbreviation(text, i)) continue
     push(ranges, text, from, j)
     from = k
-    i = k - 1
+    enders.lastIndex = k
   }
   push(ranges, text, from, n)
   return ranges

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { mergeClaims } from '../anchor/index.ts'
+import { lacksContext, mergeClaims } from '../anchor/index.ts'
 import { extractClaims } from '../extract/index.ts'
 import type { Message } from '../message.ts'
 import { listFiles, readClaimsFile } from '../read/claims.ts'
@@ -130,7 +130,8 @@ async function extractOne(
     for (const m of previous.messages) messages.push({ ...m, reason: `${m.reason} (left untouched; fix it, then run extract again)` })
     return { ...failed(), source }
   }
-  if (previous?.data && previous.data.digest === source.digest && !force) {
+  // Skip by digest, unless a reviewed claim still lacks the context re-anchoring needs.
+  if (previous?.data && previous.data.digest === source.digest && !force && !lacksContext(previous.data.claims)) {
     return { id, file, claimsFile, status: 'unchanged', extracted: false, claims: previous.data.claims, source }
   }
   const extracted = extractClaims(source, vocabulary)

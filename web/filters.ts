@@ -32,6 +32,26 @@ export function initialFilters(data: SiteData): FilterState {
 }
 
 /**
+ * Carry the reader's choices over to new data (a live update): what they
+ * switched off stays off, and topics and conditions that first appear in
+ * the new data are shown.
+ *
+ * @param state Current state; mutated.
+ * @param before The data the state was made for.
+ * @param after The new data.
+ * @returns `state`.
+ * @example
+ * mergeFilters(state, oldData, newData).topics.has('tanning') // true when only newData has tanning claims
+ */
+export function mergeFilters(state: FilterState, before: SiteData, after: SiteData): FilterState {
+  const oldTopics = new Set(usedTopics(before))
+  for (const name of usedTopics(after)) if (!oldTopics.has(name)) state.topics.add(name)
+  const oldConditions = new Set(usedConditions(before))
+  for (const name of usedConditions(after)) if (!oldConditions.has(name)) state.conditions.add(name)
+  return state
+}
+
+/**
  * The state as view options for `viewRows` / `chartSpec`.
  *
  * @param state Filter state.

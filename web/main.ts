@@ -4,16 +4,25 @@
  * off, and wires the chart, tooltip, side panel, table, filters and exports.
  * All layout is in `spec.ts`, all drawing in `render.ts`; this file only
  * connects them to the document.
+ *
+ * Served by `npm start`, the page also offers review controls in the side
+ * panel (`review.ts`) and follows live updates: when the server says the
+ * data changed, `data.js` is read again and everything is redrawn, keeping
+ * the filters, the switched-off sources, the view, the open panel and focus.
  */
 import './style.css'
 import { computeConsensus } from '../src/consensus/index.ts'
 import type { ConsensusReport } from '../src/consensus/types.ts'
+import type { Claim } from '../src/schema.ts'
 import { relatedOf, siteDataGlobal, type SiteData } from '../src/site/data.ts'
 import { claimsCsv } from './csv.ts'
+import { fetchSiteData, replaceClaim } from './data.ts'
 import { download, svgDocument, svgToPng } from './export.ts'
-import { initialFilters, renderFilters, viewOptions } from './filters.ts'
-import { countShownClaims, viewRows, type ClaimView, type RowView } from './model.ts'
+import { initialFilters, mergeFilters, renderFilters, viewOptions, type FilterState } from './filters.ts'
+import { claimViewOf, countShownClaims, viewRows, type ClaimView, type RowView } from './model.ts'
 import { showSource } from './panel.ts'
+import { reviewAvailable, sendReview, type ReviewRequest, type ReviewResult } from './review-api.ts'
+import { createReview, type ReviewControls } from './review.ts'
 import { render } from './render.ts'
 import { layout } from './spec.ts'
 import { renderTable } from './table.ts'
@@ -25,7 +34,7 @@ const byId = <T extends HTMLElement | SVGElement = HTMLElement>(id: string) => {
   return el as unknown as T
 }
 
-const data = (window as unknown as Record<string, SiteData | undefined>)[siteDataGlobal]
+const initial = (window as unknown as Record<string, SiteData | undefined>)[siteDataGlobal]
 const svg = byId<SVGSVGElement>('chart')
 const chartView = byId('chart-view')
 const tableView = byId('table-view')
@@ -34,36 +43,33 @@ const panel = byId('panel')
 const panelBody = byId('panel-body')
 const status = byId('status')
 
+let data: SiteData
+let state: FilterState
 let rows: RowView[] = []
 let report: ConsensusReport | undefined
 let views = new Map<string, ClaimView>()
 let lastWidth = 0
 let openMark: string | null = null
+/** Review controls of the claim in the panel, when the server takes reviews. */
+let reviewing = false
+let controls: ReviewControls | undefined
+/** Incremented by every reload, so only the latest answer is drawn. */
+let reloads = 0
 
-if (!data) {
+if (!initial) {
   status.textContent = 'No data: data.js is missing. Build the site with `npx claimrange build`.'
   status.classList.add('error')
 } else {
-  start(data)
+  start(initial)
+  void reviewAvailable().then((ok) => {
+    reviewing = ok
+    if (ok && openMark) openSource(openMark, { refresh: true })
+  })
 }
 
-function start(data: SiteData): void {
-  const state = initialFilters(data)
-  const sourceCount = new Set(data.files.map((f) => f.source)).size
-  byId('summary').textContent = `${countShownClaims(data)} claims from ${sourceCount} sources on ${new Set(data.files.flatMap((f) => f.claims.map((c) => c.topic))).size} topics.`
-
-  const update = () => {
-    const options = viewOptions(state)
-    report = computeConsensus(data.files, { related: relatedOf(data), exclude: options.exclude ? [...options.exclude] : [] })
-    rows = viewRows(data, report, options)
-    views = new Map(rows.flatMap((row) => row.claims.map((v) => [v.stored.id, v] as const)))
-    draw()
-    if (!tableView.hidden) renderTable(tableView, rows, openSource)
-    const shown = views.size
-    const off = state.excluded.size
-    status.textContent = `Showing ${shown} claim${shown === 1 ? '' : 's'} in ${rows.length} row${rows.length === 1 ? '' : 's'}${off ? `; ${off} source${off === 1 ? '' : 's'} switched off` : ''}.`
-    rules(report)
-  }
+function start(first: SiteData): void {
+  data = first
+  state = initialFilters(data)
   renderFilters(byId('filter-controls'), data, state, update)
   if (window.matchMedia('(min-width: 640px)').matches) (byId('filters') as HTMLDetailsElement).open = true
   update()
@@ -123,6 +129,79 @@ function start(data: SiteData): void {
   byId('export-csv').addEventListener('click', () => download('claimrange-claims.csv', claimsCsv(rows), 'text/csv;charset=utf-8'))
 }
 
+/** Recompute the consensus for the current data and filters, and redraw everything that shows it. */
+function update(): void {
+  const options = viewOptions(state)
+  report = computeConsensus(data.files, { related: relatedOf(data), exclude: options.exclude ? [...options.exclude] : [] })
+  rows = viewRows(data, report, options)
+  views = new Map(rows.flatMap((row) => row.claims.map((v) => [v.stored.id, v] as const)))
+  const sourceCount = new Set(data.files.map((f) => f.source)).size
+  const topicCount = new Set(data.files.flatMap((f) => f.claims.map((c) => c.topic))).size
+  byId('summary').textContent = `${countShownClaims(data)} claims from ${sourceCount} sources on ${topicCount} topics.`
+  draw()
+  if (!tableView.hidden) renderTable(tableView, rows, openSource)
+  const shown = views.size
+  const off = state.excluded.size
+  status.textContent = `Showing ${shown} claim${shown === 1 ? '' : 's'} in ${rows.length} row${rows.length === 1 ? '' : 's'}${off ? `; ${off} source${off === 1 ? '' : 's'} switched off` : ''}.`
+  rules(report)
+}
+
+/**
+ * Show new data: keep what the reader chose, redraw, and refresh the open panel.
+ *
+ * @param next The new data.
+ */
+function setData(next: SiteData): void {
+  const before = data
+  data = next
+  mergeFilters(state, before, next)
+  // Re-drawing the filters replaces their inputs: keep focus on the same one.
+  const active = document.activeElement
+  const focused = active instanceof HTMLInputElement && active.closest('#filter-controls') ? { group: active.closest('fieldset')?.id, value: active.value } : undefined
+  renderFilters(byId('filter-controls'), data, state, update)
+  if (focused) (document.querySelector(`#${focused.group} input[value="${CSS.escape(focused.value)}"]`) as HTMLInputElement | null)?.focus()
+  if (!tooltip.hidden) hideTip()
+  update()
+  if (openMark) {
+    if (claimViewOf(data, openMark)) openSource(openMark, { refresh: true })
+    else closePanel()
+  }
+}
+
+/**
+ * Read `data.js` again and show it (after the server regenerated it).
+ * Answers that arrive after a newer reload started are dropped.
+ */
+async function reload(): Promise<void> {
+  const ticket = ++reloads
+  try {
+    const next = await fetchSiteData()
+    if (ticket === reloads) setData(next)
+  } catch (error) {
+    if (ticket !== reloads) return
+    status.textContent = `Could not load the updated data: ${(error as Error).message}`
+  }
+}
+
+/** Send a review; on success put the stored claim into the data at once and redraw. */
+async function submitReview(request: ReviewRequest): Promise<ReviewResult> {
+  const result = await sendReview(request)
+  if (result.ok) applyClaim(request.source, result.claim)
+  return result
+}
+
+/**
+ * Put a claim the server stored into the data and redraw.
+ *
+ * @param source Source id of its claims file.
+ * @param claim The claim as stored.
+ */
+function applyClaim(source: string, claim: Claim): void {
+  const next = replaceClaim(data, source, claim)
+  if (next) setData(next)
+  else void reload()
+}
+
 /** Lay out and draw the chart at the container's width. */
 function draw(): void {
   if (chartView.hidden) return
@@ -156,18 +235,44 @@ function hideTip(): void {
   svg.querySelectorAll('path.link.active').forEach((node) => node.classList.remove('active'))
 }
 
-function openSource(claimId: string): void {
-  const view = views.get(claimId)
+/**
+ * Open a claim in the side panel (or show it again after the data changed).
+ *
+ * @param claimId Claim id.
+ * @param options `refresh`: redraw the open panel without moving focus or scrolling.
+ */
+function openSource(claimId: string, options: { refresh?: boolean } = {}): void {
+  const view = views.get(claimId) ?? claimViewOf(data, claimId, report)
   if (!view) return
-  hideTip()
+  if (!options.refresh) hideTip()
   openMark = claimId
   svg.querySelectorAll('g.mark.selected').forEach((node) => node.classList.remove('selected'))
   svg.querySelector(`g.mark[data-claim="${CSS.escape(claimId)}"]`)?.classList.add('selected')
-  const mark = showSource(panelBody, view)
+  if (!reviewing) controls = undefined
+  else if (controls?.claimId === claimId) controls.update(view.stored)
+  else {
+    controls = createReview(document, view.source, view.stored, {
+      topics: data.topics,
+      conditions: data.conditions,
+      storage: storage(),
+      submit: submitReview
+    })
+  }
+  const mark = showSource(panelBody, view, controls?.element)
   panel.hidden = false
   document.body.classList.add('panel-open')
+  if (options.refresh) return
   byId('panel-close').focus({ preventScroll: true })
   mark?.scrollIntoView({ block: 'center' })
+}
+
+/** The page's `localStorage`, or `undefined` where it is not allowed (some file:// setups). */
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage
+  } catch {
+    return undefined
+  }
 }
 
 function closePanel(): void {
@@ -175,6 +280,7 @@ function closePanel(): void {
   document.body.classList.remove('panel-open')
   const claimId = openMark
   openMark = null
+  controls = undefined
   svg.querySelectorAll('g.mark.selected').forEach((node) => node.classList.remove('selected'))
   if (claimId) (svg.querySelector(`g.mark[data-claim="${CSS.escape(claimId)}"]`) as SVGGElement | null)?.focus()
 }

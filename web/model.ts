@@ -147,6 +147,40 @@ export function viewRows(data: SiteData, report: ConsensusReport, options: ViewO
 }
 
 /**
+ * The view of one claim, whether the chart shows it or not (a claim an
+ * editor just rejected, or of a source switched off), for the side panel.
+ *
+ * @param data Site data.
+ * @param claimId Claim id.
+ * @param report Consensus to take the outlier reason and conflicts from
+ *   (default: none, the claim is shown with neither).
+ * @returns The view, or `undefined` when no claims file has that id.
+ * @example
+ * claimViewOf(data, 'clinic-sauna')?.sourceTitle // 'Clinic aftercare guide'
+ */
+export function claimViewOf(data: SiteData, claimId: string, report?: ConsensusReport): ClaimView | undefined {
+  for (const file of data.files) {
+    const stored = file.claims.find((c) => c.id === claimId)
+    if (!stored) continue
+    const claim = effectiveClaim(stored)
+    const info = data.sources.find((s) => s.id === file.source)
+    const topicLabel = data.topics.find((t) => t.name === claim.topic)?.label ?? claim.topic
+    const conflicts: ConflictView[] = []
+    let outlier: string | null = null
+    for (const row of report?.topics ?? []) {
+      outlier ??= row.outliers.find((o) => o.claim === claimId)?.reason ?? null
+      for (const c of row.conflicts) {
+        const [a, b] = c.claims
+        const other = a === claimId ? b : b === claimId ? a : undefined
+        if (other !== undefined && !conflicts.some((x) => x.other === other)) conflicts.push({ other, reason: c.reason })
+      }
+    }
+    return { claim, stored, source: file.source, sourceInfo: info, sourceTitle: info?.title ?? file.source, topicLabel, outlier, conflicts }
+  }
+  return undefined
+}
+
+/**
  * Key of a row.
  *
  * @param topic Topic name.

@@ -13,12 +13,15 @@ import { reviewWords } from './tooltip.ts'
  *
  * @param panel The panel element; its content is replaced.
  * @param view The claim to show.
+ * @param extra An element to show after the claim's facts, before the source
+ *   text (the review controls). When it is already in the panel it is not
+ *   removed and put back but left in place, so focus and typing in it survive.
  * @returns The highlighted `<mark>` (scroll it into view), or `null` when the
  *   source text or the passage is not available (the panel says so).
  * @example
  * showSource(document.getElementById('panel-body')!, view)?.scrollIntoView({block: 'center'})
  */
-export function showSource(panel: HTMLElement, view: ClaimView): HTMLElement | null {
+export function showSource(panel: HTMLElement, view: ClaimView, extra?: HTMLElement): HTMLElement | null {
   const doc = panel.ownerDocument
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) => {
     const node = doc.createElement(tag)
@@ -26,27 +29,33 @@ export function showSource(panel: HTMLElement, view: ClaimView): HTMLElement | n
     if (text !== undefined) node.textContent = text
     return node
   }
-  panel.replaceChildren()
+  const kept = extra && extra.parentNode === panel ? extra : null
+  for (const child of [...panel.childNodes]) if (child !== kept) child.remove()
+  // The claim's facts go in front of `extra`, the source text after it.
+  const before = doc.createDocumentFragment()
   const source = view.sourceInfo
   const title = el('h2', 'panel-title', source?.title ?? view.source)
   title.id = 'panel-title'
-  panel.append(title)
+  before.append(title)
   if (source) {
     const meta = [source.author, source.publisher, source.date, source.kind].filter((x): x is string => Boolean(x))
-    if (meta.length) panel.append(el('p', 'panel-meta', meta.join(' · ')))
+    if (meta.length) before.append(el('p', 'panel-meta', meta.join(' · ')))
     if (source.url && /^https?:\/\//i.test(source.url)) {
       const link = el('a', 'panel-url', source.url)
       link.href = source.url
       link.rel = 'noopener noreferrer'
       link.target = '_blank'
-      panel.append(link)
+      before.append(link)
     }
   }
   const claim = view.claim
   const facts = [`${claim.stance} ${formatWait(claim.wait)}`, claim.condition ?? 'general', claim.speaker ?? 'source itself', reviewWords(view)]
-  panel.append(el('p', 'panel-claim', `${view.topicLabel}: ${facts.join(' · ')}`))
-  if (view.outlier) panel.append(el('p', 'panel-outlier', `Outlier: ${view.outlier}`))
-  for (const c of view.conflicts) panel.append(el('p', 'panel-conflict', `Conflict: ${c.reason}`))
+  before.append(el('p', 'panel-claim', `${view.topicLabel}: ${facts.join(' · ')}`))
+  if (view.outlier) before.append(el('p', 'panel-outlier', `Outlier: ${view.outlier}`))
+  for (const c of view.conflicts) before.append(el('p', 'panel-conflict', `Conflict: ${c.reason}`))
+
+  panel.insertBefore(before, kept)
+  if (extra && !kept) panel.append(extra)
 
   if (!source) {
     panel.append(el('p', 'panel-missing', `The text of source ${view.source} is not in this build; the quote was: “${claim.quote}”`))

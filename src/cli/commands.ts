@@ -8,6 +8,7 @@ import { registerCheck } from './check.ts'
 import { registerStart } from './start.ts'
 import { registerAdd } from './add.ts'
 import { registerEval } from './eval.ts'
+import { registerDiff } from './diff.ts'
 
 /**
  * A command registers itself on the program. `setExit` raises the exit code
@@ -16,4 +17,4 @@ import { registerEval } from './eval.ts'
 export type Register = (program: Command, effects: Effects, setExit: (code: number) => void) => void
 
 /** Every command of the CLI, one module each. */
-export const commands: Register[] = [registerStart, registerExtract, registerCheck, registerBuild, registerServe, registerConsensus, registerAdd, registerEval]
+export const commands: Register[] = [registerStart, registerExtract, registerCheck, registerBuild, registerServe, registerConsensus, registerAdd, registerEval, registerDiff]

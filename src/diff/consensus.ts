@@ -1,0 +1,247 @@
+/**
+ * Compare two consensus reports row by row: what a regeneration, a review
+ * or a new source changed. Pure and browser-safe.
+ */
+import { countedClaims, compareText } from '../consensus/select.ts'
+import type { Conflict, ConsensusReport, Outlier, TopicConsensus, Voice } from '../consensus/types.ts'
+import { formatHours, formatRange, formatWait } from '../consensus/words.ts'
+import { effectiveClaim, type ClaimsFile } from '../schema.ts'
+import type { ClaimRef, ConsensusDiff, OrphanedClaim, RowDiff, VoiceChange } from './types.ts'
+
+/**
+ * What changed between two states of the consensus, per topic/condition row.
+ *
+ * Decisions:
+ * - A range "moved" when its words changed as every report shows them
+ *   (`formatRange` of the ends, `formatHours` of the median): a median going
+ *   from 40 h to 40.2 h is not reported, 48–72 h → 48 h – 1 week is.
+ * - Outliers are matched by source and claim id; conflicts by their two
+ *   claims (source and id each). A conflict whose claims stay but whose
+ *   reason words change is not a change.
+ * - Claims are matched by source *and* id (ids are unique within a source
+ *   only). A claim counted in another row after a correction counts as
+ *   removed from one row and added to the other.
+ * - Newly orphaned: a claim `status: orphaned` after that was not before
+ *   (or did not exist before). It is listed with the row of its topic and
+ *   condition (corrections applied) when that row exists on either side.
+ * - Rows with no difference are left out; the order is the consensus order.
+ *
+ * @param before The consensus before (of `beforeFiles`).
+ * @param after The consensus after (of `afterFiles`).
+ * @param beforeFiles The claims files the `before` report was computed from.
+ * @param afterFiles The claims files the `after` report was computed from.
+ * @returns The changed rows and newly orphaned claims; `rows` and `orphaned` are empty when nothing moved.
+ * @example
+ * const diff = diffConsensus(computeConsensus(oldFiles), computeConsensus(newFiles), oldFiles, newFiles)
+ * diff.rows[0] // {topic: 'exercise', condition: null, kind: 'changed', rangeMoved: true, voicesAdded: ['new-source'], …}
+ */
+export function diffConsensus(before: ConsensusReport, after: ConsensusReport, beforeFiles: ClaimsFile[], afterFiles: ClaimsFile[]): ConsensusDiff {
+  const beforeRows = new Map(before.topics.map((row) => [rowKey(row.topic, row.condition), row]))
+  const afterRows = new Map(after.topics.map((row) => [rowKey(row.topic, row.condition), row]))
+  const beforeClaims = claimsByRow(beforeFiles)
+  const afterClaims = claimsByRow(afterFiles)
+  const orphanedByRow = new Map<string, OrphanedClaim[]>()
+  const loose: OrphanedClaim[] = []
+  for (const claim of newlyOrphaned(beforeFiles, afterFiles)) {
+    const key = rowKey(claim.topic, claim.condition)
+    if (!beforeRows.has(key) && !afterRows.has(key)) loose.push(claim)
+    else orphanedByRow.set(key, [...(orphanedByRow.get(key) ?? []), claim])
+  }
+  const keys = new Set([...beforeRows.keys(), ...afterRows.keys()])
+  const rows: RowDiff[] = []
+  for (const key of keys) {
+    const row = diffRow(beforeRows.get(key), afterRows.get(key), beforeClaims.get(key) ?? [], afterClaims.get(key) ?? [], orphanedByRow.get(key) ?? [])
+    if (row) rows.push(row)
+  }
+  rows.sort(compareRows)
+  return {
+    rows,
+    orphaned: loose,
+    rowsBefore: before.topics.length,
+    rowsAfter: after.topics.length,
+    sourcesBefore: beforeFiles.length,
+    sourcesAfter: afterFiles.length
+  }
+}
+
+/**
+ * Whether a diff holds any change.
+ *
+ * @param diff A diff from {@link diffConsensus}.
+ * @returns `true` when some row changed or some claim was newly orphaned.
+ * @example
+ * hasChanges(diffConsensus(report, report, files, files)) // false
+ */
+export function hasChanges(diff: ConsensusDiff): boolean {
+  return diff.rows.length > 0 || diff.orphaned.length > 0
+}
+
+/**
+ * Compare one row on both sides.
+ *
+ * @param from The row before (`undefined` when new).
+ * @param to The row after (`undefined` when gone).
+ * @param claimsFrom Claims counted in the row before.
+ * @param claimsTo Claims counted in the row after.
+ * @param orphaned Claims of this row newly orphaned.
+ * @returns The row's diff, or `undefined` when nothing changed.
+ */
+function diffRow(
+  from: TopicConsensus | undefined,
+  to: TopicConsensus | undefined,
+  claimsFrom: ClaimRef[],
+  claimsTo: ClaimRef[],
+  orphaned: OrphanedClaim[]
+): RowDiff | undefined {
+  const any = (to ?? from)!
+  const votersFrom = new Map((from?.voiceList ?? []).map((v) => [v.key, v]))
+  const votersTo = new Map((to?.voiceList ?? []).map((v) => [v.key, v]))
+  const voicesChanged: VoiceChange[] = []
+  for (const [key, voice] of votersTo) {
+    const old = votersFrom.get(key)
+    if (old && position(old) !== position(voice)) voicesChanged.push({ key, from: old, to: voice })
+  }
+  const rangeMoved = consensusWords(from?.consensus ?? null) !== consensusWords(to?.consensus ?? null)
+  const row: RowDiff = {
+    topic: any.topic,
+    condition: any.condition,
+    kind: !from ? 'added' : !to ? 'removed' : 'changed',
+    consensus: { from: from?.consensus ?? null, to: to?.consensus ?? null },
+    rangeMoved: from !== undefined && to !== undefined ? rangeMoved : true,
+    voices: { from: from?.voices ?? 0, to: to?.voices ?? 0 },
+    voicesAdded: [...votersTo.keys()].filter((key) => !votersFrom.has(key)).sort(compareText),
+    voicesRemoved: [...votersFrom.keys()].filter((key) => !votersTo.has(key)).sort(compareText),
+    voicesChanged: voicesChanged.sort((a, b) => compareText(a.key, b.key)),
+    outliersNew: only(to?.outliers ?? [], from?.outliers ?? [], outlierKey),
+    outliersResolved: only(from?.outliers ?? [], to?.outliers ?? [], outlierKey),
+    conflictsNew: only(to?.conflicts ?? [], from?.conflicts ?? [], conflictKey),
+    conflictsResolved: only(from?.conflicts ?? [], to?.conflicts ?? [], conflictKey),
+    claimsAdded: only(claimsTo, claimsFrom, refKey),
+    claimsRemoved: only(claimsFrom, claimsTo, refKey),
+    orphaned
+  }
+  const changed =
+    row.kind !== 'changed' ||
+    row.rangeMoved ||
+    row.voicesAdded.length + row.voicesRemoved.length + row.voicesChanged.length > 0 ||
+    row.outliersNew.length + row.outliersResolved.length > 0 ||
+    row.conflictsNew.length + row.conflictsResolved.length > 0 ||
+    row.claimsAdded.length + row.claimsRemoved.length > 0 ||
+    row.orphaned.length > 0
+  return changed ? row : undefined
+}
+
+/**
+ * The items of one list whose key the other list lacks, in their order.
+ *
+ * @param items Items to keep from.
+ * @param others Items to compare with.
+ * @param keyOf Identity of an item.
+ * @returns The items of `items` not in `others`.
+ */
+function only<T>(items: T[], others: T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set(others.map(keyOf))
+  return items.filter((item) => !seen.has(keyOf(item)))
+}
+
+/**
+ * The claims each row counts, by row key, in stable order.
+ *
+ * @param files Claims files.
+ * @returns Row key → claims (source and id).
+ */
+function claimsByRow(files: ClaimsFile[]): Map<string, ClaimRef[]> {
+  const out = new Map<string, ClaimRef[]>()
+  for (const { claim, source } of countedClaims(files)) {
+    const key = rowKey(claim.topic, claim.condition)
+    const list = out.get(key)
+    const ref = { source, id: claim.id }
+    if (list) list.push(ref)
+    else out.set(key, [ref])
+  }
+  return out
+}
+
+/**
+ * Claims orphaned after that were not orphaned before.
+ *
+ * @param beforeFiles Claims files before.
+ * @param afterFiles Claims files after.
+ * @returns The claims, in source then file order.
+ */
+function newlyOrphaned(beforeFiles: ClaimsFile[], afterFiles: ClaimsFile[]): OrphanedClaim[] {
+  const wasOrphaned = new Set<string>()
+  for (const file of beforeFiles) {
+    for (const claim of file.claims) if (claim.status === 'orphaned') wasOrphaned.add(refKey({ source: file.source, id: claim.id }))
+  }
+  const out: OrphanedClaim[] = []
+  const files = [...afterFiles].sort((a, b) => compareText(a.source, b.source))
+  for (const file of files) {
+    for (const stored of file.claims) {
+      if (stored.status !== 'orphaned' || wasOrphaned.has(refKey({ source: file.source, id: stored.id }))) continue
+      const claim = effectiveClaim(stored)
+      out.push({ source: file.source, id: claim.id, topic: claim.topic, condition: claim.condition, quote: claim.quote, line: claim.span.line })
+    }
+  }
+  return out
+}
+
+/**
+ * A row's consensus as the reports word it.
+ *
+ * @param consensus Range and median, or `null`.
+ * @returns E.g. `48–72 h|3 days`, or `none`.
+ */
+function consensusWords(consensus: TopicConsensus['consensus']): string {
+  return consensus ? `${formatRange(consensus.min, consensus.max)}|${formatHours(consensus.median)}` : 'none'
+}
+
+/**
+ * A voice's position as the reports word it.
+ *
+ * @param voice A voice.
+ * @returns E.g. `avoid 3 days`, `allowed no number`.
+ */
+function position(voice: Voice): string {
+  return `${voice.stance} ${voice.wait ? formatWait(voice.wait) : 'no number'}`
+}
+
+/** Identity of an outlier: its source and claim. */
+function outlierKey(outlier: Outlier): string {
+  return `${outlier.source}\u0000${outlier.claim}`
+}
+
+/** Identity of a conflict: its two claims, each with its source. */
+function conflictKey(conflict: Conflict): string {
+  return [conflict.sources[0], conflict.claims[0], conflict.sources[1], conflict.claims[1]].join('\u0000')
+}
+
+/** Identity of a claim: source and id. */
+function refKey(ref: ClaimRef): string {
+  return `${ref.source}\u0000${ref.id}`
+}
+
+/**
+ * Key of a row.
+ *
+ * @param topic Topic.
+ * @param condition Condition, `null` for the general row.
+ * @returns A string unique to the pair.
+ */
+function rowKey(topic: string, condition: string | null): string {
+  return `${topic}\u0000${condition ?? ''}`
+}
+
+/**
+ * Order rows as the consensus does: by topic, the general row first, then conditions.
+ *
+ * @param a First row.
+ * @param b Second row.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
+function compareRows(a: RowDiff, b: RowDiff): number {
+  return (
+    compareText(a.topic, b.topic) ||
+    (a.condition === null ? (b.condition === null ? 0 : -1) : b.condition === null ? 1 : compareText(a.condition, b.condition))
+  )
+}

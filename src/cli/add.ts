@@ -5,6 +5,8 @@
  */
 import type { Command } from 'commander'
 import { formatWait } from '../consensus/words.ts'
+import { consensusOptions, diffClaims, filesAfterRun } from '../diff/claims.ts'
+import { formatConsensusDiff } from '../diff/format.ts'
 import { compareMessages, formatMessage } from '../message.ts'
 import type { Claim } from '../schema.ts'
 import { addSource, type AddResult } from '../write/add.ts'
@@ -42,8 +44,9 @@ export async function runAdd(input: string, options: AddCommandOptions, effects:
   const messages = [...result.corpus.messages].sort(compareMessages)
   for (const message of messages) effects.err(formatMessage(message))
   effects.out(formatAdded(result))
-  // Hook for the "what changed" report: compare `result.before` (every
-  // claims file before the add) with the claims files now on disk.
+  // What changed: every claims file before the add against after it.
+  effects.out('')
+  effects.out(formatConsensusDiff(diffClaims(result.before, filesAfterRun(result.before, result.corpus), consensusOptions(vocabulary)), { color: effects.color }))
   const failed = messages.some((m) => (m.severity ?? 'error') === 'error')
   return { result, exitCode: failed ? 1 : 0 }
 }

@@ -174,7 +174,7 @@ function counted(texts: string[]): string[] {
 }
 
 /**
- * Conflict lines of one kind, at most `limit`, then a count of the rest.
+ * Conflict lines of one kind (repeats folded), at most `limit`, then a count of the rest.
  *
  * @param conflicts Conflicts to list.
  * @param label Coloured label (`new conflict`, `resolved conflict`).
@@ -183,8 +183,9 @@ function counted(texts: string[]): string[] {
  * @returns Indented lines.
  */
 function conflictLines(conflicts: Conflict[], label: string, kind: string, limit: number): string[] {
-  const lines = conflicts.slice(0, limit).map((conflict) => `    ${label}: ${withoutQuotes(conflict.reason)}`)
-  const rest = conflicts.length - limit
+  const texts = counted(conflicts.map((conflict) => withoutQuotes(conflict.reason)))
+  const lines = texts.slice(0, limit).map((text) => `    ${label}: ${text}`)
+  const rest = texts.length - limit
   if (rest > 0) lines.push(`    … and ${rest} more ${kind} conflict${rest === 1 ? '' : 's'} (see \`claimrange consensus\`)`)
   return lines
 }

@@ -92,7 +92,7 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
       continue
     }
     const timeline = [...headings].reverse().find((h) => h.timeline)?.timeline
-    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context }, drafts, seen)
+    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem }, drafts, seen)
     context = undefined
   }
   return finish(drafts, source.text)
@@ -128,6 +128,8 @@ interface BlockContext {
   heading: boolean
   timeline: Timeline | undefined
   context: Mention[] | undefined
+  /** The block is a list item (a plan under a timeline heading lists what to do). */
+  listItem?: boolean
 }
 
 const pronouns = new Set(['it', 'them', "it's"])
@@ -161,6 +163,9 @@ const subjects = new Set(['you', 'they', 'patients', 'clients', 'people', 'we', 
 const notWaitBefore = new Set(['every', 'each', 'per', 'once', 'twice', 'last', 'lasts', 'lasting', 'lasted', 'takes', 'take', 'took', 'taking', 'spaced', 'ago'])
 const notWaitAfter = new Set(['apart', 'ago', 'per', 'of', 'later', 'old', 'long', 'beforehand', 'prior', 'earlier'])
 const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
+// Imperatives that recommend doing the activity now.
+const imperativeCues = new Set(['try', 'choose', 'opt'])
+const leadingWords = new Set(['instead', 'then', 'also', 'so', 'and', 'or', 'just', 'simply'])
 const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
 
 /**
@@ -170,10 +175,13 @@ const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 
  */
 const maxSentenceTokens = 160
 
-function extractBlock(block: Block, ctx: BlockContext, out: Draft[], seen: Set<string>): void {
-  const state = ctx.previous
+function extractBlock(block: Block, blockContext: BlockContext, out: Draft[], seen: Set<string>): void {
+  const state = blockContext.previous
   let previousWait: Wait | undefined
-  for (const [from, to] of splitSentences(block.text)) {
+  const sentences = splitSentences(block.text)
+  // A plan item is one short line ("5-minute warm-up walk"), not an explanation.
+  const ctx = sentences.length === 1 ? blockContext : { ...blockContext, listItem: false }
+  for (const [from, to] of sentences) {
     const sentence = block.text.slice(from, to)
     // Most prose names no activity: skip it before any tokenizing.
     if (!ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
@@ -239,7 +247,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
     if (!cue && (t.norm === 'off' || t.norm === 'before')) cue = true
   }
   if (!refers) return false
-  if (cue) return true
+  if (cue || (ctx.listItem && ctx.timeline)) return true
   const matches = matchesOf(tokens, ctx.lexicon)
   return matches.stance.length > 0 || matches.negation.length > 0
 }
@@ -315,7 +323,16 @@ function extractSentence(
       }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions
-    const stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance
+    let stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance
+    // A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
+    if (!stance && !inherited && ctx.listItem && ctx.timeline && !clause.some((t) => modals.has(t.norm) || t.norm === 'will' || t.norm === 'should')) {
+      // The item's head activity only: "cycling … with minimal facial sweat" plans cycling.
+      const head = mentions[0]
+      if (head && planTopic(ctx.lexicon, head.topic)) {
+        mentions = [head]
+        stance = 'allowed'
+      }
+    }
     if (stance) inheritedStance = stance
     const figure = clauseDurations[0]
     let time = timeOf(clause, figure ? { ...figure, first: figure.first - from, last: figure.last - from } : undefined, stance, ctx, lastFigure, previousWait)
@@ -323,8 +340,10 @@ function extractSentence(
     if (!stance || mentions.length === 0) continue
     if (!inherited && stance === 'allowed') mentions = allowedObjects(clause, mentions, ctx.lexicon)
     if (!time) {
-      // "leave it slightly longer": longer than the figure before it.
-      if (lastFigure && clause.some((t) => t.norm === 'longer') && stance === 'avoid') {
+      const longer = clause.some((t) => t.norm === 'longer')
+      // "leave it slightly longer": longer than the figure before it; with no figure, longer than nothing stated.
+      if (longer && !lastFigure) continue
+      if (lastFigure && longer && stance === 'avoid') {
         time = { min: lastFigure.top ?? lastFigure.min, max: null, text: 'longer' }
       } else {
         const open = openWait(clause, stance, inherited, ctx)
@@ -451,10 +470,11 @@ function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Sta
   }
   // "leave makeup off", "keep it off"
   for (const m of mentions) if (clause[m.last]?.norm === 'off' || (clause[m.last + 1]?.norm === 'off' && clause[m.last]?.kind === 'word')) avoid++
-  // "a week before you feel hot and sweaty", "take a day or two off"
+  // "a week before you feel hot and sweaty", "take a day or two off", "give the pool a day or two"
   for (const d of durations) {
     const next = clause[d.last]?.norm
     if (next === 'before' || next === 'off') avoid++
+    for (let i = Math.max(0, d.first - 4); i < d.first; i++) if (clause[i]!.norm === 'give') avoid++
   }
   if (avoid > 0) return 'avoid'
   if (allowed > 0) return 'allowed'
@@ -559,6 +579,13 @@ function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: Bloc
   if (stance === 'allowed') {
     // A heading says "You Can X After Y" with a modal, not "Back to the gym after Y: two answers".
     if (ctx.heading && !clause.some((t, i) => modals.has(t.norm) && subjects.has(clause[i - 1]?.norm ?? ''))) return undefined
+    // An imperative that recommends the activity ("Instead, try gentle yoga"): fine now.
+    const lead = clause.find((t) => t.kind === 'word' && !leadingWords.has(t.norm))
+    if (!ctx.heading && lead && imperativeCues.has(lead.norm)) {
+      const at = clause.indexOf(lead)
+      for (const t of matchesOf(clause, ctx.lexicon).topics) if (t.first > at && t.first - at <= modalWindow) topics.add(t.value)
+      return topics.size > 0 ? { wait: { min: 0, max: 0, text: null }, topics } : undefined
+    }
     for (let i = 0; i + 1 < clause.length; i++) {
       if (clause[i]!.norm === 'after' && ctx.lexicon.procedures.matchAt(clause, i + 1 + (clause[i + 1]!.norm === 'the' || clause[i + 1]!.norm === 'your' ? 1 : 0))) {
         for (const t of matchesOf(clause, ctx.lexicon).topics) topics.add(t.value)
@@ -657,6 +684,14 @@ function activityConditionOf(clause: Token[], lexicon: Lexicon, topic: string): 
     if (lexicon.conditionKinds.get(c.value) === 'activity' && conditionApplies(lexicon, c.value, topic)) return c.value
   }
   return null
+}
+
+/** Whether a topic is an activity one plans (it accepts an activity condition such as `light`). */
+function planTopic(lexicon: Lexicon, topic: string): boolean {
+  for (const [condition, kind] of lexicon.conditionKinds) {
+    if (kind === 'activity' && lexicon.conditionTopics.get(condition)?.has(topic)) return true
+  }
+  return false
 }
 
 /** Whether a condition may qualify a topic (the vocabulary's `topics` list, when it has one). */

@@ -2,9 +2,17 @@
  * `claimrange start` (what `npm start` runs): regenerate the claims from the
  * sources, print the consensus table, build the chart page and serve it on
  * localhost, printing its URL. `--no-serve` stops after the build.
+ *
+ * While serving, the page gets the local API (`site/api.ts`: reviews from
+ * the page, live updates) and the sources folder is watched
+ * (`site/watch.ts`): a source added or edited is re-extracted, `data.js`
+ * rewritten, what changed printed and the open page updated.
+ * `--no-watch` serves without watching.
  */
 import type { Command } from 'commander'
 import { formatMessage } from '../message.ts'
+import { createLiveApi, formatReviewEvent } from '../site/api.ts'
+import { formatSourceChange, watchSources } from '../site/watch.ts'
 import { formatConsensusTable } from '../report/terminal.ts'
 import { buildSite } from '../site/build.ts'
 import { serveSite, type RunningSite } from '../site/serve.ts'
@@ -23,6 +31,8 @@ export interface StartOptions {
   vocabulary?: string
   /** Serve the page after building it (default: `true`). */
   serve?: boolean
+  /** While serving, watch the sources and regenerate on change (default: `true`). */
+  watch?: boolean
 }
 
 /**
@@ -43,15 +53,48 @@ export async function runStart(options: StartOptions, effects: Effects): Promise
   effects.out('')
   effects.out(`built the chart page in ${options.out}/ (open index.html, or publish the folder anywhere)`)
   if (options.serve === false) return { site: undefined, exitCode }
+  const live = createLiveApi({
+    sourcesDir: options.sources,
+    claimsDir: options.claims,
+    outDir: options.out,
+    vocabulary,
+    onReview: (event) => effects.out(formatReviewEvent(event, { color: effects.color })),
+    onError: (message) => effects.err(`claimrange: ${message}`)
+  })
   let site: RunningSite
   try {
-    site = await serveSite({ dir: options.out, port: options.port })
+    site = await serveSite({ dir: options.out, port: options.port, routes: live.routes })
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
     effects.err(`port ${options.port} is busy; using a free port instead`)
-    site = await serveSite({ dir: options.out, port: 0 })
+    site = await serveSite({ dir: options.out, port: 0, routes: live.routes })
   }
-  effects.out(`chart: ${site.url}  (Ctrl-C to stop)`)
+  const watcher =
+    options.watch === false
+      ? undefined
+      : await watchSources({
+          sourcesDir: options.sources,
+          claimsDir: options.claims,
+          outDir: options.out,
+          vocabulary,
+          exclusive: live.exclusive,
+          onChange: (change) => {
+            for (const m of change.messages) effects.err(formatMessage(m))
+            effects.out(formatSourceChange(change, { color: effects.color }))
+            if (change.dataWritten) live.notify()
+          },
+          onError: (message) => effects.err(`claimrange: ${message}`)
+        })
+  const served = site
+  site = {
+    url: served.url,
+    close: async () => {
+      await watcher?.close()
+      live.close()
+      await served.close()
+    }
+  }
+  effects.out(`chart: ${site.url}  (${watcher ? `watching ${options.sources}/; ` : ''}Ctrl-C to stop)`)
   return { site, exitCode }
 }
 
@@ -65,6 +108,7 @@ export const registerStart: Register = (program: Command, effects, setExit) => {
     .option('--port <n>', 'port to serve on (0: any free port)', '4321')
     .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
     .option('--no-serve', 'build the page and stop, without serving it')
+    .option('--no-watch', 'serve without watching the sources for changes')
     .action(async (flags: Omit<StartOptions, 'port'> & { port: string }) => {
       const port = Number(flags.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Unexpected --port \`${flags.port}\`, expected a number from 0 to 65535`, 2)

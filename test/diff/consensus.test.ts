@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Claim } from '../../src/schema.ts'
 import { diffClaims, formatConsensusDiff, noChange } from '../../src/diff/index.ts'
 import { claim, file } from '../consensus/helpers.ts'
 
@@ -53,7 +54,7 @@ describe('diffClaims(before, after)', () => {
 
   it('diffClaims: allowing the gym after 24 h against avoiding it for 72 h is a new conflict; a correction resolves it', () => {
     const avoid = exercise('a', [72, 72])
-    const allowed = (review?: Parameters<typeof claim>[0]['review']) =>
+    const allowed = (review?: Claim['review']) =>
       file('b', [claim({ id: 'exercise-b', topic: 'exercise', activity: 'gym', stance: 'allowed', wait: [24, 24], ...(review ? { review } : {}) })])
     const conflict = diffClaims([avoid], [avoid, allowed()]).rows[0]!
     expect(conflict.conflictsNew.map((c) => c.claims)).toEqual([['exercise-b', 'exercise-a']])

@@ -165,12 +165,13 @@ function outlierText(outlier: Outlier): string {
  * give the same outlier text.
  *
  * @param texts Lines, in order.
+ * @param unit What a repeat counts (default: `claims`).
  * @returns Each distinct line once, in first-seen order, with ` (2 claims)` when repeated.
  */
-function counted(texts: string[]): string[] {
+function counted(texts: string[], unit = 'claims'): string[] {
   const counts = new Map<string, number>()
   for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1)
-  return [...counts].map(([text, n]) => (n > 1 ? `${text} (${n} claims)` : text))
+  return [...counts].map(([text, n]) => (n > 1 ? `${text} (${n} ${unit})` : text))
 }
 
 /**
@@ -183,7 +184,7 @@ function counted(texts: string[]): string[] {
  * @returns Indented lines.
  */
 function conflictLines(conflicts: Conflict[], label: string, kind: string, limit: number): string[] {
-  const texts = counted(conflicts.map((conflict) => withoutQuotes(conflict.reason)))
+  const texts = counted(conflicts.map((conflict) => withoutQuotes(conflict.reason)), 'pairs of claims')
   const lines = texts.slice(0, limit).map((text) => `    ${label}: ${text}`)
   const rest = texts.length - limit
   if (rest > 0) lines.push(`    … and ${rest} more ${kind} conflict${rest === 1 ? '' : 's'} (see \`claimrange consensus\`)`)

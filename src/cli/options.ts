@@ -1,4 +1,5 @@
 import { readVocabulary } from '../read/vocabulary.ts'
+import { CliError } from './effects.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 
 /** Folder and file options shared by the commands. */
@@ -16,4 +17,17 @@ export interface CommonOptions {
  */
 export function loadVocabulary(options: Pick<CommonOptions, 'vocabulary'>): Promise<Vocabulary> {
   return readVocabulary(options.vocabulary)
+}
+
+/**
+ * Read a `--port` value.
+ *
+ * @param text The flag's text.
+ * @returns The port, 0 meaning any free port.
+ * @throws {CliError} (exit 2) when it is not a number from 0 to 65535.
+ */
+export function parsePort(text: string): number {
+  const port = Number(text)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Unexpected --port \`${text}\`, expected a number from 0 to 65535`, 2)
+  return port
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { serveSite } from '../site/serve.ts'
 import { CliError } from './effects.ts'
 import type { Register } from './commands.ts'
+import { untilInterrupted } from './interrupt.ts'
+import { parsePort } from './options.ts'
 
 /** Options of `claimrange serve`, as commander parses them. */
 interface ServeFlags {
@@ -27,8 +29,7 @@ export const registerServe: Register = (program, effects) => {
     .option('--out <dir>', 'folder of the built site', 'dist/site')
     .option('--port <n>', 'port (0: any free port)', '0')
     .action(async (flags: ServeFlags) => {
-      const port = Number(flags.port)
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Unexpected --port \`${flags.port}\`, expected a number from 0 to 65535`, 2)
+      const port = parsePort(flags.port)
       try {
         await access(join(flags.out, 'index.html'))
       } catch {
@@ -41,15 +42,7 @@ export const registerServe: Register = (program, effects) => {
         throw new CliError(`cannot serve on port ${port}: ${(error as Error).message}`)
       }
       effects.out(`serving ${flags.out} at ${site.url} (Ctrl-C to stop)`)
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop)
-          process.off('SIGTERM', stop)
-          resolve()
-        }
-        process.on('SIGINT', stop)
-        process.on('SIGTERM', stop)
-      })
+      await untilInterrupted()
       await site.close()
       effects.out('stopped')
     })

@@ -17,8 +17,10 @@ import { formatConsensusTable } from '../report/terminal.ts'
 import { buildSite } from '../site/build.ts'
 import { serveSite, type RunningSite } from '../site/serve.ts'
 import type { Register } from './commands.ts'
+import { untilInterrupted } from './interrupt.ts'
+import { parsePort } from './options.ts'
 import { loadConsensus } from './consensus.ts'
-import { CliError, type Effects } from './effects.ts'
+import type { Effects } from './effects.ts'
 import { runExtract } from './extract.ts'
 import { loadVocabulary } from './options.ts'
 
@@ -110,20 +112,11 @@ export const registerStart: Register = (program: Command, effects, setExit) => {
     .option('--no-serve', 'build the page and stop, without serving it')
     .option('--no-watch', 'serve without watching the sources for changes')
     .action(async (flags: Omit<StartOptions, 'port'> & { port: string }) => {
-      const port = Number(flags.port)
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`Unexpected --port \`${flags.port}\`, expected a number from 0 to 65535`, 2)
+      const port = parsePort(flags.port)
       const { site, exitCode } = await runStart({ ...flags, port }, effects)
       setExit(exitCode)
       if (!site) return
-      await new Promise<void>((resolve) => {
-        const stop = () => {
-          process.off('SIGINT', stop)
-          process.off('SIGTERM', stop)
-          resolve()
-        }
-        process.on('SIGINT', stop)
-        process.on('SIGTERM', stop)
-      })
+      await untilInterrupted()
       await site.close()
     })
 }

@@ -19,6 +19,7 @@ import { claimsCsv } from './csv.ts'
 import { fetchSiteData, replaceClaim } from './data.ts'
 import { download, svgDocument, svgToPng } from './export.ts'
 import { initialFilters, mergeFilters, renderFilters, viewOptions, type FilterState } from './filters.ts'
+import { connectLive } from './live.ts'
 import { claimViewOf, countShownClaims, viewRows, type ClaimView, type RowView } from './model.ts'
 import { showSource } from './panel.ts'
 import { reviewAvailable, sendReview, type ReviewRequest, type ReviewResult } from './review-api.ts'
@@ -55,16 +56,38 @@ let reviewing = false
 let controls: ReviewControls | undefined
 /** Incremented by every reload, so only the latest answer is drawn. */
 let reloads = 0
+/** The one request for `./api/status` (see {@link askOnce}). */
+let statusAnswer: Promise<Response> | undefined
 
 if (!initial) {
   status.textContent = 'No data: data.js is missing. Build the site with `npx claimrange build`.'
   status.classList.add('error')
 } else {
   start(initial)
-  void reviewAvailable().then((ok) => {
-    reviewing = ok
-    if (ok && openMark) openSource(openMark, { refresh: true })
-  })
+  // A page opened from disk has no server to ask (and Chromium logs an error for trying).
+  if (location.protocol !== 'file:') {
+    void reviewAvailable(askOnce).then((ok) => {
+      reviewing = ok
+      if (ok && openMark) openSource(openMark, { refresh: true })
+    })
+    // Only when served by `npm start` (live.ts asks ./api/status first): every regeneration re-reads data.js.
+    connectLive(() => void reload(), { fetch: askOnce })
+  }
+}
+
+/**
+ * `fetch`, except that `./api/status` is requested once per page and each
+ * caller gets its own copy of the answer: `review-api.ts` and `live.ts` both
+ * ask it when the page loads.
+ *
+ * Decision: the static build carries a file `api/status` saying
+ * `{"review": false}` (`web/public/`), so a static server answers 200 and
+ * the browser logs no 404; `npm start` answers the same path from its API first.
+ */
+function askOnce(input: string, init?: RequestInit): Promise<Response> {
+  if (input !== './api/status') return fetch(input, init)
+  statusAnswer ??= fetch(input, init)
+  return statusAnswer.then((response) => response.clone())
 }
 
 function start(first: SiteData): void {

@@ -152,7 +152,7 @@ export function createReview(doc: Document, source: string, claim: Claim, option
     waitWords
   )
   const stance = el('select', { id: 'review-stance' })
-  for (const s of stances) stance.append(option(s, s === 'avoid' ? 'avoid (wait before doing it)' : 'allowed (fine after the wait)'))
+  for (const s of stances) stance.append(option(s, s === 'avoid' ? 'avoid (wait)' : 'allowed'))
   const topic = el('select', { id: 'review-topic' })
   const topicNames = new Set(options.topics.map((t) => t.name))
   for (const t of options.topics) topic.append(option(t.name, t.label))

@@ -32,13 +32,15 @@ afterAll(async () => {
 })
 
 describe('buildSite', () => {
-  test('buildSite({sourcesDir, claimsDir, outDir}) writes index.html, one script, one stylesheet and data.js', async () => {
+  test('buildSite({sourcesDir, claimsDir, outDir}) writes index.html, one script, one stylesheet, data.js and a read-only api/status', async () => {
     const result = await buildSite({ sourcesDir: fixtureSources, claimsDir: fixtureClaims, outDir: out() })
     expect(result.outDir).toBe(out())
     expect(result.messages).toEqual([])
-    expect(result.files).toHaveLength(4)
+    expect(result.files).toHaveLength(5)
     expect(result.files).toContain('index.html')
     expect(result.files).toContain('data.js')
+    // A static server answers the page's `./api/status` with this: no review API here.
+    expect(JSON.parse(await readFile(join(out(), 'api', 'status'), 'utf8'))).toEqual({ review: false })
     expect(result.files.filter((f) => /^assets\/.+\.js$/.test(f))).toHaveLength(1)
     expect(result.files.filter((f) => /^assets\/.+\.css$/.test(f))).toHaveLength(1)
     const html = await readFile(join(out(), 'index.html'), 'utf8')
@@ -91,7 +93,7 @@ describe('claimrange build / serve', () => {
     const dir = join(base, 'cli-site')
     const code = await main(['build', '--sources', fixtureSources, '--claims', fixtureClaims, '--out', dir], effects)
     expect([code, effects.stderr]).toEqual([0, []])
-    expect(effects.stdout.join('\n')).toContain(`built ${dir} (4 files)`)
+    expect(effects.stdout.join('\n')).toContain(`built ${dir} (5 files)`)
     expect((await stat(join(dir, 'data.js'))).isFile()).toBe(true)
   })
 

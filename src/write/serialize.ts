@@ -39,7 +39,7 @@ export function serializeClaims(data: ClaimsFile): string {
     const quote = item.get('quote', true)
     if (quote instanceof Scalar) quote.type = Scalar.QUOTE_DOUBLE
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false })
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false, doubleQuotedAsJSON: true })
 }
 
 function orderWait(wait: Wait): Wait {

@@ -244,7 +244,7 @@ function showTip(mark: SVGGElement | null): void {
   if (!mark) return
   const view = views.get(mark.dataset.claim!)
   if (!view) return
-  fillTooltip(tooltip, view)
+  fillTooltip(tooltip, view, { reviewable: reviewing })
   tooltip.hidden = false
   mark.setAttribute('aria-describedby', 'tooltip')
   const id = CSS.escape(mark.dataset.claim!)

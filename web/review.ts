@@ -157,7 +157,7 @@ export function createReview(doc: Document, source: string, claim: Claim, option
   const topicNames = new Set(options.topics.map((t) => t.name))
   for (const t of options.topics) topic.append(option(t.name, t.label))
   const condition = el('select', { id: 'review-condition' })
-  condition.append(option('', 'general (no condition)'))
+  condition.append(option('', 'general'))
   for (const c of options.conditions) condition.append(option(c, c))
   const save = el('button', { id: 'review-save', className: 'review-button', textContent: 'Save correction' })
   save.type = 'submit'

@@ -11,10 +11,11 @@ import type { ClaimView } from './model.ts'
  *
  * @param tip The tooltip element (emptied first).
  * @param view The claim.
+ * @param options `reviewable`: the page takes reviews, and the hint says so (default: `false`).
  * @example
  * fillTooltip(document.getElementById('tooltip')!, view)
  */
-export function fillTooltip(tip: HTMLElement, view: ClaimView): void {
+export function fillTooltip(tip: HTMLElement, view: ClaimView, options: { reviewable?: boolean } = {}): void {
   const doc = tip.ownerDocument
   tip.replaceChildren()
   const quote = doc.createElement('p')
@@ -46,7 +47,7 @@ export function fillTooltip(tip: HTMLElement, view: ClaimView): void {
   tip.append(list)
   const hint = doc.createElement('p')
   hint.className = 'tip-hint'
-  hint.textContent = 'Click or press Enter to read it in the source.'
+  hint.textContent = options.reviewable ? 'Click or press Enter to read it in the source and review it.' : 'Click or press Enter to read it in the source.'
   tip.append(hint)
 }
 

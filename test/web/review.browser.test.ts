@@ -158,6 +158,7 @@ describe('reviewing in the page (served by npm start)', () => {
     await page.keyboard.press('Escape')
     await page.hover(confirmMark)
     await expect.poll(() => page.textContent('#tooltip .tip-review')).toBe('confirmed by Ana (checked against the article)')
+    expect(await page.textContent('#tooltip .tip-hint')).toBe('Click or press Enter to read it in the source and review it.')
 
     // Correct another claim's wait; the name is remembered.
     const row = toCorrect.row
@@ -269,6 +270,8 @@ describe('read-only pages', () => {
     const { page, errors } = await open(staticSite.url)
     const requests: string[] = []
     page.on('request', (request) => requests.push(new URL(request.url()).pathname))
+    await page.hover('#chart g.mark >> nth=0')
+    expect(await page.textContent('#tooltip .tip-hint')).toBe('Click or press Enter to read it in the source.')
     await page.click('#chart g.mark >> nth=0')
     await expect.poll(() => page.isVisible('#panel')).toBe(true)
     await page.waitForTimeout(300)

@@ -51,8 +51,9 @@ let report: ConsensusReport | undefined
 let views = new Map<string, ClaimView>()
 let lastWidth = 0
 let openMark: string | null = null
-/** Review controls of the claim in the panel, when the server takes reviews. */
+/** Whether the server takes reviews (it answered `./api/status` with `{"review": true}`). */
 let reviewing = false
+/** Review controls of the claim in the panel, while reviewing. */
 let controls: ReviewControls | undefined
 /** Incremented by every reload, so only the latest answer is drawn. */
 let reloads = 0
@@ -90,6 +91,11 @@ function askOnce(input: string, init?: RequestInit): Promise<Response> {
   return statusAnswer.then((response) => response.clone())
 }
 
+/**
+ * Show the first data and wire every control of the page.
+ *
+ * @param first The data `data.js` gave the page.
+ */
 function start(first: SiteData): void {
   data = first
   state = initialFilters(data)

@@ -97,6 +97,16 @@ export class PhraseMatcher<T> {
     return undefined
   }
 
+  /**
+   * Whether some phrase can start at a word.
+   *
+   * @param word A token's `norm`.
+   * @returns `false` for the many words that start no phrase.
+   */
+  startsWith(word: string): boolean {
+    return this.candidatesOf(word).length > 0
+  }
+
   /** Patterns that can start at a word: exact first word, or a one-word prefix it starts with. */
   private candidatesOf(word: string): Pattern<T>[] {
     let list = this.candidates.get(word)
@@ -199,6 +209,28 @@ export interface Matches {
 }
 
 const memo = new WeakMap<Token[], Matches>()
+const kinds = ['topics', 'conditions', 'procedures', 'ignore', 'stance', 'negation'] as const
+type Kind = (typeof kinds)[number]
+const masks = new WeakMap<Lexicon, Map<string, number>>()
+
+/** For each word, a bit per kind whose phrases can start there (memoized per lexicon). */
+function maskOf(lexicon: Lexicon, word: string): number {
+  let table = masks.get(lexicon)
+  if (!table) {
+    table = new Map()
+    masks.set(lexicon, table)
+  }
+  let mask = table.get(word)
+  if (mask === undefined) {
+    mask = 0
+    kinds.forEach((kind, bit) => {
+      if (lexicon[kind].startsWith(word)) mask! |= 1 << bit
+    })
+    if (table.size > 200000) table.clear()
+    table.set(word, mask)
+  }
+  return mask
+}
 
 /**
  * All matches of a lexicon in a token list, computed once per list: the
@@ -210,16 +242,27 @@ const memo = new WeakMap<Token[], Matches>()
  */
 export function matchesOf(tokens: Token[], lexicon: Lexicon): Matches {
   let found = memo.get(tokens)
-  if (!found) {
-    found = {
-      topics: lexicon.topics.match(tokens),
-      conditions: lexicon.conditions.match(tokens),
-      procedures: lexicon.procedures.match(tokens),
-      ignore: lexicon.ignore.match(tokens),
-      stance: lexicon.stance.match(tokens),
-      negation: lexicon.negation.match(tokens)
+  if (found) return found
+  // One pass for all kinds: each kind keeps the semantics of PhraseMatcher#match
+  // (left to right, longest at each position, no overlaps).
+  const lists: Record<Kind, PhraseMatch<unknown>[]> = { topics: [], conditions: [], procedures: [], ignore: [], stance: [], negation: [] }
+  const free = [0, 0, 0, 0, 0, 0]
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    if (t.kind === 'punct') continue
+    const mask = maskOf(lexicon, t.norm)
+    if (mask === 0) continue
+    for (let bit = 0; bit < kinds.length; bit++) {
+      if ((mask & (1 << bit)) === 0 || i < free[bit]!) continue
+      const kind = kinds[bit]!
+      const m = (lexicon[kind] as PhraseMatcher<unknown>).matchAt(tokens, i)
+      if (m) {
+        lists[kind].push(m)
+        free[bit] = m.last
+      }
     }
-    memo.set(tokens, found)
   }
+  found = lists as unknown as Matches
+  memo.set(tokens, found)
   return found
 }

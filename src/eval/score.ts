@@ -141,7 +141,7 @@ export function scoreClaims(gold: GoldClaim[], predicted: Claim[], text: string)
   }
 
   const misses: Miss[] = []
-  gold.forEach((claim, gi) => {
+  gold.forEach((_, gi) => {
     if (goldTaken.has(gi)) return
     const miss: Miss = goldFinding(gi)
     const near = nearest(gi)

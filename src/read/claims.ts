@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import type { Message } from '../message.ts'
 import { claimsFileSchema, type ClaimsFile } from '../schema.ts'
+import { parseValidated } from './yaml.ts'
 import { FileError } from './errors.ts'
 import { readTextFile } from './text.ts'
 
@@ -29,30 +29,8 @@ export interface ClaimsRead {
  * @returns The validated data (or `undefined`) with its messages.
  */
 export function parseClaims(file: string, text: string): ClaimsRead {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const place = (offset: number) => {
-    const pos = lineCounter.linePos(offset)
-    return { line: pos.line, column: pos.col }
-  }
-  const locate = (path: (string | number)[]) => place(nodeOffset(doc, path))
-  if (doc.errors.length > 0) {
-    const messages = doc.errors.map((error) => ({
-      file,
-      ...place(error.pos[0]),
-      reason: `Invalid YAML: ${error.message.split('\n')[0]!.trim()}`,
-      ruleId: 'yaml'
-    }))
-    return { file, data: undefined, messages, text, locate }
-  }
-  const parsed = claimsFileSchema.safeParse(doc.toJS())
-  if (parsed.success) return { file, data: parsed.data, messages: [], text, locate }
-  const messages = parsed.error.issues.map((issue) => {
-    const offset = nodeOffset(doc, issue.path as (string | number)[])
-    const path = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : ''
-    return { file, ...place(offset), reason: `${path}${issue.message}`, ruleId: 'schema' }
-  })
-  return { file, data: undefined, messages, text, locate }
+  const { data, messages, locate } = parseValidated(file, text, claimsFileSchema)
+  return { file, data, messages, text, locate }
 }
 
 /**
@@ -105,13 +83,4 @@ export async function listFiles(dir: string, pattern: RegExp): Promise<string[]>
     .filter((entry) => entry.isFile() && pattern.test(entry.name) && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort()
-}
-
-/** Offset of the deepest node that exists on `path` (falls back to its parents). */
-function nodeOffset(doc: Document, path: (string | number)[]): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
-    if (isNode(node) && node.range) return node.range[0]
-  }
-  return 0
 }

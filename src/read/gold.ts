@@ -8,7 +8,6 @@
  * exceptions (except for a missing folder).
  */
 import { join } from 'node:path'
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import { goldFileSchema, type GoldFile } from '../eval/gold.ts'
 import type { EvalDocument } from '../eval/evaluate.ts'
 import { locateQuote, QuoteError } from '../eval/locate.ts'
@@ -18,6 +17,7 @@ import { listFiles } from './claims.ts'
 import { FileError } from './errors.ts'
 import { readSource, type Source } from './source.ts'
 import { readTextFile } from './text.ts'
+import { parseValidated } from './yaml.ts'
 
 /** The result of reading one gold file. */
 export interface GoldRead {
@@ -44,33 +44,11 @@ export interface GoldRead {
  * parseGold('test/gold/a.yaml', 'source: a\nclaims: []\n').data // {source: 'a', claims: []}
  */
 export function parseGold(file: string, text: string): GoldRead {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  const place = (offset: number) => {
-    const pos = lineCounter.linePos(offset)
-    return { line: pos.line, column: pos.col }
-  }
-  if (doc.errors.length > 0) {
-    const messages = doc.errors.map((error) => ({
-      file,
-      ...place(error.pos[0]),
-      reason: `Invalid YAML: ${error.message.split('\n')[0]!.trim()}`,
-      ruleId: 'yaml'
-    }))
-    return { file, data: undefined, lines: [], sourceLine: 1, messages }
-  }
-  const sourceLine = place(nodeOffset(doc, ['source'])).line
-  const parsed = goldFileSchema.safeParse(doc.toJS())
-  if (!parsed.success) {
-    const messages = parsed.error.issues.map((issue) => {
-      const offset = nodeOffset(doc, issue.path as (string | number)[])
-      const path = issue.path.length > 0 ? `\`${issue.path.join('.')}\`: ` : ''
-      return { file, ...place(offset), reason: `${path}${issue.message}`, ruleId: 'schema' }
-    })
-    return { file, data: undefined, lines: [], sourceLine, messages }
-  }
-  const lines = parsed.data.claims.map((_, i) => place(nodeOffset(doc, ['claims', i])).line)
-  return { file, data: parsed.data, lines, sourceLine, messages: [] }
+  const { data, messages, locate } = parseValidated(file, text, goldFileSchema)
+  const sourceLine = locate(['source']).line
+  if (!data) return { file, data: undefined, lines: [], sourceLine: messages[0]?.ruleId === 'yaml' ? 1 : sourceLine, messages }
+  const lines = data.claims.map((_, i) => locate(['claims', i]).line)
+  return { file, data, lines, sourceLine, messages: [] }
 }
 
 /**
@@ -164,11 +142,3 @@ export async function readEvalCorpus(sourcesDir: string, goldDir: string, vocabu
   return { documents, messages: messages.sort(compareMessages), goldFiles: names.length }
 }
 
-/** Offset of the deepest node that exists on `path` (falls back to its parents). */
-function nodeOffset(doc: Document, path: (string | number)[]): number {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true)
-    if (isNode(node) && node.range) return node.range[0]
-  }
-  return 0
-}

@@ -10,14 +10,13 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, openChart } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildSite } from '../../src/site/build.ts'
 import { serveSite, type RunningSite } from '../../src/site/serve.ts'
 import { fixtureClaims, fixtureSources } from './helpers.ts'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url))
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 const corpusClaims = join(projectRoot, 'claims')
@@ -28,18 +27,8 @@ let browser: Browser
 let site: RunningSite
 const siteDir = () => join(base, 'fixture-site')
 
-/** A page whose console errors and uncaught exceptions are collected. */
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport })
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(url)
-  await page.waitForSelector('#chart g.mark')
-  return { page, errors }
-}
+/** A page of the chart whose console errors are collected (see `browser.ts`). */
+const open = (url: string, viewport?: { width: number; height: number }) => openChart(browser, url, viewport)
 
 /** Claims not rejected in the page's data (what the chart must draw). */
 function claimsInData(page: Page): Promise<number> {
@@ -61,12 +50,11 @@ function band(page: Page, row: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`)
   base = await mkdtemp(join(tmpdir(), 'claimrange-browser-'))
   await mkdir(outputDir, { recursive: true })
   await buildSite({ sourcesDir: fixtureSources, claimsDir: fixtureClaims, outDir: siteDir() })
   site = await serveSite({ dir: siteDir() })
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

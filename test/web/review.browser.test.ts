@@ -7,12 +7,12 @@
  * say, not by id, so the test follows the extractor as it improves.
  * Screenshots go to `test-output/` (gitignored).
  */
-import { existsSync } from 'node:fs'
 import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium, openChart } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runStart } from '../../src/cli/start.ts'
 import { captureEffects } from '../../src/cli/effects.ts'
@@ -22,8 +22,6 @@ import { buildSite } from '../../src/site/build.ts'
 import { serveSite, type RunningSite } from '../../src/site/serve.ts'
 import { formatHours } from '../../web/format.ts'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url))
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -35,18 +33,8 @@ const effects = captureEffects()
 const sourcesDir = () => join(base, 'sources')
 const claimsDir = () => join(base, 'claims')
 
-/** A page whose console errors and uncaught exceptions are collected, once its marks are drawn. */
-async function open(url: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport })
-  const errors: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(url)
-  await page.waitForSelector('#chart g.mark')
-  return { page, errors }
-}
+/** A page of the chart whose console errors are collected (see `browser.ts`). */
+const open = (url: string, viewport?: { width: number; height: number }) => openChart(browser, url, viewport)
 
 /** Every claims file in the temp folder, parsed and validated as `check` does. */
 async function readAllClaims(): Promise<{ name: string; text: string; data: ClaimsFile | undefined; problems: string[] }[]> {
@@ -113,7 +101,6 @@ async function pickTargets(): Promise<{ toCorrect: Target; toConfirm: Target }> 
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`)
   base = await mkdtemp(join(tmpdir(), 'claimrange-review-'))
   await mkdir(outputDir, { recursive: true })
   await cp(join(projectRoot, 'sources'), sourcesDir(), { recursive: true })
@@ -122,7 +109,7 @@ beforeAll(async () => {
   live = started.site!
   await buildSite({ sourcesDir: sourcesDir(), claimsDir: claimsDir(), outDir: join(base, 'static') })
   staticSite = await serveSite({ dir: join(base, 'static') })
-  browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs })
+  browser = await launchChromium()
 }, 120_000)
 
 afterAll(async () => {

@@ -4,7 +4,8 @@
 import type { Claim } from '../schema.ts'
 import { findExact } from './exact.ts'
 import { findFuzzy, type Range } from './fuzzy.ts'
-import { contextOf, lineAt } from './text.ts'
+import { lineAt } from '../lines.ts'
+import { contextOf } from './text.ts'
 import { tokenize, type Token } from './tokens.ts'
 
 /** How a claim was found again: see {@link reanchorClaim}. */

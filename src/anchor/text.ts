@@ -8,25 +8,6 @@ import type { Claim, Context } from '../schema.ts'
 export const contextSize = 60
 
 /**
- * The 1-based line an offset falls on.
- *
- * @param text Full text of the source file.
- * @param offset String index into `text`.
- * @returns 1 plus the number of `\n` before `offset`.
- * @example
- * lineAt('a\nb\nc', 2) // 2
- */
-export function lineAt(text: string, offset: number): number {
-  let line = 1
-  let index = text.indexOf('\n')
-  while (index !== -1 && index < offset) {
-    line++
-    index = text.indexOf('\n', index + 1)
-  }
-  return line
-}
-
-/**
  * The source text on each side of a span, as stored in a claim's `context`.
  *
  * Decision: {@link contextSize} (60) string indices on each side, clipped at

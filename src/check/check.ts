@@ -3,6 +3,7 @@
  * digest current, every quote found at its span, ids unique, orphaned
  * claims listed. Pure: the caller reads the files.
  */
+import { lineAt } from '../lines.ts'
 import type { Message } from '../message.ts'
 import type { ClaimsRead } from '../read/claims.ts'
 import type { Source } from '../read/source.ts'
@@ -67,17 +68,10 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
       }
       return
     }
-    const actualLine = lineOf(source.text, start)
+    const actualLine = lineAt(source.text, start)
     if (actualLine !== line) {
       messages.push({ file, ...at(['claims', i, 'span', 'line']), reason: `Unexpected line \`${line}\`, expected \`${actualLine}\``, ruleId: 'quote' })
     }
   })
   return messages
-}
-
-/** 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
-  return line
 }

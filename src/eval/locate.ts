@@ -4,6 +4,7 @@
  *
  * Browser-safe: no Node APIs.
  */
+import { lineAt } from '../lines.ts'
 
 /** Where a quote sits: JavaScript string indices (end exclusive) and its 1-based line. */
 export interface QuoteSpan {
@@ -42,21 +43,8 @@ export function occurrencesOf(text: string, needle: string): number[] {
   return found
 }
 
-/**
- * The 1-based line of an offset.
- *
- * @param text Text the offset points into.
- * @param offset String index (clamped to the text).
- * @returns Line number, counting `\n` before the offset.
- * @example
- * lineAt('a\nb\nc', 2) // 2
- */
-export function lineAt(text: string, offset: number): number {
-  let line = 1
-  const end = Math.min(Math.max(offset, 0), text.length)
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++
-  return line
-}
+/** Re-exported: the line of an offset, as the eval reports it. */
+export { lineAt }
 
 /**
  * Locate a gold quote in its source text.

@@ -34,6 +34,7 @@
  * 5. Speaker: a statement inside an expert's quoted words carries the
  *    expert's name (see `speakers.ts`).
  */
+import { lineIndex } from '../lines.ts'
 import { toBlocks, type Block } from '../parse/blocks.ts'
 import { splitSentences } from '../parse/sentences.ts'
 import type { Claim, Stance, Wait } from '../schema.ts'
@@ -702,18 +703,7 @@ function conditionApplies(lexicon: Lexicon, condition: string, topic: string): b
 
 /** Turn drafts into claims: quotes, lines, ids, order. */
 function finish(drafts: Draft[], text: string): Claim[] {
-  const lineStarts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
-  const lineOf = (offset: number) => {
-    let lo = 0
-    let hi = lineStarts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (lineStarts[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return lo + 1
-  }
+  const lineOf = lineIndex(text)
   const sorted = [...drafts].sort((a, b) => a.start - b.start || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
   const seen = new Map<string, number>()
   return sorted.map((d) => {

@@ -11,6 +11,7 @@ import { compareMessages, formatMessage } from '../message.ts'
 import { readClaimsSnapshot } from '../read/git.ts'
 import { formatExtractSummary } from '../report/summary.ts'
 import { extractCorpus, type CorpusResult } from '../write/corpus.ts'
+import type { Vocabulary } from '../vocabulary.ts'
 import type { Register } from './commands.ts'
 import type { Effects } from './effects.ts'
 import { loadVocabulary } from './options.ts'
@@ -29,9 +30,9 @@ export interface ExtractCommandOptions {
  *
  * @param options Folders, vocabulary and `force`.
  * @param effects Where to print.
- * @returns The corpus result and the exit code it deserves.
+ * @returns The corpus result, the vocabulary it used and the exit code it deserves.
  */
-export async function runExtract(options: ExtractCommandOptions, effects: Effects): Promise<{ result: CorpusResult; exitCode: number }> {
+export async function runExtract(options: ExtractCommandOptions, effects: Effects): Promise<{ result: CorpusResult; vocabulary: Vocabulary; exitCode: number }> {
   const vocabulary = await loadVocabulary(options)
   const before = (await readClaimsSnapshot(options.claims)).files
   const result = await extractCorpus({ sourcesDir: options.sources, claimsDir: options.claims, vocabulary, force: options.force === true })
@@ -40,7 +41,7 @@ export async function runExtract(options: ExtractCommandOptions, effects: Effect
   effects.out('')
   effects.out(formatConsensusDiff(diffClaims(before, filesAfterRun(before, result), consensusOptions(vocabulary)), { color: effects.color }))
   const failed = result.sources.some((s) => s.status === 'failed')
-  return { result, exitCode: failed ? 1 : 0 }
+  return { result, vocabulary, exitCode: failed ? 1 : 0 }
 }
 
 export const registerExtract: Register = (program: Command, effects, setExit) => {

@@ -18,11 +18,10 @@ import { buildSite } from '../site/build.ts'
 import { serveSite, type RunningSite } from '../site/serve.ts'
 import type { Register } from './commands.ts'
 import { untilInterrupted } from './interrupt.ts'
-import { parsePort } from './options.ts'
 import { loadConsensus } from './consensus.ts'
 import type { Effects } from './effects.ts'
 import { runExtract } from './extract.ts'
-import { loadVocabulary } from './options.ts'
+import { parsePort } from './options.ts'
 
 /** Options of {@link runStart}. */
 export interface StartOptions {
@@ -45,11 +44,10 @@ export interface StartOptions {
  * @returns The running site (when served) and the exit code so far.
  */
 export async function runStart(options: StartOptions, effects: Effects): Promise<{ site: RunningSite | undefined; exitCode: number }> {
-  const { exitCode } = await runExtract(options, effects)
+  const { exitCode, vocabulary } = await runExtract(options, effects)
   const loaded = await loadConsensus({ claims: options.claims, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) })
   effects.out('')
   effects.out(formatConsensusTable(loaded.report, { color: effects.color, labels: loaded.labels }))
-  const vocabulary = await loadVocabulary(options)
   const built = await buildSite({ sourcesDir: options.sources, claimsDir: options.claims, outDir: options.out, vocabulary })
   for (const m of built.messages) effects.err(formatMessage(m))
   effects.out('')

@@ -492,7 +492,7 @@ function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Sta
 function isDirectiveNegation(clause: Token[], n: PhraseMatch<true>): boolean {
   const word = clause[n.first]!.norm
   // "no exercise for 72 hours", "no drinks for 24 hours"
-  if (word === 'no') return clause.slice(n.last, n.last + 4).some((t) => t.kind === 'number' || unitWords.has(t.norm)) || topicAfter(clause, n.last)
+  if (word === 'no') return clause.slice(n.last, n.last + 4).some((t) => t.kind === 'number' || unitWords.has(t.norm)) || nounAfter(clause, n.last)
   if (!directiveNegations.has(word)) {
     // "advise you not to", "to not come into contact"
     if (word !== 'not' || !(clause[n.first - 1]?.norm === 'to' || clause[n.last]?.norm === 'to')) return false
@@ -504,8 +504,12 @@ function isDirectiveNegation(clause: Token[], n: PhraseMatch<true>): boolean {
   return !(after === 'have' || after === 'need' || after === 'necessary' || after === 'required')
 }
 
-/** Whether the token right after `i` (skipping one article or adjective) starts a topic word. */
-function topicAfter(clause: Token[], i: number): boolean {
+/**
+ * Whether a word (not a number, not "one", "more", "need", "reason",
+ * "longer") follows at `i`: "no" + a noun is a ban ("no exercise", "no
+ * drinks"), unlike "no need", "no more than", "no reason".
+ */
+function nounAfter(clause: Token[], i: number): boolean {
   return clause[i] !== undefined && clause[i]!.kind === 'word' && /^[a-z]/.test(clause[i]!.norm) && !['one', 'more', 'need', 'reason', 'longer'].includes(clause[i]!.norm)
 }
 

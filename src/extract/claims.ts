@@ -20,8 +20,13 @@
  *      both appear. "can"/"may"/"could" count only with a person as subject
  *      ("you can", "patients may"), so "sweat can irritate" is no cue;
  *    - a time: its own duration; else "until …" (a wait with no number);
- *      else "as usual"/"right away" for an allowed stance (no wait); else the
- *      time of the timeline heading it sits under.
+ *      else "as usual"/"right away" for an allowed stance (no wait); else
+ *      "from this point" (the sentence before's time); else the time of the
+ *      timeline heading it sits under; else, for "avoid X" with X the cue's
+ *      object, a wait with no number, and for "you can X after the
+ *      procedure" or "try X", no wait (see `openWait`).
+ *    A short list item under a timeline heading that names an exercise-like
+ *    activity with no cue is a plan: allowed from the section's start.
  * 3. Not claims: questions; durations that are not waits (preceded by
  *    "every", "per", "takes", "lasts"…, followed by "apart", "of", "per", or
  *    "before" the treatment; "10-minute walk"); for an allowed stance, "for

@@ -86,7 +86,7 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
   const seen = new Set<string>()
   const headings: Array<{ level: number; timeline: Timeline | undefined }> = []
   let context: Mention[] | undefined
-  const previous = { topics: [] as Mention[] }
+  const previous = new Antecedents(lexicon, source.text)
   for (const block of blocks) {
     if (block.kind === 'heading') {
       while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop()
@@ -94,7 +94,7 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
       headings.push({ level: block.level, timeline: timelineOf(tokens, source.text) })
       context = topicMentions(tokens, lexicon, source.text)
       extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts, seen)
-      previous.topics = context
+      previous.set(context)
       continue
     }
     const timeline = [...headings].reverse().find((h) => h.timeline)?.timeline
@@ -126,8 +126,8 @@ interface Draft {
 }
 
 interface BlockContext {
-  /** Topics of the last sentence, across blocks until the next heading ("it's best avoided"). */
-  previous: { topics: Mention[] }
+  /** Topics of the last sentence that named any, across blocks until the next heading ("it's best avoided"). */
+  previous: Antecedents
   lexicon: Lexicon
   text: string
   quotes: QuoteRegion[]
@@ -136,6 +136,51 @@ interface BlockContext {
   context: Mention[] | undefined
   /** The block is a list item (a plan under a timeline heading lists what to do). */
   listItem?: boolean
+}
+
+/**
+ * The activities a pronoun may refer back to: those of the last sentence
+ * that named any. Most sentences that name an activity make no claim (no
+ * cue); they are kept as text and only read when a later sentence refers
+ * back, so prose costs a regular expression test, not an analysis.
+ */
+class Antecedents {
+  private topics: Mention[] = []
+  /** Sentences after the one `topics` came from, in order, not yet read. */
+  private pending: Array<{ sentence: string; offset: number }> = []
+
+  constructor(
+    private readonly lexicon: Lexicon,
+    private readonly text: string
+  ) {}
+
+  /** A sentence read in full: its mentions, when it has any, are now the last. */
+  set(mentions: Mention[]): void {
+    this.topics = mentions
+    this.pending.length = 0
+  }
+
+  /** A sentence that may name activities, read only when needed. */
+  defer(sentence: string, offset: number): void {
+    this.pending.push({ sentence, offset })
+  }
+
+  /** The activities of the last sentence that named any. */
+  get(): Mention[] {
+    for (let k = this.pending.length - 1; k >= 0; k--) {
+      const { sentence, offset } = this.pending[k]!
+      const parts = pieces(tokenize(sentence, offset))
+      for (let p = parts.length - 1; p >= 0; p--) {
+        const mentions = topicMentions(parts[p]!, this.lexicon, this.text)
+        if (mentions.length > 0) {
+          this.set(mentions)
+          return mentions
+        }
+      }
+    }
+    this.pending.length = 0
+    return this.topics
+  }
 }
 
 const pronouns = new Set(['it', 'them', "it's"])
@@ -192,20 +237,21 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[], se
     // Most prose names no activity: skip it before any tokenizing.
     if (!ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
     const offset = block.start + from
+    // A question or a sentence with no cue makes no claim (a plan item needs none);
+    // it may only name activities a later sentence refers to.
+    if (/\?["”’)]*$/.test(sentence) || (!(ctx.listItem && ctx.timeline) && !ctx.lexicon.mayGiveStance.test(sentence))) {
+      state.defer(sentence, offset)
+      continue
+    }
     const all = tokenize(sentence, offset)
     if (all.length === 0) continue
-    const question = /\?["”’)]*$/.test(sentence)
     for (const tokens of pieces(all)) {
       const start = tokens[0]!.start
       const end = tokens === all ? offset + sentence.length : tokens.at(-1)!.end
       const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
-      if (question) {
-        if (mentions.length > 0) state.topics = mentions
-        continue
-      }
       if (mayClaim(tokens, mentions, ctx) && !aboutThirdPerson(tokens)) {
         const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
-        const found = extractSentence(tokens, start, end, ctx, state.topics, speaker, previousWait)
+        const found = extractSentence(tokens, start, end, ctx, () => state.get(), speaker, previousWait)
         const timed = found.filter((d) => d.wait.min !== null).at(-1)
         if (timed) previousWait = timed.wait
         for (const draft of found) {
@@ -215,7 +261,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[], se
           out.push(draft)
         }
       }
-      if (mentions.length > 0) state.topics = mentions
+      if (mentions.length > 0) state.set(mentions)
     }
   }
 }
@@ -304,7 +350,7 @@ function extractSentence(
   start: number,
   end: number,
   ctx: BlockContext,
-  previousTopics: Mention[],
+  previousTopics: () => Mention[],
   speaker: string | null,
   previousWait: Wait | undefined
 ): Draft[] {
@@ -323,9 +369,10 @@ function extractSentence(
     const inherited = mentions.length === 0
     if (inherited) {
       if (inheritedTopics.length > 0) mentions = inheritedTopics
-      else if (previousTopics.length > 0 && refersBack(clause, ctx.lexicon)) {
+      else if (refersBack(clause, ctx.lexicon) && previousTopics().length > 0) {
         // "avoid them", "these habits": every activity named before; "it": the last one.
-        mentions = clause.some((t) => t.norm === 'it' || t.norm === "it's") ? previousTopics.slice(-1) : previousTopics
+        const before = previousTopics()
+        mentions = clause.some((t) => t.norm === 'it' || t.norm === "it's") ? before.slice(-1) : before
       }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions

@@ -146,8 +146,8 @@ interface BlockContext {
  */
 class Antecedents {
   private topics: Mention[] = []
-  /** Sentences after the one `topics` came from, in order, not yet read. */
-  private pending: Array<{ sentence: string; offset: number }> = []
+  /** Text (sentences or whole blocks) after the sentence `topics` came from, in order, not yet read. */
+  private pending: Array<{ text: string; offset: number }> = []
 
   constructor(
     private readonly lexicon: Lexicon,
@@ -160,21 +160,25 @@ class Antecedents {
     this.pending.length = 0
   }
 
-  /** A sentence that may name activities, read only when needed. */
-  defer(sentence: string, offset: number): void {
-    this.pending.push({ sentence, offset })
+  /** Text that may name activities, read only when needed. */
+  defer(text: string, offset: number): void {
+    this.pending.push({ text, offset })
   }
 
   /** The activities of the last sentence that named any. */
   get(): Mention[] {
     for (let k = this.pending.length - 1; k >= 0; k--) {
-      const { sentence, offset } = this.pending[k]!
-      const parts = pieces(tokenize(sentence, offset))
-      for (let p = parts.length - 1; p >= 0; p--) {
-        const mentions = topicMentions(parts[p]!, this.lexicon, this.text)
-        if (mentions.length > 0) {
-          this.set(mentions)
-          return mentions
+      const { text, offset } = this.pending[k]!
+      const sentences = splitSentences(text)
+      for (let i = sentences.length - 1; i >= 0; i--) {
+        const [from, to] = sentences[i]!
+        const parts = pieces(tokenize(text.slice(from, to), offset + from))
+        for (let p = parts.length - 1; p >= 0; p--) {
+          const mentions = topicMentions(parts[p]!, this.lexicon, this.text)
+          if (mentions.length > 0) {
+            this.set(mentions)
+            return mentions
+          }
         }
       }
     }
@@ -228,6 +232,12 @@ const maxSentenceTokens = 160
 
 function extractBlock(block: Block, blockContext: BlockContext, out: Draft[], seen: Set<string>): void {
   const state = blockContext.previous
+  // The same two tests as for each sentence below, once for the whole block first.
+  if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
+  if (!(blockContext.listItem && blockContext.timeline) && !blockContext.lexicon.mayGiveStance.test(block.text)) {
+    state.defer(block.text, block.start)
+    return
+  }
   let previousWait: Wait | undefined
   const sentences = splitSentences(block.text)
   // A plan item is one short line ("5-minute warm-up walk"), not an explanation.

@@ -434,6 +434,10 @@ function extractSentence(
   return drafts
 }
 
+function isRef(t: Token | undefined): boolean {
+  return t !== undefined && (pronouns.has(t.norm) || demonstratives.has(t.norm))
+}
+
 /**
  * Whether a clause refers back to the activities of the sentence before: a
  * pronoun right after a cue ("avoid them", "Avoid these habits") or before a
@@ -441,7 +445,6 @@ function extractSentence(
  */
 function refersBack(clause: Token[], lexicon: Lexicon): boolean {
   const cues = matchesOf(clause, lexicon).stance
-  const isRef = (t: Token | undefined) => t !== undefined && (pronouns.has(t.norm) || demonstratives.has(t.norm))
   for (const c of cues) {
     if (clause.slice(c.last, c.last + 3).some(isRef)) return true
     const word = clause[c.last - 1]!.norm
@@ -514,22 +517,26 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
   return out
 }
 
+/** Whether a negation bears on a cue: at most three words before it, no punctuation between. */
+function reaches(clause: Token[], n: PhraseMatch<true>, c: PhraseMatch<unknown>): boolean {
+  if (n.last > c.first || c.first - n.last > 3) return false
+  for (let i = n.last; i < c.first; i++) if (clause[i]!.kind === 'punct') return false
+  return true
+}
+
 /** The stance of a clause, or `null` when it has no cue. */
 function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexicon): Stance | null {
   const mentions = matchesOf(clause, lexicon).topics
   const cues = matchesOf(clause, lexicon).stance.filter((c) => c.value === 'avoid' || isAllowedCue(clause, c, mentions))
   const negations = matchesOf(clause, lexicon).negation
-  const reaches = (n: PhraseMatch<true>, c: PhraseMatch<unknown>) =>
-    n.last <= c.first && c.first - n.last <= 3 && !clause.slice(n.last, c.first).some((t) => t.kind === 'punct')
-  const negates = (c: PhraseMatch<unknown>) => negations.some((n) => reaches(n, c))
   let avoid = 0
   let allowed = 0
   const used = new Set<PhraseMatch<true>>()
   for (const c of cues) {
-    const negation = negations.find((n) => reaches(n, c))
+    const negation = negations.find((n) => reaches(clause, n, c))
     if (negation) used.add(negation)
-    if (c.value === 'avoid') negates(c) ? allowed++ : avoid++
-    else negates(c) ? avoid++ : allowed++
+    if ((c.value === 'avoid') === (negation === undefined)) avoid++
+    else allowed++
   }
   // "leave makeup off", "keep it off"
   for (const m of mentions) if (clause[m.last]?.norm === 'off' || (clause[m.last + 1]?.norm === 'off' && clause[m.last]?.kind === 'word')) avoid++

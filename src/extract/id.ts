@@ -18,16 +18,44 @@
  * claimId('swimming', null, 'avoid', 'Do not go swimming.') === claimId('swimming', null, 'avoid', 'do not  go swimming.') // true
  */
 export function claimId(topic: string, condition: string | null, stance: string, quote: string): string {
-  const key = [topic, condition ?? '', stance, quote.toLowerCase().replace(/\s+/g, ' ').trim()].join('\u0000')
-  return `${topic}-${fnv1a(key)}`
+  let hash = fnv1a(0x811c9dc5, topic)
+  hash = fnv1a(step(hash, 0), condition ?? '')
+  hash = fnv1a(step(hash, 0), stance)
+  hash = step(hash, 0)
+  // The quote lowercased, with each run of whitespace as one space and none at either end.
+  const lower = quote.toLowerCase()
+  let space = false
+  let started = false
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i)
+    if (isSpace(code)) {
+      space = started
+      continue
+    }
+    if (space) hash = step(hash, 32)
+    space = false
+    started = true
+    hash = step(hash, code)
+  }
+  return `${topic}-${(hash >>> 0).toString(16).padStart(8, '0')}`
 }
 
-/** 32-bit FNV-1a of a string's UTF-16 code units, as 8 hex digits. */
-function fnv1a(input: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < input.length; i++) {
-    hash ^= input.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0')
+/** One step of 32-bit FNV-1a over a UTF-16 code unit. */
+function step(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193)
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, continuing from `hash`. */
+function fnv1a(hash: number, input: string): number {
+  for (let i = 0; i < input.length; i++) hash = step(hash, input.charCodeAt(i))
+  return hash
+}
+
+/** Whether a code unit is whitespace as `\s` and `trim` read it. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 160) return false
+  return (
+    code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
 }

@@ -260,27 +260,33 @@ export interface Matches {
   negation: PhraseMatch<true>[]
 }
 
-const memo = new WeakMap<Token[], Matches>()
-const kinds = ['topics', 'conditions', 'procedures', 'ignore', 'stance', 'negation'] as const
-type Kind = (typeof kinds)[number]
+/**
+ * The last few token lists matched and their matches: the steps of one
+ * clause ask one after another. A ring of identities, not a WeakMap: a
+ * WeakMap entry per clause cost more than the matching itself.
+ */
+const recentSize = 8
+const recentTokens: Array<Token[] | undefined> = new Array(recentSize).fill(undefined)
+const recentLexicons: Array<Lexicon | undefined> = new Array(recentSize).fill(undefined)
+const recentMatches: Array<Matches | undefined> = new Array(recentSize).fill(undefined)
+let recentNext = 0
 const masks = new WeakMap<Lexicon, Map<string, number>>()
+const topicBit = 1
+const conditionBit = 2
+const procedureBit = 4
+const ignoreBit = 8
+const stanceBit = 16
+const negationBit = 32
 
-/** For each word, a bit per kind whose phrases can start there (memoized per lexicon). */
+/** For each word, a bit per kind whose phrases can start there. */
 function maskOf(lexicon: Lexicon, word: string): number {
-  let table = masks.get(lexicon)
-  if (!table) {
-    table = new Map()
-    masks.set(lexicon, table)
-  }
-  let mask = table.get(word)
-  if (mask === undefined) {
-    mask = 0
-    kinds.forEach((kind, bit) => {
-      if (lexicon[kind].startsWith(word)) mask! |= 1 << bit
-    })
-    if (table.size > 200000) table.clear()
-    table.set(word, mask)
-  }
+  let mask = 0
+  if (lexicon.topics.startsWith(word)) mask |= topicBit
+  if (lexicon.conditions.startsWith(word)) mask |= conditionBit
+  if (lexicon.procedures.startsWith(word)) mask |= procedureBit
+  if (lexicon.ignore.startsWith(word)) mask |= ignoreBit
+  if (lexicon.stance.startsWith(word)) mask |= stanceBit
+  if (lexicon.negation.startsWith(word)) mask |= negationBit
   return mask
 }
 
@@ -288,33 +294,84 @@ function maskOf(lexicon: Lexicon, word: string): number {
  * All matches of a lexicon in a token list, computed once per list: the
  * extraction steps of a clause each ask for them.
  *
- * @param tokens Tokens of a sentence or clause (the same array gives the cached result).
+ * @param tokens Tokens of a sentence or clause (the same array, unchanged, gives the cached result).
  * @param lexicon Compiled vocabulary.
  * @returns Matches of every kind.
  */
 export function matchesOf(tokens: Token[], lexicon: Lexicon): Matches {
-  let found = memo.get(tokens)
-  if (found) return found
+  for (let k = 0; k < recentSize; k++) if (recentTokens[k] === tokens && recentLexicons[k] === lexicon) return recentMatches[k]!
+  let table = masks.get(lexicon)
+  if (!table) {
+    table = new Map()
+    masks.set(lexicon, table)
+  }
   // One pass for all kinds: each kind keeps the semantics of PhraseMatcher#match
-  // (left to right, longest at each position, no overlaps).
-  const lists: Record<Kind, PhraseMatch<unknown>[]> = { topics: [], conditions: [], procedures: [], ignore: [], stance: [], negation: [] }
-  const free = [0, 0, 0, 0, 0, 0]
+  // (left to right, longest at each position, no overlaps). Unrolled: one
+  // branch per kind keeps every call site monomorphic.
+  const found: Matches = { topics: [], conditions: [], procedures: [], ignore: [], stance: [], negation: [] }
+  let topics = 0
+  let conditions = 0
+  let procedures = 0
+  let ignore = 0
+  let stance = 0
+  let negation = 0
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.kind === 'punct') continue
-    const mask = maskOf(lexicon, t.norm)
+    let mask = table.get(t.norm)
+    if (mask === undefined) {
+      mask = maskOf(lexicon, t.norm)
+      // Bounded memory on adversarial input with endless distinct words.
+      if (table.size > 200000) table.clear()
+      table.set(t.norm, mask)
+    }
     if (mask === 0) continue
-    for (let bit = 0; bit < kinds.length; bit++) {
-      if ((mask & (1 << bit)) === 0 || i < free[bit]!) continue
-      const kind = kinds[bit]!
-      const m = (lexicon[kind] as PhraseMatcher<unknown>).matchAt(tokens, i)
+    if (mask & topicBit && i >= topics) {
+      const m = lexicon.topics.matchAt(tokens, i)
       if (m) {
-        lists[kind].push(m)
-        free[bit] = m.last
+        found.topics.push(m)
+        topics = m.last
+      }
+    }
+    if (mask & conditionBit && i >= conditions) {
+      const m = lexicon.conditions.matchAt(tokens, i)
+      if (m) {
+        found.conditions.push(m)
+        conditions = m.last
+      }
+    }
+    if (mask & procedureBit && i >= procedures) {
+      const m = lexicon.procedures.matchAt(tokens, i)
+      if (m) {
+        found.procedures.push(m)
+        procedures = m.last
+      }
+    }
+    if (mask & ignoreBit && i >= ignore) {
+      const m = lexicon.ignore.matchAt(tokens, i)
+      if (m) {
+        found.ignore.push(m)
+        ignore = m.last
+      }
+    }
+    if (mask & stanceBit && i >= stance) {
+      const m = lexicon.stance.matchAt(tokens, i)
+      if (m) {
+        found.stance.push(m)
+        stance = m.last
+      }
+    }
+    if (mask & negationBit && i >= negation) {
+      const m = lexicon.negation.matchAt(tokens, i)
+      if (m) {
+        found.negation.push(m)
+        negation = m.last
       }
     }
   }
-  found = lists as unknown as Matches
-  memo.set(tokens, found)
+  recentTokens[recentNext] = tokens
+  recentLexicons[recentNext] = lexicon
+  recentMatches[recentNext] = found
+  recentNext = (recentNext + 1) % recentSize
   return found
 }

@@ -248,7 +248,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
-    if (/\?["”’)]*$/.test(sentence) || (!(ctx.listItem && ctx.timeline) && !ctx.lexicon.mayGiveStance.test(sentence))) {
+    if (isQuestion(sentence) || (!(ctx.listItem && ctx.timeline) && !ctx.lexicon.mayGiveStance.test(sentence))) {
       state.defer(sentence, offset)
       continue
     }
@@ -269,6 +269,15 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
     }
   }
 }
+
+/** Whether a sentence ends with a question mark (closing quotes and brackets after it aside). */
+function isQuestion(sentence: string): boolean {
+  let i = sentence.length - 1
+  while (i >= 0 && closingMarks.has(sentence[i]!)) i--
+  return sentence[i] === '?'
+}
+
+const closingMarks = new Set(['"', '”', '’', ')'])
 
 /**
  * Whether a draft says what one already found for the same sentence says

@@ -141,6 +141,8 @@ function quoteSpans(text: string, openAtStart: boolean): { spans: Span[]; open: 
 }
 
 function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0)
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
   return /[\p{L}\p{N}]/u.test(c)
 }
 

@@ -86,21 +86,19 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
   const headings: Array<{ level: number; timeline: Timeline | undefined }> = []
   let context: Mention[] | undefined
   const previous = new Antecedents(lexicon, source.text)
-  const hits = new PhraseHits(blocks, lexicon)
-  for (const [at, block] of blocks.entries()) {
-    const base = hits.base(at)
+  for (const block of blocks) {
     if (block.kind === 'heading') {
       while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop()
       const tokens = tokenize(block.text, block.start)
       headings.push({ level: block.level, timeline: timelineOf(tokens, source.text) })
       context = topicMentions(tokens, lexicon, source.text)
-      extractBlock(block, { previous, lexicon, text: source.text, quotes, hits, base, heading: true, timeline: undefined, context: undefined }, drafts)
+      extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts)
       previous.set(context)
       continue
     }
     let timeline: Timeline | undefined
     for (let h = headings.length - 1; h >= 0 && !timeline; h--) timeline = headings[h]!.timeline
-    extractBlock(block, { previous, lexicon, text: source.text, quotes, hits, base, heading: false, timeline, context, listItem: block.listItem }, drafts)
+    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem }, drafts)
     context = undefined
   }
   return finish(drafts, source.text)
@@ -133,78 +131,11 @@ interface BlockContext {
   lexicon: Lexicon
   text: string
   quotes: QuoteRegion[]
-  /** Where the document's blocks may name activities and cues. */
-  hits: PhraseHits
-  /** Where the block starts in `hits`. */
-  base: number
   heading: boolean
   timeline: Timeline | undefined
   context: Mention[] | undefined
   /** The block is a list item (a plan under a timeline heading lists what to do). */
   listItem?: boolean
-}
-
-/**
- * Where a document's blocks may name an activity or hold a stance cue: the
- * lexicon's two quick patterns scan the blocks' text once, joined by
- * newlines, and each text range then asks whether a hit ends inside it.
- * One scan per document instead of a test per block and sentence keeps the
- * patterns' machine code hot; it is the cheapest step that rules out prose.
- */
-class PhraseHits {
-  private readonly bases: number[] = []
-  private readonly activityEnds: number[]
-  private readonly stanceEnds: number[]
-
-  constructor(blocks: Block[], lexicon: Lexicon) {
-    let at = 0
-    for (const block of blocks) {
-      this.bases.push(at)
-      at += block.text.length + 1
-    }
-    const joined = blocks.map((b) => b.text).join('\n')
-    this.activityEnds = matchEnds(lexicon.mayNameActivity, joined)
-    this.stanceEnds = matchEnds(lexicon.mayGiveStance, joined)
-  }
-
-  /** Where block `i` starts in the joined text. */
-  base(i: number): number {
-    return this.bases[i]!
-  }
-
-  /** Whether an activity phrase (or a pronoun) may end in `(from, to]` of the joined text. */
-  activity(from: number, to: number): boolean {
-    return endsWithin(this.activityEnds, from, to)
-  }
-
-  /** Whether a stance cue may end in `(from, to]` of the joined text. */
-  stance(from: number, to: number): boolean {
-    return endsWithin(this.stanceEnds, from, to)
-  }
-}
-
-/**
- * The end of every match of a global pattern, in order. A match that runs
- * across a block's edge (hot⏎tub) ends in the later block: a false hit,
- * never a missed one, since a phrase cannot hold a sentence's end.
- */
-function matchEnds(pattern: RegExp, text: string): number[] {
-  const ends: number[] = []
-  pattern.lastIndex = 0
-  while (pattern.test(text)) ends.push(pattern.lastIndex)
-  return ends
-}
-
-/** Whether a sorted list holds a value in `(from, to]`. */
-function endsWithin(ends: number[], from: number, to: number): boolean {
-  let lo = 0
-  let hi = ends.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (ends[mid]! <= from) lo = mid + 1
-    else hi = mid
-  }
-  return lo < ends.length && ends[lo]! <= to
 }
 
 /**
@@ -301,10 +232,9 @@ const maxSentenceTokens = 160
 
 function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): void {
   const state = blockContext.previous
-  const { hits, base } = blockContext
   // The same two tests as for each sentence below, once for the whole block first.
-  if (!blockContext.context && !hits.activity(base, base + block.text.length)) return
-  if (!(blockContext.listItem && blockContext.timeline) && !hits.stance(base, base + block.text.length)) {
+  if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
+  if (!(blockContext.listItem && blockContext.timeline) && !blockContext.lexicon.mayGiveStance.test(block.text)) {
     state.defer(block.text, block.start)
     return
   }
@@ -315,11 +245,11 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
   for (const [from, to] of sentences) {
     const sentence = block.text.slice(from, to)
     // Most prose names no activity: skip it before any tokenizing.
-    if (!ctx.context && !hits.activity(base + from, base + to)) continue
+    if (!ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
-    if (isQuestion(sentence) || (!(ctx.listItem && ctx.timeline) && !hits.stance(base + from, base + to))) {
+    if (isQuestion(sentence) || (!(ctx.listItem && ctx.timeline) && !ctx.lexicon.mayGiveStance.test(sentence))) {
       state.defer(sentence, offset)
       continue
     }

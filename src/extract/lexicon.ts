@@ -150,15 +150,14 @@ export interface Lexicon {
   stance: PhraseMatcher<'avoid' | 'allowed'>
   negation: PhraseMatcher<true>
   /**
-   * A quick search on raw text (see `phrasePattern`; global, for scans with
-   * `lastIndex`): where it may name an activity (a topic phrase) or refer
-   * back to one ("it", "them", "these"). Text without a hit cannot make a
-   * claim and is not tokenized.
+   * A quick test on raw text (see `phrasePattern`): whether it may name an
+   * activity (a topic phrase) or refer back to one ("it", "them", "these").
+   * Text that fails it cannot make a claim and is not tokenized.
    */
   mayNameActivity: RegExp
   /**
-   * The same for a stance: where raw text may hold a stance or negation cue
-   * (or "off", "before"). Text without a hit makes no claim.
+   * The same for a stance: whether raw text may hold a stance or negation
+   * cue (or "off", "before"). Text that fails it makes no claim.
    */
   mayGiveStance: RegExp
 }
@@ -185,8 +184,8 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     ...vocabulary.stance.allowed.map((w): [string, 'allowed'] => [w, 'allowed'])
   ]
   return {
-    mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those'], 'gi'),
-    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, 'off', 'before'], 'gi'),
+    mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
+    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, 'off', 'before']),
     topics: new PhraseMatcher(topics),
     conditions: new PhraseMatcher(conditions),
     conditionKinds,
@@ -212,15 +211,10 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
  * than with Unicode classes. It misses nothing except through letters that
  * are not ASCII but lowercase to ASCII (the Kelvin sign).
  *
- * A match may start one character before the phrase (the non-letter before
- * it) and ends where the phrase ends — for a `*` phrase, where its prefix
- * ends.
- *
  * @param phrases Vocabulary phrases (`*` allowed at the end).
- * @param flags Flags: `i` (default) for `test`, `gi` to scan for every match.
- * @returns A case-insensitive pattern.
+ * @returns A case-insensitive pattern for `test`.
  */
-export function phrasePattern(phrases: string[], flags: 'i' | 'gi' = 'i'): RegExp {
+export function phrasePattern(phrases: string[]): RegExp {
   interface Node {
     next: Map<string, Node>
     /** A phrase ends here: `word` needs a word boundary, `prefix` does not. */
@@ -253,7 +247,7 @@ export function phrasePattern(phrases: string[], flags: 'i' | 'gi' = 'i'): RegEx
     return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`
   }
   // A non-letter before the phrase, consumed rather than looked behind at: irregexp then runs twice as fast.
-  return new RegExp(root.next.size === 0 ? '(?!)' : `(?:^|[^a-z])${source(root)}`, flags)
+  return root.next.size === 0 ? /(?!)/ : new RegExp(`(?:^|[^a-z])${source(root)}`, 'i')
 }
 
 /** Every vocabulary match in one token list, by kind. */

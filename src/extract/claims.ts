@@ -241,15 +241,17 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
   let previousWait: Wait | undefined
   const sentences = splitSentences(block.text)
   // A plan item is one short line ("5-minute warm-up walk"), not an explanation.
-  const ctx = sentences.length === 1 ? blockContext : { ...blockContext, listItem: false }
+  const single = sentences.length === 1
+  const ctx = single ? blockContext : { ...blockContext, listItem: false }
   for (const [from, to] of sentences) {
     const sentence = block.text.slice(from, to)
-    // Most prose names no activity: skip it before any tokenizing.
-    if (!ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
+    // Most prose names no activity: skip it before any tokenizing. (A lone
+    // sentence is the block, tested above already.)
+    if (!single && !ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
-    if (isQuestion(sentence) || (!(ctx.listItem && ctx.timeline) && !ctx.lexicon.mayGiveStance.test(sentence))) {
+    if (isQuestion(sentence) || (!single && !(ctx.listItem && ctx.timeline) && !ctx.lexicon.mayGiveStance.test(sentence))) {
       state.defer(sentence, offset)
       continue
     }

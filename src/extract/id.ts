@@ -6,6 +6,7 @@
  * one source get `-2`, `-3`… in order.
  */
 
+import { isSpace } from '../chars.ts'
 /**
  * The id of a claim.
  *
@@ -49,13 +50,4 @@ function step(hash: number, code: number): number {
 function fnv1a(hash: number, input: string): number {
   for (let i = 0; i < input.length; i++) hash = step(hash, input.charCodeAt(i))
   return hash
-}
-
-/** Whether a code unit is whitespace as `\s` and `trim` read it. */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
-  if (code < 160) return false
-  return (
-    code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  )
 }

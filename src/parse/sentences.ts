@@ -9,6 +9,7 @@
  * its split after "Dr.".
  */
 
+import { isSpace } from '../chars.ts'
 const abbreviations = new Set([
   'dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'sr', 'jr', 'vs', 'etc', 'eg', 'ie', 'approx', 'no', 'nos', 'fig', 'inc', 'ltd', 'co', 'dept', 'est', 'min', 'max', 'hrs', 'wk', 'wks', 'mo', 'e.g', 'i.e', 'u.s', 'cf', 'al'
 ])
@@ -37,11 +38,11 @@ export function splitSentences(text: string): Array<[number, number]> {
     let j = i + 1
     while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++
     while (j < n && closers.has(text[j]!)) j++
-    if (j < n && !/\s/.test(text[j]!)) continue
+    if (j < n && !isSpace(text.charCodeAt(j))) continue
     let k = j
-    while (k < n && /\s/.test(text[k]!)) k++
+    while (k < n && isSpace(text.charCodeAt(k))) k++
     if (k >= n) break
-    if (!/[\p{Lu}\p{N}‘“"'(•·▪*-]/u.test(text[k]!)) continue
+    if (!opensSentence(text.charCodeAt(k), text[k]!)) continue
     if (c === '.' && isAbbreviation(text, i)) continue
     push(ranges, text, from, j)
     from = k
@@ -51,17 +52,29 @@ export function splitSentences(text: string): Array<[number, number]> {
   return ranges
 }
 
+/** Whether a character can start a sentence: a capital, a digit, an opening quote or bracket, a bullet. */
+function opensSentence(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40 || code === 42 || code === 45
+  return /[\p{Lu}\p{N}‘“•·▪]/u.test(ch)
+}
+
+/** Whether a code unit is a letter (or a period, for "e.g."), with a fast path for ASCII. */
+function isWordOrDot(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 46
+  return /[\p{L}]/u.test(ch)
+}
+
 /** Whether the period at `dot` closes an abbreviation or an initial. */
 function isAbbreviation(text: string, dot: number): boolean {
   let s = dot
-  while (s > 0 && /[\p{L}.]/u.test(text[s - 1]!)) s--
+  while (s > 0 && isWordOrDot(text.charCodeAt(s - 1), text[s - 1]!)) s--
   const word = text.slice(s, dot).toLowerCase()
   if (word.length === 1) return true
   return abbreviations.has(word)
 }
 
 function push(ranges: Array<[number, number]>, text: string, from: number, to: number): void {
-  while (from < to && /\s/.test(text[from]!)) from++
-  while (to > from && /\s/.test(text[to - 1]!)) to--
+  while (from < to && isSpace(text.charCodeAt(from))) from++
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--
   if (to > from) ranges.push([from, to])
 }

@@ -263,9 +263,8 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
       const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
       if (mayClaim(tokens, mentions, ctx) && !aboutThirdPerson(tokens)) {
         const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
-        const found = extractSentence(tokens, start, end, ctx, () => state.get(), speaker, previousWait)
-        const timed = found.filter((d) => d.wait.min !== null).at(-1)
-        if (timed) previousWait = timed.wait
+        const found = extractSentence(tokens, mentions, start, end, ctx, () => state.get(), speaker, previousWait)
+        for (const d of found) if (d.wait.min !== null) previousWait = d.wait
         for (const draft of found) if (!repeats(out, draft)) out.push(draft)
       }
       if (mentions.length > 0) state.set(mentions)
@@ -335,20 +334,24 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
 
 /** A sentence about a third person ("She rests for 48 hours"): its subject is he/she, and it never says "you". */
 function aboutThirdPerson(tokens: Token[]): boolean {
-  if (tokens.some((t) => secondPerson.has(t.norm))) return false
-  return tokens.filter((t) => t.kind === 'word').slice(0, 3).some((t) => thirdPerson.has(t.norm))
+  let words = 0
+  let third = false
+  for (const t of tokens) {
+    if (secondPerson.has(t.norm)) return false
+    if (t.kind === 'word' && words++ < 3 && thirdPerson.has(t.norm)) third = true
+  }
+  return third
 }
 
 /** Every topic mention in tokens, first per topic, with its activity condition. */
 function topicMentions(tokens: Token[], lexicon: Lexicon, text: string): Mention[] {
-  const ignored = matchesOf(tokens, lexicon).ignore
-  const topics = matchesOf(tokens, lexicon).topics.filter((m) => !ignored.some((x) => x.first <= m.first && x.last >= m.last))
-  const procedures = matchesOf(tokens, lexicon).procedures
-  const conditions = matchesOf(tokens, lexicon).conditions
+  const { ignore, topics, procedures, conditions } = matchesOf(tokens, lexicon)
   const mentions: Mention[] = []
   for (const m of topics) {
+    // Part of a phrase that is not the activity ("alcohol wipes").
+    if (ignore.length > 0 && ignore.some((x) => x.first <= m.first && x.last >= m.last)) continue
     // A procedure's name ("chemical peel") is not an activity.
-    if (procedures.some((p) => p.first <= m.first && p.last >= m.last && p.last - p.first > m.last - m.first)) continue
+    if (procedures.length > 0 && procedures.some((p) => p.first <= m.first && p.last >= m.last && p.last - p.first > m.last - m.first)) continue
     // "non-exfoliating" names what is fine, not the activity.
     if (tokens[m.first - 1]?.norm === '-' && tokens[m.first - 2]?.norm === 'non') continue
     let first = m.first
@@ -373,9 +376,10 @@ function topicMentions(tokens: Token[], lexicon: Lexicon, text: string): Mention
   return mentions
 }
 
-/** Extract the claims of one sentence. */
+/** Extract the claims of one sentence (`sentenceMentions`: its topic mentions, read already). */
 function extractSentence(
   tokens: Token[],
+  sentenceMentions: Mention[],
   start: number,
   end: number,
   ctx: BlockContext,
@@ -394,7 +398,7 @@ function extractSentence(
     while (nextDuration < durations.length && durations[nextDuration]!.first < from) nextDuration++
     const clauseDurations: Duration[] = []
     for (let k = nextDuration; k < durations.length && durations[k]!.last <= to; k++) clauseDurations.push(durations[k]!)
-    let mentions = topicMentions(clause, ctx.lexicon, ctx.text)
+    let mentions = clause === tokens ? sentenceMentions : topicMentions(clause, ctx.lexicon, ctx.text)
     const inherited = mentions.length === 0
     if (inherited) {
       if (inheritedTopics.length > 0) mentions = inheritedTopics

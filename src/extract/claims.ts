@@ -169,10 +169,14 @@ class Antecedents {
   get(): Mention[] {
     for (let k = this.pending.length - 1; k >= 0; k--) {
       const { text, offset } = this.pending[k]!
+      // Most deferred text only said "it": no activity of its own.
+      if (!this.lexicon.mayNameTopic.test(text)) continue
       const sentences = splitSentences(text)
       for (let i = sentences.length - 1; i >= 0; i--) {
         const [from, to] = sentences[i]!
-        const parts = pieces(tokenize(text.slice(from, to), offset + from))
+        const sentence = text.slice(from, to)
+        if (sentences.length > 1 && !this.lexicon.mayNameTopic.test(sentence)) continue
+        const parts = pieces(tokenize(sentence, offset + from))
         for (let p = parts.length - 1; p >= 0; p--) {
           const mentions = topicMentions(parts[p]!, this.lexicon, this.text)
           if (mentions.length > 0) {

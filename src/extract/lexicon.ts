@@ -155,6 +155,8 @@ export interface Lexicon {
    * Text that fails it cannot make a claim and is not tokenized.
    */
   mayNameActivity: RegExp
+  /** The same without the pronouns: whether raw text may name an activity itself. */
+  mayNameTopic: RegExp
   /**
    * The same for a stance: whether raw text may hold a stance or negation
    * cue (or "off", "before"). Text that fails it makes no claim.
@@ -185,6 +187,7 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
   ]
   return {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
+    mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
     mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, 'off', 'before']),
     topics: new PhraseMatcher(topics),
     conditions: new PhraseMatcher(conditions),

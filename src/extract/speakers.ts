@@ -41,14 +41,16 @@ const titledPattern = new RegExp(titledName, 'gu')
  * @returns Quoted regions, in file order.
  */
 export function findQuotes(blocks: Block[], text: string): QuoteRegion[] {
-  const names = collectNames(text)
+  // Names are only needed where there are quotes: most blocks have none.
+  let names: Map<string, string> | undefined
   const regions: QuoteRegion[] = []
   let carried: string | null | undefined // speaker of a quote left open (undefined: none open)
   let previous: string | null = null // speaker of the last quote of the previous block
   for (const block of blocks) {
     const spans = quoteSpans(block.text, carried !== undefined)
     // Attributions only matter where there are quotes.
-    const attributions = spans.spans.length > 0 ? findAttributions(block.text, names) : []
+    if (spans.spans.length > 0) names ??= collectNames(text)
+    const attributions = names && spans.spans.length > 0 ? findAttributions(block.text, names) : []
     const blockRegions: QuoteRegion[] = []
     // Spans and attributions are both in order: one pointer walks the attributions.
     let next = 0
@@ -64,7 +66,7 @@ export function findQuotes(blocks: Block[], text: string): QuoteRegion[] {
       else if (before) speaker = before.name
       else if (span.from === 0 && span.carried && carried !== undefined) speaker = carried
       else if (span.from === 0 || /^\s*$/.test(block.text.slice(0, span.from))) speaker = previous
-      else if (attributions.length === 0) speaker = soleName(block.text, names)
+      else if (names && attributions.length === 0) speaker = soleName(block.text, names)
       blockRegions.push({ start: block.start + span.from, end: block.start + span.to, speaker })
     }
     // A quote still open at the end of a block: its speaker may be named in a later block.

@@ -13,7 +13,7 @@ import { findConflicts, relatedLookup } from './conflicts.ts'
 import { findOutliers } from './outliers.ts'
 import { consensusRange } from './range.ts'
 import { rules } from './rules.ts'
-import { compareText, countedClaims, type CountedClaim } from './select.ts'
+import { compareRows, countedClaims, rowKey, type CountedClaim } from './select.ts'
 import type { ClaimSummary, Conflict, ConsensusOptions, ConsensusReport, Hours, TopicConsensus } from './types.ts'
 import { groupVoices } from './voices.ts'
 
@@ -81,30 +81,7 @@ function computeRow(entries: CountedClaim[], conflicts: Conflict[]): TopicConsen
   }
 }
 
-/**
- * Key of a row.
- *
- * @param topic Topic.
- * @param condition Condition, `null` for the general row.
- * @returns A string unique to the pair.
- */
-function rowKey(topic: string, condition: string | null): string {
-  return `${topic}\u0000${condition ?? ''}`
-}
 
-/**
- * Order rows: by topic, the general row first, then conditions alphabetically.
- *
- * @param a First row.
- * @param b Second row.
- * @returns Negative, zero or positive, as `Array#sort` expects.
- */
-function compareRows(a: TopicConsensus, b: TopicConsensus): number {
-  return (
-    compareText(a.topic, b.topic) ||
-    (a.condition === null ? (b.condition === null ? 0 : -1) : b.condition === null ? 1 : compareText(a.condition, b.condition))
-  )
-}
 
 /**
  * The claim summaries reports show quotes from.

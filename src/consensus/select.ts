@@ -71,3 +71,29 @@ export function countedClaims(files: ClaimsFile[], exclude: Iterable<string> = [
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/**
+ * Key of a consensus row (a topic and a condition).
+ *
+ * @param topic Topic.
+ * @param condition Condition, `null` for the general row.
+ * @returns A string unique to the pair.
+ */
+export function rowKey(topic: string, condition: string | null): string {
+  return `${topic}\u0000${condition ?? ''}`
+}
+
+/**
+ * Order consensus rows (or anything keyed like them): by topic, the general
+ * row first, then conditions by code point.
+ *
+ * @param a First row.
+ * @param b Second row.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
+export function compareRows(a: { topic: string; condition: string | null }, b: { topic: string; condition: string | null }): number {
+  return (
+    compareText(a.topic, b.topic) ||
+    (a.condition === null ? (b.condition === null ? 0 : -1) : b.condition === null ? 1 : compareText(a.condition, b.condition))
+  )
+}

@@ -2,7 +2,7 @@
  * Compare two consensus reports row by row: what a regeneration, a review
  * or a new source changed. Pure and browser-safe.
  */
-import { countedClaims, compareText } from '../consensus/select.ts'
+import { compareRows, compareText, countedClaims, rowKey } from '../consensus/select.ts'
 import type { Conflict, ConsensusReport, Outlier, TopicConsensus, Voice } from '../consensus/types.ts'
 import { formatHours, formatRange, formatWait } from '../consensus/words.ts'
 import { effectiveClaim, type ClaimsFile } from '../schema.ts'
@@ -219,29 +219,4 @@ function conflictKey(conflict: Conflict): string {
 /** Identity of a claim: source and id. */
 function refKey(ref: ClaimRef): string {
   return `${ref.source}\u0000${ref.id}`
-}
-
-/**
- * Key of a row.
- *
- * @param topic Topic.
- * @param condition Condition, `null` for the general row.
- * @returns A string unique to the pair.
- */
-function rowKey(topic: string, condition: string | null): string {
-  return `${topic}\u0000${condition ?? ''}`
-}
-
-/**
- * Order rows as the consensus does: by topic, the general row first, then conditions.
- *
- * @param a First row.
- * @param b Second row.
- * @returns Negative, zero or positive, as `Array#sort` expects.
- */
-function compareRows(a: RowDiff, b: RowDiff): number {
-  return (
-    compareText(a.topic, b.topic) ||
-    (a.condition === null ? (b.condition === null ? 0 : -1) : b.condition === null ? 1 : compareText(a.condition, b.condition))
-  )
 }

@@ -273,23 +273,32 @@ const recentTokens: Array<Token[] | undefined> = new Array(recentSize).fill(unde
 const recentLexicons: Array<Lexicon | undefined> = new Array(recentSize).fill(undefined)
 const recentMatches: Array<Matches | undefined> = new Array(recentSize).fill(undefined)
 let recentNext = 0
-const masks = new WeakMap<Lexicon, Map<string, number>>()
-const topicBit = 1
-const conditionBit = 2
-const procedureBit = 4
-const ignoreBit = 8
-const stanceBit = 16
-const negationBit = 32
+/** Per lexicon: its matchers in a fixed order (bit `k` of a mask is `matchers[k]`), and the mask of each word seen. */
+interface MatchIndex {
+  matchers: PhraseMatcher<unknown>[]
+  masks: Map<string, number>
+}
+const indexes = new WeakMap<Lexicon, MatchIndex>()
 
-/** For each word, a bit per kind whose phrases can start there. */
-function maskOf(lexicon: Lexicon, word: string): number {
-  let mask = 0
-  if (lexicon.topics.startsWith(word)) mask |= topicBit
-  if (lexicon.conditions.startsWith(word)) mask |= conditionBit
-  if (lexicon.procedures.startsWith(word)) mask |= procedureBit
-  if (lexicon.ignore.startsWith(word)) mask |= ignoreBit
-  if (lexicon.stance.startsWith(word)) mask |= stanceBit
-  if (lexicon.negation.startsWith(word)) mask |= negationBit
+function indexOf(lexicon: Lexicon): MatchIndex {
+  let index = indexes.get(lexicon)
+  if (!index) {
+    index = { matchers: [lexicon.topics, lexicon.conditions, lexicon.procedures, lexicon.ignore, lexicon.stance, lexicon.negation], masks: new Map() }
+    indexes.set(lexicon, index)
+  }
+  return index
+}
+
+/** For a word, a bit per matcher whose phrases can start there. */
+function maskOf(index: MatchIndex, word: string): number {
+  let mask = index.masks.get(word)
+  if (mask === undefined) {
+    mask = 0
+    for (let k = 0; k < index.matchers.length; k++) if (index.matchers[k]!.startsWith(word)) mask |= 1 << k
+    // Bounded memory on adversarial input with endless distinct words.
+    if (index.masks.size > 200000) index.masks.clear()
+    index.masks.set(word, mask)
+  }
   return mask
 }
 
@@ -303,75 +312,26 @@ function maskOf(lexicon: Lexicon, word: string): number {
  */
 export function matchesOf(tokens: Token[], lexicon: Lexicon): Matches {
   for (let k = 0; k < recentSize; k++) if (recentTokens[k] === tokens && recentLexicons[k] === lexicon) return recentMatches[k]!
-  let table = masks.get(lexicon)
-  if (!table) {
-    table = new Map()
-    masks.set(lexicon, table)
-  }
+  const index = indexOf(lexicon)
   // One pass for all kinds: each kind keeps the semantics of PhraseMatcher#match
-  // (left to right, longest at each position, no overlaps). Unrolled: one
-  // branch per kind keeps every call site monomorphic.
-  const found: Matches = { topics: [], conditions: [], procedures: [], ignore: [], stance: [], negation: [] }
-  let topics = 0
-  let conditions = 0
-  let procedures = 0
-  let ignore = 0
-  let stance = 0
-  let negation = 0
+  // (left to right, longest at each position, no overlaps).
+  const lists: PhraseMatch<unknown>[][] = index.matchers.map(() => [])
+  const free = index.matchers.map(() => 0)
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.kind === 'punct') continue
-    let mask = table.get(t.norm)
-    if (mask === undefined) {
-      mask = maskOf(lexicon, t.norm)
-      // Bounded memory on adversarial input with endless distinct words.
-      if (table.size > 200000) table.clear()
-      table.set(t.norm, mask)
-    }
-    if (mask === 0) continue
-    if (mask & topicBit && i >= topics) {
-      const m = lexicon.topics.matchAt(tokens, i)
+    const mask = maskOf(index, t.norm)
+    for (let k = 0; mask >> k !== 0; k++) {
+      if ((mask & (1 << k)) === 0 || i < free[k]!) continue
+      const m = index.matchers[k]!.matchAt(tokens, i)
       if (m) {
-        found.topics.push(m)
-        topics = m.last
-      }
-    }
-    if (mask & conditionBit && i >= conditions) {
-      const m = lexicon.conditions.matchAt(tokens, i)
-      if (m) {
-        found.conditions.push(m)
-        conditions = m.last
-      }
-    }
-    if (mask & procedureBit && i >= procedures) {
-      const m = lexicon.procedures.matchAt(tokens, i)
-      if (m) {
-        found.procedures.push(m)
-        procedures = m.last
-      }
-    }
-    if (mask & ignoreBit && i >= ignore) {
-      const m = lexicon.ignore.matchAt(tokens, i)
-      if (m) {
-        found.ignore.push(m)
-        ignore = m.last
-      }
-    }
-    if (mask & stanceBit && i >= stance) {
-      const m = lexicon.stance.matchAt(tokens, i)
-      if (m) {
-        found.stance.push(m)
-        stance = m.last
-      }
-    }
-    if (mask & negationBit && i >= negation) {
-      const m = lexicon.negation.matchAt(tokens, i)
-      if (m) {
-        found.negation.push(m)
-        negation = m.last
+        lists[k]!.push(m)
+        free[k] = m.last
       }
     }
   }
+  const [topics, conditions, procedures, ignore, stance, negation] = lists
+  const found = { topics, conditions, procedures, ignore, stance, negation } as Matches
   recentTokens[recentNext] = tokens
   recentLexicons[recentNext] = lexicon
   recentMatches[recentNext] = found

@@ -12,7 +12,7 @@ import type { Claim } from '../schema.ts'
 import { addSource, type AddResult } from '../write/add.ts'
 import type { Register } from './commands.ts'
 import type { Effects } from './effects.ts'
-import { loadVocabulary } from './options.ts'
+import { claimsOption, loadVocabulary, sourcesOption, vocabularyOption } from './options.ts'
 
 /** Options of {@link runAdd}. */
 export interface AddCommandOptions {
@@ -94,9 +94,9 @@ export const registerAdd: Register = (program: Command, effects, setExit) => {
     .command('add')
     .description('add an article (file.md, file.html, file.txt or URL) as sources/<slug>.md and extract its claims')
     .argument('<input>', 'a .md, .html or .txt file, or an http(s) URL')
-    .option('--sources <dir>', 'folder of source articles (*.md)', 'sources')
-    .option('--claims <dir>', 'folder of claims files', 'claims')
-    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .addOption(sourcesOption())
+    .addOption(claimsOption())
+    .addOption(vocabularyOption())
     .option('--timeout <seconds>', 'how long to wait for a URL', '15')
     .action(async (input: string, options: AddCommandOptions) => {
       const { exitCode } = await runAdd(input, options, effects)

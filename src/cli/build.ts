@@ -5,6 +5,7 @@ import { buildSite } from '../site/build.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import { formatMessage } from '../message.ts'
 import type { Register } from './commands.ts'
+import { claimsOption, sourcesOption, vocabularyOption } from './options.ts'
 
 /** Options of `claimrange build`, as commander parses them. */
 interface BuildFlags {
@@ -24,10 +25,10 @@ export const registerBuild: Register = (program, effects) => {
   program
     .command('build')
     .description('build the consensus chart page as a static site (relative paths; open index.html or publish the folder)')
-    .option('--sources <dir>', 'folder of source articles', 'sources')
-    .option('--claims <dir>', 'folder of claims files', 'claims')
+    .addOption(sourcesOption())
+    .addOption(claimsOption())
     .option('--out <dir>', 'output folder (emptied first)', 'dist/site')
-    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .addOption(vocabularyOption())
     .action(async (flags: BuildFlags) => {
       const vocabulary = flags.vocabulary ? await readVocabulary(flags.vocabulary) : undefined
       const result = await buildSite({ sourcesDir: flags.sources, claimsDir: flags.claims, outDir: flags.out, vocabulary })

@@ -13,6 +13,7 @@ import { FileError } from '../read/errors.ts'
 import { readSource, type Source } from '../read/source.ts'
 import type { Register } from './commands.ts'
 import type { Effects } from './effects.ts'
+import { claimsOption, sourcesOption } from './options.ts'
 
 /**
  * Check a claims folder against a sources folder.
@@ -74,8 +75,8 @@ export const registerCheck: Register = (program: Command, effects, setExit) => {
   program
     .command('check')
     .description('validate claims files against the format and their sources (file:line:column: message)')
-    .option('--sources <dir>', 'folder of source articles (*.md)', 'sources')
-    .option('--claims <dir>', 'folder of claims files', 'claims')
+    .addOption(sourcesOption())
+    .addOption(claimsOption())
     .action(async (options: { sources: string; claims: string }) => {
       if (!existsSync(options.claims)) throw new FileError(options.claims, 'Cannot read folder: it does not exist')
       setExit(reportCheck(await checkCorpus(options), effects))

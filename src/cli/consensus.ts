@@ -20,6 +20,7 @@ import { relatedTopics, topicLabel } from '../vocabulary.ts'
 import { writeFileAtomic } from '../write/atomic.ts'
 import type { Register } from './commands.ts'
 import { CliError } from './effects.ts'
+import { claimsOption, vocabularyOption } from './options.ts'
 
 /** Options of {@link loadConsensus}. */
 export interface LoadConsensusOptions {
@@ -81,10 +82,10 @@ export const registerConsensus: Register = (program: Command, effects, setExit) 
   program
     .command('consensus')
     .description('Compute where sources agree: consensus ranges, outliers and conflicts per topic')
-    .option('--claims <dir>', 'claims folder', 'claims')
+    .addOption(claimsOption())
     .option('--json', 'print the report as JSON')
     .option('--markdown <file>', 'also write a Markdown report to FILE')
-    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .addOption(vocabularyOption())
     .option('--exclude <sources>', 'comma-separated source ids to leave out')
     .action(async (flags: { claims: string; json?: boolean; markdown?: string; vocabulary?: string; exclude?: string }) => {
       const loaded = await loadConsensus({

@@ -16,7 +16,7 @@ import { compareMessages, formatMessage, type Message } from '../message.ts'
 import { readClaimsAtRef, readClaimsSnapshot } from '../read/git.ts'
 import type { Register } from './commands.ts'
 import type { Effects } from './effects.ts'
-import { loadVocabulary } from './options.ts'
+import { claimsOption, loadVocabulary, vocabularyOption } from './options.ts'
 
 /** Options of {@link runDiff}. */
 export interface DiffCommandOptions {
@@ -57,8 +57,8 @@ export const registerDiff: Register = (program: Command, effects, setExit) => {
     .command('diff')
     .description('what changed in the consensus since a commit: the claims folder at --since vs the working tree')
     .option('--since <ref>', 'git ref to compare with', 'HEAD')
-    .option('--claims <dir>', 'claims folder', 'claims')
-    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .addOption(claimsOption())
+    .addOption(vocabularyOption())
     .action(async (options: DiffCommandOptions) => {
       const { exitCode } = await runDiff(options, effects)
       setExit(exitCode)

@@ -26,6 +26,7 @@ import { readEvalCorpus } from '../read/gold.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import type { Register } from './commands.ts'
 import { CliError } from './effects.ts'
+import { vocabularyOption } from './options.ts'
 
 /** A corpus to score: a folder of sources and a folder of gold files. */
 export interface CorpusSpec {
@@ -88,7 +89,7 @@ export const registerEval: Register = (program: Command, effects) => {
     .description('Measure extraction against hand-made gold claims: precision, recall and F1 per topic')
     .option('--sources <dir>', 'sources folder of one corpus (default: both bundled corpora)')
     .option('--gold <dir>', 'gold folder of one corpus (default: both bundled corpora)')
-    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .addOption(vocabularyOption())
     .option('--verbose', 'list every miss and false alarm as file:line')
     .action(async (flags: { sources?: string; gold?: string; vocabulary?: string; verbose?: boolean }) => {
       const corpora =

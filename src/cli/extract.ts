@@ -14,7 +14,7 @@ import { extractCorpus, type CorpusResult } from '../write/corpus.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import type { Register } from './commands.ts'
 import type { Effects } from './effects.ts'
-import { loadVocabulary } from './options.ts'
+import { claimsOption, loadVocabulary, sourcesOption, vocabularyOption } from './options.ts'
 
 /** Options of {@link runExtract}. */
 export interface ExtractCommandOptions {
@@ -48,9 +48,9 @@ export const registerExtract: Register = (program: Command, effects, setExit) =>
   program
     .command('extract')
     .description('extract the claims of every source into claims/<id>.yaml (reviews are kept)')
-    .option('--sources <dir>', 'folder of source articles (*.md)', 'sources')
-    .option('--claims <dir>', 'folder of claims files', 'claims')
-    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .addOption(sourcesOption())
+    .addOption(claimsOption())
+    .addOption(vocabularyOption())
     .option('--force', 're-extract every source, even when its digest did not change')
     .action(async (options: ExtractCommandOptions) => {
       const { exitCode } = await runExtract(options, effects)

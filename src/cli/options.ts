@@ -1,3 +1,4 @@
+import { Option } from 'commander'
 import { readVocabulary } from '../read/vocabulary.ts'
 import { CliError } from './effects.ts'
 import type { Vocabulary } from '../vocabulary.ts'
@@ -7,6 +8,21 @@ export interface CommonOptions {
   sources: string
   claims: string
   vocabulary?: string
+}
+
+/** `--sources <dir>`, the same for every command that reads the articles. */
+export function sourcesOption(): Option {
+  return new Option('--sources <dir>', 'folder of source articles (*.md)').default('sources')
+}
+
+/** `--claims <dir>`, the same for every command that reads or writes claims files. */
+export function claimsOption(): Option {
+  return new Option('--claims <dir>', 'folder of claims files').default('claims')
+}
+
+/** `--vocabulary <file>`, the same for every command that reads the vocabulary. */
+export function vocabularyOption(): Option {
+  return new Option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
 }
 
 /**

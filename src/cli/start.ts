@@ -21,7 +21,7 @@ import { untilInterrupted } from './interrupt.ts'
 import { loadConsensus } from './consensus.ts'
 import type { Effects } from './effects.ts'
 import { runExtract } from './extract.ts'
-import { parsePort } from './options.ts'
+import { claimsOption, parsePort, sourcesOption, vocabularyOption } from './options.ts'
 
 /** Options of {@link runStart}. */
 export interface StartOptions {
@@ -102,11 +102,11 @@ export const registerStart: Register = (program: Command, effects, setExit) => {
   program
     .command('start')
     .description('extract claims, print the consensus table, build the chart page and serve it on localhost')
-    .option('--sources <dir>', 'folder of source articles (*.md)', 'sources')
-    .option('--claims <dir>', 'folder of claims files', 'claims')
+    .addOption(sourcesOption())
+    .addOption(claimsOption())
     .option('--out <dir>', 'folder for the built page', 'dist/site')
     .option('--port <n>', 'port to serve on (0: any free port)', '4321')
-    .option('--vocabulary <file>', 'vocabulary file (default: the bundled vocabulary.yaml)')
+    .addOption(vocabularyOption())
     .option('--no-serve', 'build the page and stop, without serving it')
     .option('--no-watch', 'serve without watching the sources for changes')
     .action(async (flags: Omit<StartOptions, 'port'> & { port: string }) => {

@@ -16,7 +16,7 @@ import { readClaimsDir } from '../read/claims.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import { formatConsensusMarkdown } from '../report/markdown.ts'
 import { formatConsensusTerminal } from '../report/terminal.ts'
-import { relatedTopics, topicLabel } from '../vocabulary.ts'
+import { relatedTopics, topicLabel, type Vocabulary } from '../vocabulary.ts'
 import { writeFileAtomic } from '../write/atomic.ts'
 import type { Register } from './commands.ts'
 import { CliError } from './effects.ts'
@@ -50,15 +50,16 @@ export interface LoadedConsensus {
  * every usable claims file.
  *
  * @param options Folder, vocabulary and exclusions (see {@link LoadConsensusOptions}).
+ * @param read The vocabulary when the caller has read it already (`options.vocabulary` is then not read again).
  * @returns The report, the messages of skipped files and topic labels.
  * @throws {FileError} When the folder or the vocabulary cannot be read.
  * @throws {CliError} When the folder holds no claims file, or none is usable.
  * @example
  * const {report, messages} = await loadConsensus({claims: 'claims'})
  */
-export async function loadConsensus(options: LoadConsensusOptions = {}): Promise<LoadedConsensus> {
+export async function loadConsensus(options: LoadConsensusOptions = {}, read?: Vocabulary): Promise<LoadedConsensus> {
   const dir = options.claims ?? 'claims'
-  const vocabulary = await readVocabulary(options.vocabulary)
+  const vocabulary = read ?? (await readVocabulary(options.vocabulary))
   const reads = await readClaimsDir(dir)
   if (reads.length === 0) throw new CliError(`${dir}: no claims files (*.yaml) found; run \`claimrange extract\` first`)
   const usable = reads.flatMap((read) => (read.data ? [read.data] : []))

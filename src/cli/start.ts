@@ -45,7 +45,7 @@ export interface StartOptions {
  */
 export async function runStart(options: StartOptions, effects: Effects): Promise<{ site: RunningSite | undefined; exitCode: number }> {
   const { exitCode, vocabulary } = await runExtract(options, effects)
-  const loaded = await loadConsensus({ claims: options.claims, ...(options.vocabulary ? { vocabulary: options.vocabulary } : {}) })
+  const loaded = await loadConsensus({ claims: options.claims }, vocabulary)
   effects.out('')
   effects.out(formatConsensusTable(loaded.report, { color: effects.color, labels: loaded.labels }))
   const built = await buildSite({ sourcesDir: options.sources, claimsDir: options.claims, outDir: options.out, vocabulary })

@@ -19,3 +19,14 @@ export function isSpace(code: number): boolean {
     code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   )
 }
+
+/**
+ * Whether a code unit is an ASCII letter (`a`–`z`, `A`–`Z`): the fast path
+ * of the scanners' letter tests, before a Unicode class for the rest.
+ *
+ * @param code A UTF-16 code unit.
+ * @returns `true` for ASCII letters only.
+ */
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+}

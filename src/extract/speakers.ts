@@ -10,6 +10,7 @@
  * the next blocks. Short forms ("Dr Yalda", "Dr Shotter") resolve to the
  * full name the article gave first ("Dr Yalda Jamali").
  */
+import { isAsciiLetter } from '../chars.ts'
 import type { Block } from '../parse/blocks.ts'
 
 /** A quoted region of a block and who said it. */
@@ -144,7 +145,7 @@ function quoteSpans(text: string, openAtStart: boolean): { spans: Span[]; open: 
 
 function isWordChar(c: string): boolean {
   const code = c.charCodeAt(0)
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+  if (code < 128) return isAsciiLetter(code) || (code >= 48 && code <= 57)
   return /[\p{L}\p{N}]/u.test(c)
 }
 

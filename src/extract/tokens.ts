@@ -8,6 +8,7 @@
  * part) a number, any other non-space character a punctuation token. Lowercase
  * forms are cached, since the same words come back again and again.
  */
+import { isAsciiLetter } from '../chars.ts'
 
 /** One token: a word, a number or a single punctuation character. */
 export interface Token {
@@ -107,13 +108,13 @@ function isDigit(code: number): boolean {
 }
 
 function asciiClass(code: number): number {
-  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return 1
+  if (isAsciiLetter(code)) return 1
   if (code === 32 || (code >= 9 && code <= 13)) return 2
   return 3
 }
 
 function isLetter(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+  if (code < 128) return isAsciiLetter(code)
   if (code >= 0xd800 && code <= 0xdfff) return false
   return classOf(code) === 1
 }

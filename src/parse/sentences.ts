@@ -9,7 +9,7 @@
  * its split after "Dr.".
  */
 
-import { isSpace } from '../chars.ts'
+import { isAsciiLetter, isSpace } from '../chars.ts'
 const abbreviations = new Set([
   'dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'sr', 'jr', 'vs', 'etc', 'eg', 'ie', 'approx', 'no', 'nos', 'fig', 'inc', 'ltd', 'co', 'dept', 'est', 'min', 'max', 'hrs', 'wk', 'wks', 'mo', 'e.g', 'i.e', 'u.s', 'cf', 'al'
 ])
@@ -60,7 +60,7 @@ function opensSentence(code: number, ch: string): boolean {
 
 /** Whether a code unit is a letter (or a period, for "e.g."), with a fast path for ASCII. */
 function isWordOrDot(code: number, ch: string): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 46
+  if (code < 128) return isAsciiLetter(code) || code === 46
   return /[\p{L}]/u.test(ch)
 }
 

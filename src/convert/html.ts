@@ -3,6 +3,7 @@ import { selectAll } from 'hast-util-select'
 import type { Root as MdastRoot } from 'mdast'
 import rehypeParse from 'rehype-parse'
 import rehypeRemark from 'rehype-remark'
+import remarkGfm from 'remark-gfm'
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify'
 import { unified } from 'unified'
 import { mainContent } from './main-content.ts'
@@ -35,7 +36,9 @@ export function parseHtml(html: string): Root {
  * Convert an HTML page to an article: its main text as Markdown (see
  * `mainContent`) and front matter from what the page states (see
  * `pageMeta`). Uses the unified ecosystem: rehype-parse → rehype-remark →
- * remark-stringify.
+ * remark-stringify, with remark-gfm so that tables, struck-through text and
+ * task lists are written as GitHub Markdown (the syntax the sources are read
+ * with) instead of failing.
  *
  * @param html Page source.
  * @param options `url`: where the page was fetched from; it wins over the
@@ -53,7 +56,7 @@ export function htmlToArticle(html: string, options: { url?: string } = {}): Art
   const main = mainContent(tree)
   const base = options.url ?? meta.url
   if (base) absoluteLinks(main, base)
-  const processor = unified().use(rehypeRemark).use(remarkStringify, stringifyOptions)
+  const processor = unified().use(rehypeRemark).use(remarkGfm).use(remarkStringify, stringifyOptions)
   const mdast = processor.runSync(main) as MdastRoot
   const markdown = processor.stringify(mdast)
   return { meta, body: tidy(markdown) }

@@ -85,6 +85,10 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
   const drafts: Draft[] = []
   const headings: Array<{ level: number; timeline: Timeline | undefined }> = []
   let context: Mention[] | undefined
+  // The header row of the table being read, and what it says for every row.
+  let header: Block | undefined
+  let headerStance: Stance | undefined
+  let headerTimeline: Timeline | undefined
   const previous = new Antecedents(lexicon, source.text)
   for (const block of blocks) {
     if (block.kind === 'heading') {
@@ -98,7 +102,18 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
     }
     let timeline: Timeline | undefined
     for (let h = headings.length - 1; h >= 0 && !timeline; h--) timeline = headings[h]!.timeline
-    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem }, drafts)
+    let rowStance: Stance | undefined
+    if (block.header) {
+      if (block.header !== header) {
+        header = block.header
+        const tokens = tokenize(header.text, header.start)
+        headerStance = stanceOf(tokens, [], lexicon) ?? undefined
+        headerTimeline = timelineOf(tokens, source.text)
+      }
+      rowStance = headerStance
+      timeline = headerTimeline ?? timeline
+    }
+    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem, rowStance }, drafts)
     context = undefined
   }
   return finish(drafts, source.text)
@@ -136,6 +151,11 @@ interface BlockContext {
   context: Mention[] | undefined
   /** The block is a list item (a plan under a timeline heading lists what to do). */
   listItem?: boolean
+  /**
+   * For a table row: the stance its header states ("When it's safe":
+   * allowed), for the clauses of the row that state none ("Same day").
+   */
+  rowStance?: Stance
 }
 
 /**
@@ -238,7 +258,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
   const state = blockContext.previous
   // The same two tests as for each sentence below, once for the whole block first.
   if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
-  if (!(blockContext.listItem && blockContext.timeline) && !blockContext.lexicon.mayGiveStance.test(block.text)) {
+  if (!(blockContext.listItem && blockContext.timeline) && !blockContext.rowStance && !blockContext.lexicon.mayGiveStance.test(block.text)) {
     state.defer(block.text, block.start)
     return
   }
@@ -255,7 +275,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
-    if (isQuestion(sentence) || (!single && !(ctx.listItem && ctx.timeline) && !ctx.lexicon.mayGiveStance.test(sentence))) {
+    if (isQuestion(sentence) || (!single && !(ctx.listItem && ctx.timeline) && !ctx.rowStance && !ctx.lexicon.mayGiveStance.test(sentence))) {
       state.defer(sentence, offset)
       continue
     }
@@ -331,7 +351,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
     if (!cue && (t.norm === 'off' || t.norm === 'before')) cue = true
   }
   if (!refers) return false
-  if (cue || (ctx.listItem && ctx.timeline)) return true
+  if (cue || (ctx.listItem && ctx.timeline) || ctx.rowStance) return true
   const matches = matchesOf(tokens, ctx.lexicon)
   return matches.stance.length > 0 || matches.negation.length > 0
 }
@@ -413,7 +433,7 @@ function extractSentence(
       }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions
-    let stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance
+    let stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance ?? rowStanceOf(clause, ctx)
     // A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
     if (!stance && !inherited && ctx.listItem && ctx.timeline && !clause.some((t) => modals.has(t.norm) || t.norm === 'will' || t.norm === 'should')) {
       // The item's head activity only: "cycling … with minimal facial sweat" plans cycling.
@@ -459,6 +479,17 @@ function extractSentence(
     }
   }
   return drafts
+}
+
+/**
+ * The stance a table row's clause takes from its header when it states none:
+ * the header's ("When it's safe" + "Same day": allowed), turned around by a
+ * negation ("Not until fully healed": avoid).
+ */
+function rowStanceOf(clause: Token[], ctx: BlockContext): Stance | null {
+  if (!ctx.rowStance) return null
+  if (matchesOf(clause, ctx.lexicon).negation.length === 0) return ctx.rowStance
+  return ctx.rowStance === 'allowed' ? 'avoid' : 'allowed'
 }
 
 function isRef(t: Token | undefined): boolean {

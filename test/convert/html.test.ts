@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { htmlToArticle, mainContent, pageMeta, parseHtml, renderArticle } from '../../src/convert/index.ts'
+import { extractClaims } from '../../src/extract/index.ts'
 import { parseFrontMatter } from '../../src/read/source.ts'
+import { readVocabulary } from '../../src/read/vocabulary.ts'
 
 const fixtures = fileURLToPath(new URL('fixtures/', import.meta.url))
 
@@ -21,7 +23,8 @@ describe('htmlToArticle on fixtures (input.html → expected.md; UPDATE=1 rewrit
   }
 })
 
-describe('htmlToArticle', () => {
+describe('htmlToArticle', async () => {
+  const vocabulary = await readVocabulary()
   const html = readFileSync(`${fixtures}clinic-page/input.html`, 'utf8')
 
   it('htmlToArticle(clinic page) keeps the article text and drops nav, footer, aside, forms, scripts and images', () => {
@@ -54,6 +57,14 @@ describe('htmlToArticle', () => {
   it('htmlToArticle picks the <article> with the most text when a page has several', () => {
     const page = '<article><p>Teaser.</p></article><article><p>Avoid swimming for two weeks after a piercing.</p></article>'
     expect(htmlToArticle(page).body).toBe('Avoid swimming for two weeks after a piercing.\n')
+  })
+
+  it('htmlToArticle writes an HTML table as a GitHub table, which extraction then reads row by row', () => {
+    const page = "<article><p>Aftercare after a piercing, from our studio.</p><table><tr><th>Activity</th><th>When it's safe</th></tr><tr><td>Swimming</td><td>After <strong>4 weeks</strong></td></tr></table></article>"
+    const { body } = htmlToArticle(page)
+    expect(body).toMatch(/^\| Activity \| When it's safe +\|$/m)
+    expect(body).toMatch(/^\| Swimming \| After \*\*4 weeks\*\* +\|$/m)
+    expect(extractClaims({ id: 'page', text: body }, vocabulary).map((c) => [c.topic, c.stance, c.wait.min])).toEqual([['swimming', 'allowed', 672]])
   })
 
   it('htmlToArticle(page without text) has an empty body', () => {

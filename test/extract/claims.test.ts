@@ -91,6 +91,34 @@ describe('extractClaims on statements', () => {
     expect(claimsOf(text)).toMatchObject([{ topic: 'exercise', min: 48, speaker: 'Dr Jane Okafor' }])
   })
 
+  it('reads a table row by its header: "When it\'s safe" makes a row allowed, a negation or a cue of its own decides otherwise', () => {
+    const text = [
+      "| Activity | When it's safe |",
+      '| --- | --- |',
+      '| Exercise | Same day, if you rinse the piercing afterwards |',
+      '| Hot tubs and saunas | Not until fully healed |',
+      '| Makeup near the piercing | Keep them away for 2 weeks |',
+      '| Swimming | After 4 weeks for lobes; wait until fully healed for cartilage |'
+    ].join('\n')
+    expect(claimsOf(text).map((c) => [c.topic, c.stance, c.min])).toEqual([
+      ['exercise', 'allowed', 0],
+      ['sauna', 'avoid', null],
+      ['makeup', 'avoid', 336],
+      ['swimming', 'allowed', 672],
+      ['swimming', 'avoid', null]
+    ])
+  })
+
+  it('reads a table whose header gives the stance and rows give only times', () => {
+    const text = '| Activity | Avoid for |\n| --- | --- |\n| Swimming | 2 weeks |\n| Sauna | 72 hours |\n'
+    expect(claimsOf(text).map((c) => [c.topic, c.stance, c.min])).toEqual([
+      ['swimming', 'avoid', 336],
+      ['sauna', 'avoid', 72]
+    ])
+    // Without a stance in the header, a row with no cue states nothing.
+    expect(claimsOf('| Activity | Notes |\n| --- | --- |\n| Swimming | 2 weeks |\n')).toEqual([])
+  })
+
   it('does not count a story about someone else as advice', () => {
     expect(claimsOf('She rests completely for 48 hours and returns to easy runs for one week.')).toEqual([])
   })

@@ -46,6 +46,34 @@ describe('toBlocks', () => {
     expect(block!.text.length).toBe(block!.end - block!.start)
   })
 
+  it('reads each row of a GitHub table as one block that keeps its header row', () => {
+    const text = "| Activity | When it's safe |\n| --- | --- |\n| Swimming | After *4 weeks* |\n| Exercise | Same day |\n"
+    const blocks = toBlocks(text)
+    expect(blocks.map((b) => text.slice(b.start, b.end).trim())).toEqual(['| Swimming | After *4 weeks* |', '| Exercise | Same day |'])
+    expect(blocks.map((b) => b.text.replace(/\s+/g, ' ').trim())).toEqual(['Swimming After 4 weeks', 'Exercise Same day'])
+    for (const b of blocks) {
+      expect(b.header!.text.replace(/\s+/g, ' ').trim()).toBe("Activity When it's safe")
+      expect(b.text.length).toBe(b.end - b.start)
+    }
+  })
+
+  it('finds a table inside a quote or a list item, and keeps pipes without a delimiter row as text', () => {
+    const quoted = '> | Activity | Wait |\n> | --- | --- |\n> | Swimming | 2 weeks |\n'
+    expect(toBlocks(quoted).map((b) => [b.text.replace(/\s+/g, ' ').trim(), b.header?.text.replace(/\s+/g, ' ').trim()])).toEqual([['Swimming 2 weeks', 'Activity Wait']])
+    const listed = '- Timings:\n\n  | Activity | Wait |\n  |:--|--:|\n  | Sauna | 3 days |\n'
+    expect(toBlocks(listed).map((b) => b.text.replace(/\s+/g, ' ').trim())).toEqual(['Timings:', 'Sauna 3 days'])
+    const text = 'Swimming | 2 weeks\nSauna | 3 days\n'
+    expect(toBlocks(text).map((b) => [b.text.trim(), b.header])).toEqual([
+      ['Swimming | 2 weeks', undefined],
+      ['Sauna | 3 days', undefined]
+    ])
+  })
+
+  it('keeps single tildes as text: "~24 hours" is not struck through', () => {
+    const text = 'Avoid saunas for ~24 hours and gyms for ~48 hours.\n'
+    expect(toBlocks(text).map((b) => b.text.trim())).toEqual(['Avoid saunas for ~24 hours and gyms for ~48 hours.'])
+  })
+
   it('reads a lone short list item as the title of the text under it', () => {
     const blocks = toBlocks('1. Avoid Makeup\n\nFor at least 24 hours, avoid makeup.\n')
     expect(blocks.map((b) => [b.kind, b.level])).toEqual([

@@ -17,7 +17,8 @@
  *    - a stance: an `avoid` cue, a negated `allowed` cue ("it is not safe to")
  *      or a bare negation ("do not go swimming") → avoid; an `allowed` cue or
  *      a negated `avoid` cue ("no need to wait") → allowed. `avoid` wins when
- *      both appear. "can"/"may"/"could" count only with a person as subject
+ *      both appear. In a table row that states none, the header row's
+ *      ("When it's safe": allowed), turned around by a negation in the row. "can"/"may"/"could" count only with a person as subject
  *      ("you can", "patients may"), so "sweat can irritate" is no cue;
  *    - a time: its own duration; else "until …" (a wait with no number);
  *      else "as usual"/"right away" for an allowed stance (no wait); else

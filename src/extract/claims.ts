@@ -17,8 +17,9 @@
  *    - a stance: an `avoid` cue, a negated `allowed` cue ("it is not safe to")
  *      or a bare negation ("do not go swimming") → avoid; an `allowed` cue or
  *      a negated `avoid` cue ("no need to wait") → allowed. `avoid` wins when
- *      both appear. In a table row that states none, the header row's
- *      ("When it's safe": allowed), turned around by a negation in the row. "can"/"may"/"could" count only with a person as subject
+ *      both appear. In a table row or list item that states none, that of
+ *      the header row or the list's lead-in ("When it's safe": allowed;
+ *      "Avoid the following for 48 hours:"), turned around by a negation. "can"/"may"/"could" count only with a person as subject
  *      ("you can", "patients may"), so "sweat can irritate" is no cue;
  *    - a time: its own duration; else "until …" (a wait with no number);
  *      else "as usual"/"right away" for an allowed stance (no wait); else
@@ -86,10 +87,10 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
   const drafts: Draft[] = []
   const headings: Array<{ level: number; timeline: Timeline | undefined }> = []
   let context: Mention[] | undefined
-  // The header row of the table being read, and what it says for every row.
-  let header: Block | undefined
-  let headerStance: Stance | undefined
-  let headerTimeline: Timeline | undefined
+  // What leads the blocks being read (a table's header row, a list's lead-in) and what it says for each.
+  let lead: Block | undefined
+  let leadStance: Stance | undefined
+  let leadTimeline: Timeline | undefined
   const previous = new Antecedents(lexicon, source.text)
   for (const block of blocks) {
     if (block.kind === 'heading') {
@@ -103,18 +104,18 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
     }
     let timeline: Timeline | undefined
     for (let h = headings.length - 1; h >= 0 && !timeline; h--) timeline = headings[h]!.timeline
-    let rowStance: Stance | undefined
-    if (block.header) {
-      if (block.header !== header) {
-        header = block.header
-        const tokens = tokenize(header.text, header.start)
-        headerStance = stanceOf(tokens, [], lexicon) ?? undefined
-        headerTimeline = timelineOf(tokens, source.text)
+    let ledStance: Stance | undefined
+    if (block.lead) {
+      if (block.lead !== lead) {
+        lead = block.lead
+        const tokens = tokenize(lead.text, lead.start)
+        leadStance = stanceOf(tokens, [], lexicon) ?? undefined
+        leadTimeline = timelineOf(tokens, source.text) ?? leadTime(tokens, source.text, lexicon)
       }
-      rowStance = headerStance
-      timeline = headerTimeline ?? timeline
+      ledStance = leadStance
+      timeline = leadTimeline ?? timeline
     }
-    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem, rowStance }, drafts)
+    extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: false, timeline, context, listItem: block.listItem, ledStance }, drafts)
     context = undefined
   }
   return finish(drafts, source.text)
@@ -153,10 +154,11 @@ interface BlockContext {
   /** The block is a list item (a plan under a timeline heading lists what to do). */
   listItem?: boolean
   /**
-   * For a table row: the stance its header states ("When it's safe":
-   * allowed), for the clauses of the row that state none ("Same day").
+   * The stance of what leads the block (a table's header row, "When it's
+   * safe": allowed; a list's lead-in, "Avoid the following for 48 hours:"),
+   * for the clauses of the block that state none ("Same day").
    */
-  rowStance?: Stance
+  ledStance?: Stance
 }
 
 /**
@@ -259,7 +261,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
   const state = blockContext.previous
   // The same two tests as for each sentence below, once for the whole block first.
   if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
-  if (!(blockContext.listItem && blockContext.timeline) && !blockContext.rowStance && !blockContext.lexicon.mayGiveStance.test(block.text)) {
+  if (!(blockContext.listItem && blockContext.timeline) && !blockContext.ledStance && !blockContext.lexicon.mayGiveStance.test(block.text)) {
     state.defer(block.text, block.start)
     return
   }
@@ -276,7 +278,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
-    if (isQuestion(sentence) || (!single && !(ctx.listItem && ctx.timeline) && !ctx.rowStance && !ctx.lexicon.mayGiveStance.test(sentence))) {
+    if (isQuestion(sentence) || (!single && !(ctx.listItem && ctx.timeline) && !ctx.ledStance && !ctx.lexicon.mayGiveStance.test(sentence))) {
       state.defer(sentence, offset)
       continue
     }
@@ -352,7 +354,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
     if (!cue && (t.norm === 'off' || t.norm === 'before')) cue = true
   }
   if (!refers) return false
-  if (cue || (ctx.listItem && ctx.timeline) || ctx.rowStance) return true
+  if (cue || (ctx.listItem && ctx.timeline) || ctx.ledStance) return true
   const matches = matchesOf(tokens, ctx.lexicon)
   return matches.stance.length > 0 || matches.negation.length > 0
 }
@@ -434,7 +436,7 @@ function extractSentence(
       }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions
-    let stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance ?? rowStanceOf(clause, ctx)
+    let stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance ?? ledStanceOf(clause, ctx)
     // A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
     if (!stance && !inherited && ctx.listItem && ctx.timeline && !clause.some((t) => modals.has(t.norm) || t.norm === 'will' || t.norm === 'should')) {
       // The item's head activity only: "cycling … with minimal facial sweat" plans cycling.
@@ -483,14 +485,23 @@ function extractSentence(
 }
 
 /**
- * The stance a table row's clause takes from its header when it states none:
- * the header's ("When it's safe" + "Same day": allowed), turned around by a
+ * The time a lead-in states anywhere, not only at its start as a timeline
+ * heading does ("Avoid the following for 48 hours:"): its first wait.
+ */
+function leadTime(tokens: Token[], text: string, lexicon: Lexicon): Timeline | undefined {
+  const wait = findDurations(tokens).find((d) => isWait(tokens, d, lexicon))
+  return wait ? timelineOf(tokens.slice(wait.first), text) : undefined
+}
+
+/**
+ * The stance a clause takes from what leads its block when it states none:
+ * the lead's ("When it's safe" + "Same day": allowed), turned around by a
  * negation ("Not until fully healed": avoid).
  */
-function rowStanceOf(clause: Token[], ctx: BlockContext): Stance | null {
-  if (!ctx.rowStance) return null
-  if (matchesOf(clause, ctx.lexicon).negation.length === 0) return ctx.rowStance
-  return ctx.rowStance === 'allowed' ? 'avoid' : 'allowed'
+function ledStanceOf(clause: Token[], ctx: BlockContext): Stance | null {
+  if (!ctx.ledStance) return null
+  if (matchesOf(clause, ctx.lexicon).negation.length === 0) return ctx.ledStance
+  return ctx.ledStance === 'allowed' ? 'avoid' : 'allowed'
 }
 
 function isRef(t: Token | undefined): boolean {

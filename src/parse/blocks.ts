@@ -42,11 +42,13 @@ export interface Block {
   /** Whether the block is (in) a list item. */
   listItem: boolean
   /**
-   * For a row of a table: the table's header row, whose words apply to every
-   * row ("| Activity | When it's safe |"). A row is one block, its cells
-   * separated by the blanked `|`; the header row is no block of its own.
+   * What introduces the block, whose words apply to it: for a row of a
+   * table, the table's header row ("| Activity | When it's safe |"; a row is
+   * one block, its cells separated by the blanked `|`, and the header row is
+   * no block of its own); for a list item, the paragraph before the list
+   * when it ends with a colon ("Avoid the following for 48 hours:").
    */
-  header?: Block
+  lead?: Block
 }
 
 /** GitHub tables for remark: the table extension of micromark and mdast (the part of remark-gfm we use). */
@@ -90,6 +92,7 @@ export function toBlocks(text: string, tree: Root = parseMarkdown(text)): Block[
 }
 
 function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
+  let previous: Nodes | undefined
   for (const child of node.children as Nodes[]) {
     switch (child.type) {
       case 'heading':
@@ -98,9 +101,15 @@ function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
       case 'paragraph':
         pushParagraph(child, text, out, inList)
         break
-      case 'list':
+      case 'list': {
+        // "Avoid the following for 48 hours:" leads the items of the list after it.
+        const before = out.at(-1)
+        const lead = previous?.type === 'paragraph' && before?.kind === 'text' && before.text.trimEnd().endsWith(':') ? before : undefined
+        const from = out.length
         walkList(child, text, out)
+        if (lead) for (let k = from; k < out.length; k++) if (out[k]!.kind === 'text' && !out[k]!.lead) out[k] = { ...out[k]!, lead }
         break
+      }
       case 'blockquote':
         walk(child, text, out, inList)
         break
@@ -110,6 +119,7 @@ function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
       default:
         break
     }
+    previous = child
   }
 }
 
@@ -130,15 +140,15 @@ function walkList(list: List, text: string, out: Block[]): void {
   }
 }
 
-/** Each row of a table after the header as a block, with the header attached. */
+/** Each row of a table after the header as a block, led by the header. */
 function walkTable(table: Table, text: string, out: Block[]): void {
-  let header: Block | undefined
+  let lead: Block | undefined
   for (const [i, row] of table.children.entries()) {
     const masked = maskInline(row, text)
     if (!masked || masked.text.trim() === '') continue
     const block: Block = { kind: 'text', level: 0, start: masked.start, end: masked.end, text: masked.text, listItem: false }
-    if (i === 0) header = block
-    else out.push(header ? { ...block, header } : block)
+    if (i === 0) lead = block
+    else out.push(lead ? { ...block, lead } : block)
   }
 }
 

@@ -119,6 +119,25 @@ describe('extractClaims on statements', () => {
     expect(claimsOf('| Activity | Notes |\n| --- | --- |\n| Swimming | 2 weeks |\n')).toEqual([])
   })
 
+  it('gives the items of a list the stance and time of the sentence that leads into it with a colon', () => {
+    expect(claimsOf('Avoid the following for 48 hours:\n\n- exercise\n- saunas\n- makeup\n').map((c) => [c.topic, c.stance, c.min])).toEqual([
+      ['exercise', 'avoid', 48],
+      ['sauna', 'avoid', 48],
+      ['makeup', 'avoid', 48]
+    ])
+    expect(claimsOf('After a week you can:\n\n1. go swimming\n2. use retinol again, except near the eyes\n').map((c) => [c.topic, c.stance, c.min])).toEqual([
+      ['swimming', 'allowed', 168],
+      ['actives', 'allowed', 168]
+    ])
+    // An item's own words win; a lead-in with no stance or no wait gives none.
+    expect(claimsOf('In the first 24 hours, skip:\n\n- the gym\n- saunas for 72 hours\n').map((c) => [c.topic, c.min])).toEqual([
+      ['exercise', 24],
+      ['sauna', 72]
+    ])
+    expect(claimsOf('Things to do every day:\n\n- wash your face twice\n- go for a swim\n')).toEqual([])
+    expect(claimsOf('Avoid the following for 48 hours.\n\n- exercise\n')).toEqual([])
+  })
+
   it('does not count a story about someone else as advice', () => {
     expect(claimsOf('She rests completely for 48 hours and returns to easy runs for one week.')).toEqual([])
   })

@@ -52,21 +52,32 @@ describe('toBlocks', () => {
     expect(blocks.map((b) => text.slice(b.start, b.end).trim())).toEqual(['| Swimming | After *4 weeks* |', '| Exercise | Same day |'])
     expect(blocks.map((b) => b.text.replace(/\s+/g, ' ').trim())).toEqual(['Swimming After 4 weeks', 'Exercise Same day'])
     for (const b of blocks) {
-      expect(b.header!.text.replace(/\s+/g, ' ').trim()).toBe("Activity When it's safe")
+      expect(b.lead!.text.replace(/\s+/g, ' ').trim()).toBe("Activity When it's safe")
       expect(b.text.length).toBe(b.end - b.start)
     }
   })
 
   it('finds a table inside a quote or a list item, and keeps pipes without a delimiter row as text', () => {
     const quoted = '> | Activity | Wait |\n> | --- | --- |\n> | Swimming | 2 weeks |\n'
-    expect(toBlocks(quoted).map((b) => [b.text.replace(/\s+/g, ' ').trim(), b.header?.text.replace(/\s+/g, ' ').trim()])).toEqual([['Swimming 2 weeks', 'Activity Wait']])
+    expect(toBlocks(quoted).map((b) => [b.text.replace(/\s+/g, ' ').trim(), b.lead?.text.replace(/\s+/g, ' ').trim()])).toEqual([['Swimming 2 weeks', 'Activity Wait']])
     const listed = '- Timings:\n\n  | Activity | Wait |\n  |:--|--:|\n  | Sauna | 3 days |\n'
     expect(toBlocks(listed).map((b) => b.text.replace(/\s+/g, ' ').trim())).toEqual(['Timings:', 'Sauna 3 days'])
     const text = 'Swimming | 2 weeks\nSauna | 3 days\n'
-    expect(toBlocks(text).map((b) => [b.text.trim(), b.header])).toEqual([
+    expect(toBlocks(text).map((b) => [b.text.trim(), b.lead])).toEqual([
       ['Swimming | 2 weeks', undefined],
       ['Sauna | 3 days', undefined]
     ])
+  })
+
+  it('leads the items of a list with the paragraph before it when that ends with a colon', () => {
+    const led = toBlocks('Avoid these for 48 hours:\n\n- exercise\n- saunas\n')
+    expect(led.map((b) => [b.text, b.lead?.text])).toEqual([
+      ['Avoid these for 48 hours:', undefined],
+      ['exercise', 'Avoid these for 48 hours:'],
+      ['saunas', 'Avoid these for 48 hours:']
+    ])
+    expect(toBlocks('Avoid these for 48 hours.\n\n- exercise\n').map((b) => b.lead)).toEqual([undefined, undefined])
+    expect(toBlocks('## Avoid:\n\n- exercise\n').map((b) => b.lead)).toEqual([undefined, undefined])
   })
 
   it('keeps single tildes as text: "~24 hours" is not struck through', () => {

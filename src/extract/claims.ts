@@ -17,10 +17,11 @@
  *    - a stance: an `avoid` cue, a negated `allowed` cue ("it is not safe to")
  *      or a bare negation ("do not go swimming") → avoid; an `allowed` cue or
  *      a negated `avoid` cue ("no need to wait") → allowed. `avoid` wins when
- *      both appear. In a table row or list item that states none, that of
- *      the header row or the list's lead-in ("When it's safe": allowed;
- *      "Avoid the following for 48 hours:"), turned around by a negation. "can"/"may"/"could" count only with a person as subject
- *      ("you can", "patients may"), so "sweat can irritate" is no cue;
+ *      both appear. "can"/"may"/"could" count only with a person as subject
+ *      ("you can", "patients may"), so "sweat can irritate" is no cue. In a
+ *      table row or list item that states none: that of the header row or
+ *      the list's lead-in ("When it's safe": allowed; "Avoid the following
+ *      for 48 hours:"), turned around by a negation;
  *    - a time: its own duration; else "until …" (a wait with no number);
  *      else "as usual"/"right away" for an allowed stance (no wait); else
  *      "from this point" (the sentence before's time); else the time of the

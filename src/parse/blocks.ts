@@ -1,6 +1,6 @@
 /**
  * Parse a source into blocks of text: headings and text blocks (paragraphs,
- * list items, table cells), each with exact offsets into the file.
+ * list items, table rows), each with exact offsets into the file.
  *
  * Markdown is parsed with remark (unified + remark-parse + remark-frontmatter),
  * and GitHub's tables where a file has one: articles written today use them,

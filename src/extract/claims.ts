@@ -262,7 +262,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
   const state = blockContext.previous
   // The same two tests as for each sentence below, once for the whole block first.
   if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
-  if (!(blockContext.listItem && blockContext.timeline) && !blockContext.ledStance && !blockContext.lexicon.mayGiveStance.test(block.text)) {
+  if (!needsNoCue(blockContext) && !blockContext.lexicon.mayGiveStance.test(block.text)) {
     state.defer(block.text, block.start)
     return
   }
@@ -279,7 +279,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
-    if (isQuestion(sentence) || (!single && !(ctx.listItem && ctx.timeline) && !ctx.ledStance && !ctx.lexicon.mayGiveStance.test(sentence))) {
+    if (isQuestion(sentence) || (!single && !needsNoCue(ctx) && !ctx.lexicon.mayGiveStance.test(sentence))) {
       state.defer(sentence, offset)
       continue
     }
@@ -298,6 +298,15 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
       if (mentions.length > 0) state.set(mentions)
     }
   }
+}
+
+/**
+ * Whether a block may make claims with no cue of its own: a plan item under a
+ * timeline heading ("Day 2: 5-minute warm-up walk"), or a block whose lead
+ * gives the stance (a table row under "When it's safe").
+ */
+function needsNoCue(ctx: BlockContext): boolean {
+  return (ctx.listItem === true && ctx.timeline !== undefined) || ctx.ledStance !== undefined
 }
 
 /** Whether a sentence ends with a question mark (closing quotes and brackets after it aside). */
@@ -355,7 +364,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
     if (!cue && (t.norm === 'off' || t.norm === 'before')) cue = true
   }
   if (!refers) return false
-  if (cue || (ctx.listItem && ctx.timeline) || ctx.ledStance) return true
+  if (cue || needsNoCue(ctx)) return true
   const matches = matchesOf(tokens, ctx.lexicon)
   return matches.stance.length > 0 || matches.negation.length > 0
 }

@@ -59,7 +59,7 @@ function remarkTables(this: Processor): void {
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
-const tableParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkTables)
+const tableParser = parser().use(remarkTables)
 
 /**
  * A line that may be a table's delimiter row ("| --- | :-: |"), in a quote

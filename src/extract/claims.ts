@@ -19,9 +19,11 @@
  *      a negated `avoid` cue ("no need to wait") → allowed. `avoid` wins when
  *      both appear. "can"/"may"/"could" count only with a person as subject
  *      ("you can", "patients may"), so "sweat can irritate" is no cue. In a
- *      table row or list item that states none: that of the header row or
+ *      table row or list item that states none: that of the header row,
  *      the list's lead-in ("When it's safe": allowed; "Avoid the following
- *      for 48 hours:"), turned around by a negation;
+ *      for 48 hours:") or the heading right above the list when it states a
+ *      stance and names no activity ("## What to avoid"), turned around by
+ *      a negation. A heading never refers back to the text before it;
  *    - a time: its own duration; else "until …" (a wait with no number);
  *      else "as usual"/"right away" for an allowed stance (no wait); else
  *      "from this point" (the sentence before's time); else the time of the
@@ -99,6 +101,8 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
       const tokens = tokenize(block.text, block.start)
       headings.push({ level: block.level, timeline: timelineOf(tokens, source.text) })
       context = topicMentions(tokens, lexicon, source.text)
+      // A heading opens a section: its "these" points to the list below it, not to the text above.
+      previous.set([])
       extractBlock(block, { previous, lexicon, text: source.text, quotes, heading: true, timeline: undefined, context: undefined }, drafts)
       previous.set(context)
       continue
@@ -111,7 +115,14 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
         lead = block.lead
         const tokens = tokenize(lead.text, lead.start)
         leadStance = stanceOf(tokens, [], lexicon) ?? undefined
-        leadTimeline = timelineOf(tokens, source.text) ?? leadTime(tokens, source.text, lexicon)
+        leadTimeline = timelineOf(tokens, source.text) ?? leadTime(tokens, source.text, lexicon, leadStance)
+        // A heading leads its list only as an introduction: a stance, no activity
+        // of its own ("## What to avoid", "## Avoid these for 48 hours"). Any other
+        // heading ("## Swimming", "## Recovery takes a week") titles the list.
+        if (lead.kind === 'heading' && (!leadStance || topicMentions(tokens, lexicon, source.text).length > 0)) {
+          leadStance = undefined
+          leadTimeline = undefined
+        }
       }
       ledStance = leadStance
       timeline = leadTimeline ?? timeline
@@ -496,11 +507,24 @@ function extractSentence(
 
 /**
  * The time a lead-in states anywhere, not only at its start as a timeline
- * heading does ("Avoid the following for 48 hours:"): its first wait.
+ * heading does ("Avoid the following for 48 hours:"): its first wait; for
+ * an allowed lead-in with no wait, "straight away", "as usual"… (no wait).
  */
-function leadTime(tokens: Token[], text: string, lexicon: Lexicon): Timeline | undefined {
+function leadTime(tokens: Token[], text: string, lexicon: Lexicon, stance: Stance | undefined): Timeline | undefined {
   const wait = findDurations(tokens).find((d) => isWait(tokens, d, lexicon))
-  return wait ? timelineOf(tokens.slice(wait.first), text) : undefined
+  if (wait) return timelineOf(tokens.slice(wait.first), text)
+  // "What you can do straight away": no wait.
+  const now = stance === 'allowed' ? nowCueOf(tokens) : undefined
+  return now ? { start: 0, end: { min: 0, max: 0 }, text: text.slice(now.start, now.end) } : undefined
+}
+
+/** Where tokens say "now" ("straight away", "as usual", "same day"…): the offsets of the first such words. */
+function nowCueOf(tokens: Token[]): { start: number; end: number } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const cue = nowCues.find((words) => words.every((w, k) => tokens[i + k]?.norm === w))
+    if (cue) return { start: tokens[i]!.start, end: tokens[i + cue.length - 1]!.end }
+  }
+  return undefined
 }
 
 /**
@@ -705,10 +729,8 @@ function timeOf(
       const n = negations.find((n) => n.last <= c.first && c.first - n.last <= 3)
       if (n) return { min: 0, max: 0, text: ctx.text.slice(clause[n.first]!.start, clause[c.last - 1]!.end) }
     }
-    for (let i = 0; i < clause.length; i++) {
-      const cue = nowCues.find((words) => words.every((w, k) => clause[i + k]?.norm === w))
-      if (cue) return { min: 0, max: 0, text: ctx.text.slice(clause[i]!.start, clause[i + cue.length - 1]!.end) }
-    }
+    const now = nowCueOf(clause)
+    if (now) return { min: 0, max: 0, text: ctx.text.slice(now.start, now.end) }
   }
   if (previousWait && stance === 'allowed' && clause.some((_, i) => anaphoricTimes.some((words) => words.every((w, k) => clause[i + k]?.norm === w)))) {
     return { ...previousWait }

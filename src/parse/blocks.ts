@@ -46,7 +46,9 @@ export interface Block {
    * table, the table's header row ("| Activity | When it's safe |"; a row is
    * one block, its cells separated by the blanked `|`, and the header row is
    * no block of its own); for a list item, the paragraph before the list
-   * when it ends with a colon ("Avoid the following for 48 hours:").
+   * when it ends with a colon ("Avoid the following for 48 hours:"), or the
+   * heading right above the list ("## What to avoid"; extraction decides
+   * whether a heading's words apply).
    */
   lead?: Block
 }
@@ -102,9 +104,10 @@ function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
         pushParagraph(child, text, out, inList)
         break
       case 'list': {
-        // "Avoid the following for 48 hours:" leads the items of the list after it.
+        // "Avoid the following for 48 hours:" leads the items of the list after
+        // it, and so does the heading right above it ("## What to avoid").
         const before = out.at(-1)
-        const lead = previous?.type === 'paragraph' && before?.kind === 'text' && before.text.trimEnd().endsWith(':') ? before : undefined
+        const lead = before && previous && isLeadIn(previous, before) ? before : undefined
         const from = out.length
         walkList(child, text, out)
         if (lead) for (let k = from; k < out.length; k++) if (out[k]!.kind === 'text' && !out[k]!.lead) out[k] = { ...out[k]!, lead }
@@ -121,6 +124,13 @@ function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
     }
     previous = child
   }
+}
+
+/** Whether a list's previous sibling, last pushed as `block`, leads the list: a paragraph ending with a colon, or a heading. */
+function isLeadIn(node: Nodes, block: Block): boolean {
+  if (block.start < (node.position?.start.offset ?? Infinity)) return false
+  if (node.type === 'heading') return block.kind === 'heading'
+  return node.type === 'paragraph' && block.kind === 'text' && block.text.trimEnd().endsWith(':')
 }
 
 function walkList(list: List, text: string, out: Block[]): void {

@@ -138,6 +138,36 @@ describe('extractClaims on statements', () => {
     expect(claimsOf('Avoid the following for 48 hours.\n\n- exercise\n')).toEqual([])
   })
 
+  it('gives the items of a list the stance and time of the heading right above it when the heading only introduces them', () => {
+    const text = [
+      '## What to avoid', '', '- Swimming for two weeks', '- Makeup', '',
+      '## Avoid these for the first 48 hours', '', '- Saunas', '- Hot yoga', '',
+      '## Things you can do the next day', '', '- Gentle walks', '- Light makeup', ''
+    ].join('\n')
+    expect(claimsOf(text).map((c) => [c.topic, c.stance, c.min, c.condition])).toEqual([
+      // A heading with a stance and no wait: an item needs a wait of its own.
+      ['swimming', 'avoid', 336, null],
+      ['sauna', 'avoid', 48, null],
+      ['exercise', 'avoid', 48, 'intense'],
+      ['exercise', 'allowed', 24, 'light'],
+      ['makeup', 'allowed', 24, null]
+    ])
+  })
+
+  it('lets a heading lead its list only with a stance and no activity of its own', () => {
+    // A heading that names the activity titles the list: its items are about that activity, not more of it.
+    expect(claimsOf('## Avoid swimming for 2 weeks\n\n- The gym is also risky\n').map((c) => [c.topic, c.min])).toEqual([['swimming', 336]])
+    // A heading with a time and no stance gives its items nothing.
+    expect(claimsOf('## Recovery takes about a week\n\n- Gentle walks\n- Swimming\n')).toEqual([])
+    // Text between the heading and the list: the heading no longer leads it.
+    expect(claimsOf('## What to avoid\n\nEveryone heals differently.\n\n- Swimming for two weeks\n')).toEqual([])
+  })
+
+  it('does not let a heading refer back to the text above it', () => {
+    // "these" in a heading points to the list below it, never to the makeup item before.
+    expect(claimsOf('- Makeup\n\n## Avoid these for the first 48 hours\n\nThe clinic will explain why.\n')).toEqual([])
+  })
+
   it('does not count a story about someone else as advice', () => {
     expect(claimsOf('She rests completely for 48 hours and returns to easy runs for one week.')).toEqual([])
   })

@@ -77,7 +77,15 @@ describe('toBlocks', () => {
       ['saunas', 'Avoid these for 48 hours:']
     ])
     expect(toBlocks('Avoid these for 48 hours.\n\n- exercise\n').map((b) => b.lead)).toEqual([undefined, undefined])
-    expect(toBlocks('## Avoid:\n\n- exercise\n').map((b) => b.lead)).toEqual([undefined, undefined])
+  })
+
+  it('leads the items of a list with the heading right above it, not across other text', () => {
+    expect(toBlocks('## What to avoid\n\n- exercise\n- saunas\n').map((b) => [b.text.trim(), b.lead?.text.trim()])).toEqual([
+      ['What to avoid', undefined],
+      ['exercise', 'What to avoid'],
+      ['saunas', 'What to avoid']
+    ])
+    expect(toBlocks('## What to avoid\n\nEveryone heals differently.\n\n- exercise\n').map((b) => b.lead)).toEqual([undefined, undefined, undefined])
   })
 
   it('keeps single tildes as text: "~24 hours" is not struck through', () => {

@@ -115,14 +115,12 @@ export function extractClaims(source: SourceText, vocabulary: Vocabulary): Claim
         lead = block.lead
         const tokens = tokenize(lead.text, lead.start)
         leadStance = stanceOf(tokens, [], lexicon) ?? undefined
-        leadTimeline = timelineOf(tokens, source.text) ?? leadTime(tokens, source.text, lexicon, leadStance)
         // A heading leads its list only as an introduction: a stance, no activity
         // of its own ("## What to avoid", "## Avoid these for 48 hours"). Any other
         // heading ("## Swimming", "## Recovery takes a week") titles the list.
-        if (lead.kind === 'heading' && (!leadStance || topicMentions(tokens, lexicon, source.text).length > 0)) {
-          leadStance = undefined
-          leadTimeline = undefined
-        }
+        const introduces = lead.kind !== 'heading' || (leadStance !== undefined && topicMentions(tokens, lexicon, source.text).length === 0)
+        if (!introduces) leadStance = undefined
+        leadTimeline = introduces ? (timelineOf(tokens, source.text) ?? leadTime(tokens, source.text, lexicon, leadStance)) : undefined
       }
       ledStance = leadStance
       timeline = leadTimeline ?? timeline

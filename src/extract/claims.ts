@@ -519,10 +519,15 @@ function leadTime(tokens: Token[], text: string, lexicon: Lexicon, stance: Stanc
 /** Where tokens say "now" ("straight away", "as usual", "same day"…): the offsets of the first such words. */
 function nowCueOf(tokens: Token[]): { start: number; end: number } | undefined {
   for (let i = 0; i < tokens.length; i++) {
-    const cue = nowCues.find((words) => words.every((w, k) => tokens[i + k]?.norm === w))
+    const cue = phraseAt(tokens, i, nowCues)
     if (cue) return { start: tokens[i]!.start, end: tokens[i + cue.length - 1]!.end }
   }
   return undefined
+}
+
+/** The first of a few fixed word sequences that the tokens spell from index `i`. */
+function phraseAt(tokens: Token[], i: number, phrases: string[][]): string[] | undefined {
+  return phrases.find((words) => words.every((w, k) => tokens[i + k]?.norm === w))
 }
 
 /**
@@ -730,7 +735,7 @@ function timeOf(
     const now = nowCueOf(clause)
     if (now) return { min: 0, max: 0, text: ctx.text.slice(now.start, now.end) }
   }
-  if (previousWait && stance === 'allowed' && clause.some((_, i) => anaphoricTimes.some((words) => words.every((w, k) => clause[i + k]?.norm === w)))) {
+  if (previousWait && stance === 'allowed' && clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined)) {
     return { ...previousWait }
   }
   if (ctx.timeline && !ctx.heading && stance) {

@@ -29,7 +29,8 @@ export const vocabularySchema = z
       z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug for a condition name'),
       z.object({ kind: z.enum(['procedure', 'activity']), words, topics: z.array(z.string()).optional() }).strict()
     ),
-    stance: z.object({ avoid: words, allowed: words, negation: words }).strict()
+    // `disputed` is optional: vocabularies written before it was added stay valid.
+    stance: z.object({ avoid: words, allowed: words, negation: words, disputed: z.array(z.string().min(1)).optional() }).strict()
   })
   .strict()
 

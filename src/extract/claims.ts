@@ -6,8 +6,8 @@
  * words they look for come from the vocabulary:
  *
  * 1. The text is split into blocks (headings, paragraphs, list items), then
- *    sentences; a sentence is split into clauses at `;` and at contrast words
- *    ("but", "however", "whereas"), and a clause holding two waits is split
+ *    sentences; a sentence is split into clauses at `;`, at contrast words
+ *    ("but", "however", "whereas") and at a next step (", then"), and a clause holding two waits is split
  *    between them ("24–48 hours after a superficial session and up to 72
  *    hours after a deep one").
  * 2. A clause makes one claim per topic it names when it has
@@ -25,8 +25,9 @@
  *      stance and names no activity ("## What to avoid"), turned around by
  *      a negation. A heading never refers back to the text before it;
  *    - a time: its own duration; else "until …" (a wait with no number);
- *      else "as usual"/"right away" for an allowed stance (no wait); else
- *      "from this point" (the sentence before's time); else the time of the
+ *      else, for an allowed stance, "from this point", "after that" or a
+ *      next step's "then" (the wait stated before); else "as usual"/"right
+ *      away" for an allowed stance (no wait); else the time of the
  *      timeline heading it sits under; else, for "avoid X" with X the cue's
  *      object, a wait with no number, and for "you can X after the
  *      procedure" or "try X", no wait (see `openWait`).
@@ -37,7 +38,9 @@
  *    "before" the treatment; "10-minute walk"); for an allowed stance, "for
  *    <duration>" (how long to do it, not when); sentences about a third person
  *    ("she rests for 48 hours") with no "you" in them; headings without a
- *    time of their own.
+ *    time of their own; clauses that call what they say a myth; a clause
+ *    that borrows topic and stance from the one before but has words of its
+ *    own before its time ("…, and use SPF 50 for three months").
  * 4. Conditions: a procedure condition (superficial, deep, home) anywhere in
  *    the clause, else an activity condition (light, intense) right before or
  *    inside the activity's words.
@@ -227,7 +230,7 @@ class Antecedents {
 const pronouns = new Set(['it', 'them', "it's"])
 // "these habits", "those products": refer back only when the clause has a real cue.
 const demonstratives = new Set(['these', 'those'])
-// "from this point", "after that": the time of the sentence before.
+// "from this point", "after that": the wait stated before (in this sentence or the ones before it in the block).
 const anaphoricTimes = [['from', 'this', 'point'], ['from', 'that', 'point'], ['at', 'this', 'point'], ['at', 'that', 'point'], ['from', 'then'], ['after', 'that'], ['by', 'then'], ['from', 'there']]
 /** How far after an avoid cue (in tokens) its object may start, for a claim with no time. */
 const objectWindow = 10
@@ -438,6 +441,8 @@ function extractSentence(
   let inheritedTopics: Mention[] = []
   let inheritedStance: Stance | null = null
   let lastFigure: Duration | undefined
+  // The last wait stated so far, in this sentence or the ones before in the block: "then …" and "after that" start from it.
+  let lastWait = previousWait
   let nextDuration = 0
   for (const [from, to] of splitClauses(tokens, durations)) {
     const clause = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to)
@@ -455,7 +460,10 @@ function extractSentence(
       }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions
-    let stance: Stance | null = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon) ?? inheritedStance ?? ledStanceOf(clause, ctx)
+    // "…, then train as usual": a next step states its own stance, it does not carry on the one before.
+    const sequel = clause[0]!.norm === 'then'
+    const ownStance = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon)
+    let stance: Stance | null = ownStance ?? (sequel ? null : inheritedStance) ?? ledStanceOf(clause, ctx)
     // A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
     if (!stance && !inherited && ctx.listItem && ctx.timeline && !clause.some((t) => modals.has(t.norm) || t.norm === 'will' || t.norm === 'should')) {
       // The item's head activity only: "cycling … with minimal facial sweat" plans cycling.
@@ -465,9 +473,15 @@ function extractSentence(
         stance = 'allowed'
       }
     }
-    if (stance) inheritedStance = stance
     const figure = clauseDurations[0]
-    let time = timeOf(clause, figure ? { ...figure, first: figure.first - from, last: figure.last - from } : undefined, stance, ctx, lastFigure, previousWait)
+    // "There is a myth that you can't wash your face": a belief the text disputes, not its advice.
+    if (matchesOf(clause, ctx.lexicon).disputed.length > 0) continue
+    // "Avoid X for a week, and use SPF 50 for three months": a clause that takes both
+    // topic and stance from the one before only adds a time ("and 72 hours after a deep
+    // one"); with words of its own before that time, it is another instruction.
+    if (inherited && mentions === inheritedTopics && !ownStance && stance && stance === inheritedStance && figure && !elliptical(tokens, from, figure.first)) continue
+    if (stance) inheritedStance = stance
+    let time = timeOf(clause, figure ? { ...figure, first: figure.first - from, last: figure.last - from } : undefined, stance, ctx, lastFigure, lastWait)
     if (figure) lastFigure = figure
     if (!stance || mentions.length === 0) continue
     if (!inherited && stance === 'allowed') mentions = allowedObjects(clause, mentions, ctx.lexicon)
@@ -499,6 +513,7 @@ function extractSentence(
         end
       })
     }
+    if (time.min !== null) lastWait = time
   }
   return drafts
 }
@@ -590,7 +605,7 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
     if (t.norm === ';' || spacedDash) {
       if (i > from) coarse.push([from, i])
       from = i + 1
-    } else if ((contrast.has(t.norm) || (tokens[i - 1]?.norm === ',' && reasons.has(t.norm))) && i > from) {
+    } else if ((contrast.has(t.norm) || isSequel(tokens, i, from) || (tokens[i - 1]?.norm === ',' && reasons.has(t.norm))) && i > from) {
       coarse.push([from, i])
       from = i
     }
@@ -623,6 +638,24 @@ function splitClauses(tokens: Token[], durations: Duration[]): Array<[number, nu
   }
   return out
 }
+
+/** Whether the tokens from `from` to `to` hold only joining words before a time ("and up to", ", or at least"). */
+function elliptical(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i]!.kind !== 'punct' && !ellipsisWords.has(tokens[i]!.norm)) return false
+  return true
+}
+
+const ellipsisWords = new Set(['and', 'or', 'then', 'for', 'up', 'to', 'at', 'least', 'most', 'about', 'around', 'another', 'a', 'an', 'the', 'further', 'more', 'even', 'ideally', 'preferably', 'possibly', 'perhaps', 'usually', 'often', 'sometimes'])
+
+/** Whether token `i` is a "then" that starts the next step (", then train as usual", "and then"), not "by then" or "until then". */
+function isSequel(tokens: Token[], i: number, from: number): boolean {
+  if (tokens[i]!.norm !== 'then') return false
+  const before = tokens[i - 1]?.norm
+  // "If it is still red after 48 hours, then …": the consequence of a condition, not a next step.
+  return (before === ',' || before === 'and') && !stepConditions.has(tokens[from]!.norm)
+}
+
+const stepConditions = new Set(['if', 'unless', 'once', 'when', 'whenever'])
 
 /** Whether a negation bears on a cue: at most three words before it, no punctuation between. */
 function reaches(clause: Token[], n: PhraseMatch<true>, c: PhraseMatch<unknown>): boolean {
@@ -724,6 +757,10 @@ function timeOf(
     while (last < clause.length && !/^[,.;:!?)]$/.test(clause[last]!.norm)) last++
     return { min: null, max: null, text: ctx.text.slice(clause[until]!.start, clause[last - 1]!.end) }
   }
+  // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before.
+  if (previousWait && stance === 'allowed' && (clause[0]!.norm === 'then' || clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined))) {
+    return { ...previousWait }
+  }
   if (stance === 'allowed') {
     // "you don't need to wait", "there is no reason to stop it", "not off-limits": no wait.
     const negations = matchesOf(clause, ctx.lexicon).negation
@@ -734,9 +771,6 @@ function timeOf(
     }
     const now = nowCueOf(clause)
     if (now) return { min: 0, max: 0, text: ctx.text.slice(now.start, now.end) }
-  }
-  if (previousWait && stance === 'allowed' && clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined)) {
-    return { ...previousWait }
   }
   if (ctx.timeline && !ctx.heading && stance) {
     const t = ctx.timeline

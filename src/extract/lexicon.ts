@@ -149,6 +149,8 @@ export interface Lexicon {
   ignore: PhraseMatcher<true>
   stance: PhraseMatcher<'avoid' | 'allowed'>
   negation: PhraseMatcher<true>
+  /** Words that mark a statement as a disputed belief ("myth"). */
+  disputed: PhraseMatcher<true>
   /**
    * A quick test on raw text (see `phrasePattern`): whether it may name an
    * activity (a topic phrase) or refer back to one ("it", "them", "these").
@@ -196,7 +198,8 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     procedures: new PhraseMatcher(vocabulary.procedures.map((w): [string, true] => [w, true])),
     ignore: new PhraseMatcher((vocabulary.ignore ?? []).map((w): [string, true] => [w, true])),
     stance: new PhraseMatcher(stance),
-    negation: new PhraseMatcher(vocabulary.stance.negation.map((w): [string, true] => [w, true]))
+    negation: new PhraseMatcher(vocabulary.stance.negation.map((w): [string, true] => [w, true])),
+    disputed: new PhraseMatcher((vocabulary.stance.disputed ?? []).map((w): [string, true] => [w, true]))
   }
 }
 
@@ -261,6 +264,7 @@ export interface Matches {
   ignore: PhraseMatch<true>[]
   stance: PhraseMatch<'avoid' | 'allowed'>[]
   negation: PhraseMatch<true>[]
+  disputed: PhraseMatch<true>[]
 }
 
 /**
@@ -283,7 +287,7 @@ const indexes = new WeakMap<Lexicon, MatchIndex>()
 function indexOf(lexicon: Lexicon): MatchIndex {
   let index = indexes.get(lexicon)
   if (!index) {
-    index = { matchers: [lexicon.topics, lexicon.conditions, lexicon.procedures, lexicon.ignore, lexicon.stance, lexicon.negation], masks: new Map() }
+    index = { matchers: [lexicon.topics, lexicon.conditions, lexicon.procedures, lexicon.ignore, lexicon.stance, lexicon.negation, lexicon.disputed], masks: new Map() }
     indexes.set(lexicon, index)
   }
   return index
@@ -330,8 +334,8 @@ export function matchesOf(tokens: Token[], lexicon: Lexicon): Matches {
       }
     }
   }
-  const [topics, conditions, procedures, ignore, stance, negation] = lists
-  const found = { topics, conditions, procedures, ignore, stance, negation } as Matches
+  const [topics, conditions, procedures, ignore, stance, negation, disputed] = lists
+  const found = { topics, conditions, procedures, ignore, stance, negation, disputed } as Matches
   recentTokens[recentNext] = tokens
   recentLexicons[recentNext] = lexicon
   recentMatches[recentNext] = found

@@ -5,8 +5,10 @@ import { formatFindings, formatScoreTable } from '../../src/eval/format.ts'
 /**
  * The real extractor against the gold annotations. The project's aims: on
  * the five bundled sources F1 ≥ 0.95 for exercise, swimming and sweating and
- * ≥ 0.9 over all topics; on the extra articles (text the extractor was not
- * tuned on) ≥ 0.75 over all topics.
+ * ≥ 0.9 over all topics; on the extra articles (text written to test rules
+ * in other styles and procedures) ≥ 0.75 over all topics. The extra articles
+ * measure 0.951, so they are held at 0.9: a rule change that loses more than
+ * a few of their claims fails here.
  *
  * Exercise is held at 0.94, not 0.95: it measures 0.947 (27 of 29 found, one
  * false alarm). The two misses ("Consider lighter loads … for the first 2–3
@@ -35,8 +37,8 @@ describe('extraction accuracy', async () => {
     expect(bundled!.score.all.f1 ?? 0, report(bundled!)).toBeGreaterThanOrEqual(0.9)
   })
 
-  it('extra articles: F1 ≥ 0.75 over all topics', () => {
-    expect(extra!.score.all.f1 ?? 0, report(extra!)).toBeGreaterThanOrEqual(0.75)
+  it('extra articles: F1 ≥ 0.9 over all topics', () => {
+    expect(extra!.score.all.f1 ?? 0, report(extra!)).toBeGreaterThanOrEqual(0.9)
   })
 })
 

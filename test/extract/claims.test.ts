@@ -171,6 +171,40 @@ describe('extractClaims on statements', () => {
   it('does not count a story about someone else as advice', () => {
     expect(claimsOf('She rests completely for 48 hours and returns to easy runs for one week.')).toEqual([])
   })
+
+  it('reads ", then X as usual" and "after that … as usual" as allowed from the wait stated before', () => {
+    expect(claimsOf('Skip the gym for 48 hours, then train as usual.').map((c) => [c.topic, c.stance, c.min])).toEqual([
+      ['exercise', 'avoid', 48],
+      ['exercise', 'allowed', 48]
+    ])
+    expect(claimsOf('Stay out of the pool for a week. After that you can swim as usual.').map((c) => [c.stance, c.min])).toEqual([
+      ['avoid', 168],
+      ['allowed', 168]
+    ])
+    // With no wait before it, "as usual" still means no wait.
+    expect(claimsOf('You can sweat as usual.').map((c) => [c.stance, c.min])).toEqual([['allowed', 0]])
+  })
+
+  it('does not carry a stance into a next step that states none', () => {
+    // "then wear SPF 50 …" is another instruction, not more sun avoidance.
+    expect(claimsOf('Avoid the sun for two weeks, then wear SPF 50 every day for three months.').map((c) => [c.topic, c.min])).toEqual([['sun', 336]])
+    // "If …, then …" is a condition and its consequence, not two steps.
+    expect(claimsOf('If your skin is calm after 48 hours, then you can go swimming.').map((c) => [c.topic, c.stance, c.min])).toEqual([['swimming', 'allowed', 48]])
+  })
+
+  it('lets a clause borrow the topic and stance before it only to add a time', () => {
+    expect(claimsOf('Avoid swimming for 24 hours after a light session, and 72 hours after a deep one.').map((c) => c.min)).toEqual([24, 72])
+    expect(claimsOf('Skip saunas for two days, or up to a week for deep treatments.').map((c) => [c.min, c.max])).toEqual([[48, 48], [48, 168]])
+    // Words of its own before the time: another instruction ("use SPF 50"), not a sun wait.
+    expect(claimsOf('Stay out of direct sunlight for two weeks, and use SPF 50 every day for the next three months.').map((c) => c.min)).toEqual([336])
+  })
+
+  it('does not count a belief the text calls a myth', () => {
+    expect(claimsOf('## Myth 3: you must stop training for a week\n\nHold off on the gym until day 3.\n').map((c) => [c.topic, c.stance, c.min])).toEqual([['exercise', 'avoid', 72]])
+    expect(claimsOf("There is a myth that you can't wash your face after the treatment.")).toEqual([])
+    // The clause after the myth is the article's own advice.
+    expect(claimsOf('It is a myth that you must avoid the gym for a week; skip it for 24 hours.').map((c) => [c.topic, c.min])).toEqual([['exercise', 24]])
+  })
 })
 
 describe('extractClaims on the bundled sources', () => {

@@ -38,7 +38,8 @@
  *    "before" the treatment; "10-minute walk"); for an allowed stance, "for
  *    <duration>" (how long to do it, not when); sentences about a third person
  *    ("she rests for 48 hours") with no "you" in them; headings without a
- *    time of their own; clauses that call what they say a myth; a clause
+ *    time of their own; clauses that call what they say a myth; getting
+ *    ready for the treatment ("stop it beforehand"); a clause
  *    that borrows topic and stance from the one before but has words of its
  *    own before its time ("…, and use SPF 50 for three months").
  * 4. Conditions: a procedure condition (superficial, deep, home) anywhere in
@@ -239,6 +240,8 @@ const secondPerson = new Set(['you', 'your', "you're", "you'll", "you've", 'your
 const contrast = new Set(['but', 'however', 'whereas', 'although', 'though', 'except', 'because'])
 // After a comma these start a reason or result, not more advice: ", as sweat stings", ", so stay out".
 const reasons = new Set(['as', 'so', 'since'])
+// Words that open a clause giving a reason (split at "because" anywhere, at the others after a comma).
+const reasonStarts = new Set(['because', 'as', 'since'])
 const modals = new Set(['can', 'could', 'may'])
 const relativeWords = new Set(['that', 'which', 'who'])
 // Negations that give an order ("do not swim"), unlike "you won't lose fitness".
@@ -460,10 +463,11 @@ function extractSentence(
       }
       else if (ctx.context && ctx.context.length > 0) mentions = ctx.context
     } else inheritedTopics = mentions
-    // "…, then train as usual": a next step states its own stance, it does not carry on the one before.
-    const sequel = clause[0]!.norm === 'then'
+    // "…, then train as usual": a next step states its own stance, it does not carry on the
+    // one before; nor does a reason ("…, because stretching the mouth can move the filler").
+    const freshStance = clause[0]!.norm === 'then' || reasonStarts.has(clause[0]!.norm)
     const ownStance = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon)
-    let stance: Stance | null = ownStance ?? (sequel ? null : inheritedStance) ?? ledStanceOf(clause, ctx)
+    let stance: Stance | null = ownStance ?? (freshStance ? null : inheritedStance) ?? ledStanceOf(clause, ctx)
     // A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
     if (!stance && !inherited && ctx.listItem && ctx.timeline && !clause.some((t) => modals.has(t.norm) || t.norm === 'will' || t.norm === 'should')) {
       // The item's head activity only: "cycling … with minimal facial sweat" plans cycling.
@@ -647,6 +651,12 @@ function elliptical(tokens: Token[], from: number, to: number): boolean {
 
 const ellipsisWords = new Set(['and', 'or', 'then', 'for', 'up', 'to', 'at', 'least', 'most', 'about', 'around', 'another', 'a', 'an', 'the', 'further', 'more', 'even', 'ideally', 'preferably', 'possibly', 'perhaps', 'usually', 'often', 'sometimes'])
 
+/** Whether a procedure is named at token `i`, after "to", "the", "your" ("prior to your appointment"). */
+function treatmentAt(tokens: Token[], i: number, lexicon: Lexicon): boolean {
+  while (i < tokens.length && (tokens[i]!.norm === 'to' || tokens[i]!.norm === 'the' || tokens[i]!.norm === 'your')) i++
+  return lexicon.procedures.matchAt(tokens, i) !== undefined
+}
+
 /** Whether token `i` is a "then" that starts the next step (", then train as usual", "and then"), not "by then" or "until then". */
 function isSequel(tokens: Token[], i: number, from: number): boolean {
   if (tokens[i]!.norm !== 'then') return false
@@ -810,6 +820,8 @@ function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: Bloc
   if (ctx.heading || conditionalWords.has(clause[0]!.norm) || (clause[0]!.norm === 'only' && clause[1]?.norm === 'if')) return undefined
   // "how long you should stay out of the gym": a question about the wait, not advice.
   if (clause.some((t, i) => t.norm === 'how' && (clause[i + 1]?.norm === 'long' || clause[i + 1]?.norm === 'soon'))) return undefined
+  // "They may ask you to stop it beforehand": getting ready for the treatment, not aftercare.
+  if (clause.some((t, i) => t.norm === 'beforehand' || ((t.norm === 'before' || t.norm === 'prior') && treatmentAt(clause, i + 1, ctx.lexicon)))) return undefined
   const firstWord = clause.find((t) => t.kind === 'word')
   // "Avoiding these things will help": a reason, not advice.
   if (firstWord && firstWord.norm.endsWith('ing') && ctx.lexicon.stance.matchAt(clause, clause.indexOf(firstWord))?.value === 'avoid') return undefined

@@ -192,6 +192,18 @@ describe('extractClaims on statements', () => {
     expect(claimsOf('If your skin is calm after 48 hours, then you can go swimming.').map((c) => [c.topic, c.stance, c.min])).toEqual([['swimming', 'allowed', 48]])
   })
 
+  it('does not carry a stance into a reason', () => {
+    // Under a timeline heading the reason would otherwise take the section's time.
+    expect(claimsOf('## The first two weeks\n\nDental work can wait two weeks, because stretching the mouth can move the filler.\n')).toEqual([])
+  })
+
+  it('does not count getting ready for the treatment as aftercare', () => {
+    expect(claimsOf('They may ask you to stop retinol for five days beforehand.')).toEqual([])
+    expect(claimsOf('Stop using retinol prior to your appointment.')).toEqual([])
+    // Before and after in one statement: the wait after still counts.
+    expect(claimsOf('Stop retinol before the treatment and avoid it for a week afterwards.').map((c) => [c.topic, c.min])).toEqual([['actives', 168]])
+  })
+
   it('lets a clause borrow the topic and stance before it only to add a time', () => {
     expect(claimsOf('Avoid swimming for 24 hours after a light session, and 72 hours after a deep one.').map((c) => c.min)).toEqual([24, 72])
     expect(claimsOf('Skip saunas for two days, or up to a week for deep treatments.').map((c) => [c.min, c.max])).toEqual([[48, 48], [48, 168]])

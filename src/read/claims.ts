@@ -21,16 +21,36 @@ export interface ClaimsRead {
 }
 
 /**
+ * The last parse of each claims file, by path. One run reads the claims
+ * folder several times (the snapshot before extraction, each source's
+ * previous claims, the consensus, the page; the watcher again on every
+ * change), and YAML parses about 1 MB/s here, so a file is parsed again only
+ * when its text changed. One entry per path: memory stays a few times the
+ * folder's size.
+ */
+const lastParse = new Map<string, { text: string; read: ClaimsRead }>()
+
+/**
  * Parse and validate the text of a claims file, listing *every* schema
  * problem at its own line and column.
+ *
+ * The same path with the same text is parsed once per process (see
+ * `lastParse`); every call gets its own copy of the data, so a caller may
+ * change what it gets.
  *
  * @param file Path, for messages.
  * @param text YAML text of the claims file.
  * @returns The validated data (or `undefined`) with its messages.
  */
 export function parseClaims(file: string, text: string): ClaimsRead {
-  const { data, messages, locate } = parseValidated(file, text, claimsFileSchema)
-  return { file, data, messages, text, locate }
+  let last = lastParse.get(file)
+  if (last?.text !== text) {
+    const { data, messages, locate } = parseValidated(file, text, claimsFileSchema)
+    last = { text, read: { file, data, messages, text, locate } }
+    lastParse.set(file, last)
+  }
+  const { read } = last
+  return { ...read, data: read.data && structuredClone(read.data), messages: read.messages.map((m) => ({ ...m })) }
 }
 
 /**

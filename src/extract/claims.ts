@@ -7,9 +7,9 @@
  *
  * 1. The text is split into blocks (headings, paragraphs, list items), then
  *    sentences; a sentence is split into clauses at `;`, at contrast words
- *    ("but", "however", "whereas") and at a next step (", then"), and a clause holding two waits is split
- *    between them ("24–48 hours after a superficial session and up to 72
- *    hours after a deep one").
+ *    ("but", "however", "whereas") and at a next step (", then"), and a
+ *    clause holding two waits is split between them ("24–48 hours after a
+ *    superficial session and up to 72 hours after a deep one").
  * 2. A clause makes one claim per topic it names when it has
  *    - a topic: its own activity words; else those of the clause before it in
  *      the sentence; else, when it says "it"/"them", those of the sentence
@@ -39,9 +39,9 @@
  *    <duration>" (how long to do it, not when); sentences about a third person
  *    ("she rests for 48 hours") with no "you" in them; headings without a
  *    time of their own; clauses that call what they say a myth; getting
- *    ready for the treatment ("stop it beforehand"); a clause
- *    that borrows topic and stance from the one before but has words of its
- *    own before its time ("…, and use SPF 50 for three months").
+ *    ready for the treatment ("stop it beforehand"); a clause that borrows
+ *    topic and stance from the one before but has words of its own before
+ *    its time ("…, and use SPF 50 for three months").
  * 4. Conditions: a procedure condition (superficial, deep, home) anywhere in
  *    the clause, else an activity condition (light, intense) right before or
  *    inside the activity's words.

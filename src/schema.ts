@@ -59,25 +59,40 @@ export const stances = ['avoid', 'allowed'] as const
 /** Review decisions an editor can record. */
 export const reviewStatuses = ['unreviewed', 'confirmed', 'rejected', 'corrected'] as const
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug like `sauna` or `hot-tubs`')
+/** A topic or condition name: lowercase letters, digits and hyphens (`hot-tubs`). */
+export const slugPattern = /^[a-z0-9][a-z0-9-]*$/
+
+/** A topic or condition name in a claims or gold file. */
+export const slug = z.string().regex(slugPattern, 'expected a lowercase slug like `sauna` or `hot-tubs`')
+
+/**
+ * The rules every wait obeys, in claims and gold files alike: `min` is set
+ * when `max` is, and `min` <= `max`.
+ *
+ * @param schema An object schema with nullable `min` and `max` hours.
+ * @returns The same schema with both rules.
+ */
+export function withWaitRules<T extends z.ZodType<{ min: number | null; max: number | null }>>(schema: T): T {
+  return schema
+    .refine((w) => w.min !== null || w.max === null, {
+      message: 'expected `min` to be set when `max` is set'
+    })
+    .refine((w) => w.min === null || w.max === null || w.min <= w.max, {
+      message: 'expected `min` <= `max`'
+    })
+}
 
 /** A wait in hours, with the source's own words for it. */
-export const waitSchema = z
-  .object({
-    min: z.number().nonnegative().nullable(),
-    max: z.number().nonnegative().nullable(),
-    text: z.string().nullable(),
-    vague: z.literal(true).optional()
-  })
-  .strict()
-  .refine((w) => w.min !== null || w.max === null, {
-    message: 'expected `min` to be set when `max` is set'
-  })
-  .refine((w) => w.min === null || w.max === null || w.min <= w.max, {
-    message: 'expected `min` <= `max`'
-  })
+export const waitSchema = withWaitRules(
+  z
+    .object({
+      min: z.number().nonnegative().nullable(),
+      max: z.number().nonnegative().nullable(),
+      text: z.string().nullable(),
+      vague: z.literal(true).optional()
+    })
+    .strict()
+)
 
 /** Where a quote sits in its source file (JavaScript string indices, end exclusive; line is 1-based). */
 export const spanSchema = z

@@ -7,6 +7,7 @@
  * Browser-safe (no Node APIs): the chart needs `related` for conflicts.
  */
 import { z } from 'zod'
+import { slugPattern } from './schema.ts'
 
 const words = z.array(z.string().min(1)).min(1)
 
@@ -16,7 +17,7 @@ export const vocabularySchema = z
     procedures: words,
     ignore: z.array(z.string().min(1)).optional(),
     topics: z.record(
-      z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug for a topic name'),
+      z.string().regex(slugPattern, 'expected a lowercase slug for a topic name'),
       z
         .object({
           label: z.string().optional(),
@@ -26,7 +27,7 @@ export const vocabularySchema = z
         .strict()
     ),
     conditions: z.record(
-      z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug for a condition name'),
+      z.string().regex(slugPattern, 'expected a lowercase slug for a condition name'),
       z.object({ kind: z.enum(['procedure', 'activity']), words, topics: z.array(z.string()).optional() }).strict()
     ),
     // `disputed` is optional: vocabularies written before it was added stay valid.

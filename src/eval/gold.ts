@@ -22,25 +22,17 @@
  * Browser-safe: no Node APIs.
  */
 import { z } from 'zod'
-import { stances, type Stance } from '../schema.ts'
-
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lowercase slug like `sauna` or `hot-tubs`')
+import { slug, stances, withWaitRules, type Stance } from '../schema.ts'
 
 /** A gold wait in hours: `min`/`max` as in claims (`null` max is open ended, both null is no number). */
-export const goldWaitSchema = z
-  .object({
-    min: z.number().nonnegative().nullable(),
-    max: z.number().nonnegative().nullable()
-  })
-  .strict()
-  .refine((w) => w.min !== null || w.max === null, {
-    message: 'expected `min` to be set when `max` is set'
-  })
-  .refine((w) => w.min === null || w.max === null || w.min <= w.max, {
-    message: 'expected `min` <= `max`'
-  })
+export const goldWaitSchema = withWaitRules(
+  z
+    .object({
+      min: z.number().nonnegative().nullable(),
+      max: z.number().nonnegative().nullable()
+    })
+    .strict()
+)
 
 /** One gold claim. */
 export const goldClaimSchema = z

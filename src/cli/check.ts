@@ -34,7 +34,7 @@ export async function checkCorpus(options: { sources: string; claims: string }):
     } catch (error) {
       if (!(error instanceof FileError)) throw error
       sources.set(name.replace(/\.md$/i, ''), undefined)
-      messages.push({ file, line: error.line, column: error.column, reason: error.message.slice(error.message.indexOf(': ') + 2), ruleId: 'source' })
+      messages.push({ file, line: error.line, column: error.column, reason: error.reason, ruleId: 'source' })
     }
   }
   const covered = new Set<string>()

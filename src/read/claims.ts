@@ -66,8 +66,7 @@ export async function readClaimsFile(file: string): Promise<ClaimsRead> {
     return parseClaims(file, text)
   } catch (error) {
     if (!(error instanceof FileError)) throw error
-    const reason = error.message.slice(error.message.indexOf(': ') + 2)
-    return { file, data: undefined, messages: [{ file, line: error.line, reason, ruleId: 'read' }], text: '', locate: () => ({ line: 1, column: 1 }) }
+    return { file, data: undefined, messages: [{ file, line: error.line, reason: error.reason, ruleId: 'read' }], text: '', locate: () => ({ line: 1, column: 1 }) }
   }
 }
 

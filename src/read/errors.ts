@@ -9,6 +9,8 @@ export class FileError extends Error {
   readonly line: number | undefined
   /** 1-based column, when the problem has a place. */
   readonly column: number | undefined
+  /** What is wrong, without the file and place (for a `Message`, which carries those itself). */
+  readonly reason: string
 
   /**
    * @param file Path of the unusable file.
@@ -23,5 +25,6 @@ export class FileError extends Error {
     this.file = file
     this.line = line
     this.column = column
+    this.reason = reason
   }
 }

@@ -64,7 +64,7 @@ export async function readGoldFile(file: string): Promise<GoldRead> {
     return parseGold(file, text)
   } catch (error) {
     if (!(error instanceof FileError)) throw error
-    return { file, data: undefined, lines: [], sourceLine: 1, messages: [{ file, line: error.line, reason: error.message.slice(file.length + 2), ruleId: 'read' }] }
+    return { file, data: undefined, lines: [], sourceLine: 1, messages: [{ file, line: error.line, reason: error.reason, ruleId: 'read' }] }
   }
 }
 
@@ -115,7 +115,7 @@ export async function readEvalCorpus(sourcesDir: string, goldDir: string, vocabu
       source = await readSource(sourceFile)
     } catch (error) {
       if (!(error instanceof FileError)) throw error
-      problems.push({ file: read.file, line: read.sourceLine, reason: `Cannot use source \`${sourceFile}\`: ${error.message.slice(error.file.length + 2)}`, ruleId: 'source' })
+      problems.push({ file: read.file, line: read.sourceLine, reason: `Cannot use source \`${sourceFile}\`${error.line === undefined ? '' : ` at line ${error.line}`}: ${error.reason}`, ruleId: 'source' })
     }
     data.claims.forEach((claim, i) => {
       const line = read.lines[i]

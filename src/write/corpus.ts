@@ -122,7 +122,7 @@ async function extractOne(
     source = await readSource(file)
   } catch (error) {
     if (!(error instanceof FileError)) throw error
-    messages.push({ file, line: error.line, column: error.column, reason: reasonOf(error), ruleId: 'source' })
+    messages.push({ file, line: error.line, column: error.column, reason: error.reason, ruleId: 'source' })
     return failed()
   }
   const previous = existsSync(claimsFile) ? await readClaimsFile(claimsFile) : undefined
@@ -141,9 +141,4 @@ async function extractOne(
   if (previous && previous.text === yaml) return { id, file, claimsFile, status: 'unchanged', extracted: true, claims: merged.claims, source }
   await writeFileAtomic(claimsFile, yaml)
   return { id, file, claimsFile, status: 'written', extracted: true, claims: merged.claims, source }
-}
-
-function reasonOf(error: FileError): string {
-  const prefix = `${error.file}${error.line === undefined ? '' : `:${error.line}`}${error.column === undefined ? '' : `:${error.column}`}: `
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message
 }

@@ -96,6 +96,15 @@ describe('readEvalCorpus', () => {
     ])
   })
 
+  it('readEvalCorpus names the line of a source it cannot use', async () => {
+    await writeFile(join(dir, 'sources', 'd.md'), '---\ntitle: [unclosed\n---\nAvoid saunas.\n')
+    await writeFile(join(dir, 'gold', 'd.yaml'), 'source: d\nclaims: []\n')
+    const corpus = await readEvalCorpus(join(dir, 'sources'), join(dir, 'gold'))
+    const messages = corpus.messages.map(formatMessage)
+    expect(messages).toHaveLength(1)
+    expect(messages[0]).toContain(`${join(dir, 'gold', 'd.yaml')}:1: Cannot use source \`${join(dir, 'sources', 'd.md')}\` at line 3: Invalid YAML in front matter: `)
+  })
+
   it('readEvalCorpus(missing folder) throws a FileError naming it', async () => {
     await expect(readEvalCorpus(join(dir, 'sources'), join(dir, 'nope'))).rejects.toThrow(/nope: Cannot read folder: it does not exist/)
   })

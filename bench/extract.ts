@@ -5,21 +5,30 @@
  * `BENCH_MB` for another size) from a seeded generator — headings, timeline
  * lists, Q&A, quoted experts and explanatory prose, about 2.5 claims per
  * kilobyte where the bundled articles have 1.8 — then measures on one core:
- * - parse only: `parseMarkdown` (unified + remark-parse + front matter), the
- *   slowest necessary stage;
- * - extraction end to end: `extractClaims` (parse, blocks, sentences,
+ * - parse only: unified + remark-parse + front matter (and GitHub tables for
+ *   a file with a delimiter row, as extraction has), the issue's baseline;
+ * - tokenize only: `tokenizeMarkdown`, micromark with the same extensions,
+ *   which is the part of remark-parse that extraction runs (it reads blocks
+ *   from the events and builds no mdast tree);
+ * - extraction end to end: `extractClaims` (tokenize, blocks, sentences,
  *   durations, claims);
- * alternating over batches of 100 articles so that both see the machine in
- * the same state, and prints MB/s for each and their ratio (the target is
- * ≥ 85 %). Then it
+ * alternating over batches of 100 articles so that all three see the machine
+ * in the same state, and prints MB/s for each and the ratio of extraction to
+ * parse only (the target is ≥ 85 %) and to tokenize only. Then it
  * times adversarial input: 1 MB lines of repeated words and digits, which
  * must extract in well under a second (no super-linear regular expression).
  *
  * Figures, not assertions: speed is never checked in a test.
  */
+import type { Root } from 'mdast'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
+import { gfmTable } from 'micromark-extension-gfm-table'
 import { performance } from 'node:perf_hooks'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import { unified, type Processor } from 'unified'
 import { extractClaims } from '../src/extract/index.ts'
-import { parseMarkdown } from '../src/parse/blocks.ts'
+import { mayHaveTable, tokenizeMarkdown } from '../src/parse/blocks.ts'
 import { readVocabulary } from '../src/read/vocabulary.ts'
 
 const targetBytes = Number(process.env.BENCH_MB ?? 50) * 1024 * 1024
@@ -56,6 +65,21 @@ const fillers = [
   'If you notice swelling that gets worse rather than better, call the clinic.',
   'The appointment itself usually takes about 30 minutes, including numbing.'
 ]
+
+/** GitHub tables for remark: the table extension of micromark and mdast. */
+function remarkTables(this: Processor): void {
+  const data = this.data()
+  ;(data.micromarkExtensions ??= []).push(gfmTable())
+  ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown())
+}
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
+const tableParser = parser().use(remarkTables)
+
+/** remark-parse alone, with the extensions extraction uses: the baseline. */
+function parseMarkdown(text: string): Root {
+  return (mayHaveTable(text) ? tableParser : parser).parse(text)
+}
 
 function pick<T>(rnd: () => number, list: T[]): T {
   return list[Math.floor(rnd() * list.length)]!
@@ -111,6 +135,7 @@ console.log(`corpus: ${articles.length} articles, ${(bytes / 1024 / 1024).toFixe
 // Warm up both paths so the JIT does not favour the second measurement.
 for (const text of articles.slice(0, 200)) {
   parseMarkdown(text)
+  tokenizeMarkdown(text)
   extractClaims({ id: 'warm', text }, vocabulary)
 }
 // The two measurements alternate over batches of articles, so a machine that
@@ -118,6 +143,7 @@ for (const text of articles.slice(0, 200)) {
 // affects both alike instead of whichever ran second.
 let claims = 0
 let parseSeconds = 0
+let tokenizeSeconds = 0
 let extractSeconds = 0
 const batch = 100
 for (let from = 0; from < articles.length; from += batch) {
@@ -126,13 +152,18 @@ for (let from = 0; from < articles.length; from += batch) {
   for (const text of slice) parseMarkdown(text)
   parseSeconds += (performance.now() - start) / 1000
   start = performance.now()
+  for (const text of slice) tokenizeMarkdown(text)
+  tokenizeSeconds += (performance.now() - start) / 1000
+  start = performance.now()
   for (const text of slice) claims += extractClaims({ id: 'bench', text }, vocabulary).length
   extractSeconds += (performance.now() - start) / 1000
 }
 const parse = report('remark-parse alone', bytes, parseSeconds)
+const tokenize = report('micromark tokenizer alone', bytes, tokenizeSeconds)
 const extract = report('extraction end to end', bytes, extractSeconds)
 console.log(`claims found: ${claims} (${(claims / (bytes / 1024)).toFixed(1)} per kB; the bundled articles have about 1.8)`)
 console.log(`extraction / parse-only: ${((extract / parse) * 100).toFixed(1)} % (target ≥ 85 %)`)
+console.log(`extraction / tokenize-only: ${((extract / tokenize) * 100).toFixed(1)} %`)
 
 console.log('')
 console.log('adversarial input (1 MB single lines):')

@@ -2,11 +2,20 @@
  * Parse a source into blocks of text: headings and text blocks (paragraphs,
  * list items, table rows), each with exact offsets into the file.
  *
- * Markdown is parsed with remark (unified + remark-parse + remark-frontmatter),
- * and GitHub's tables where a file has one: articles written today use them,
- * and `add` writes HTML tables that way. Only tables: the rest of GitHub's
- * syntax (autolinks, strikethrough, footnotes) reads fine as text, and all of
- * it made parsing 2.5 times slower where tables alone cost 15–25 %.
+ * Markdown is read with micromark, the tokenizer inside remark-parse, with
+ * front matter and, where a file has one, GitHub's tables: articles written
+ * today use them, and `add` writes HTML tables that way. Only tables: the rest
+ * of GitHub's syntax (autolinks, strikethrough, footnotes) reads fine as text,
+ * and all of it made parsing 2.5 times slower where tables alone cost 15–25 %.
+ *
+ * Blocks are read straight from micromark's events, not from the mdast tree
+ * remark-parse builds from them: building the tree is a quarter of
+ * remark-parse's time, and extraction would walk it once and drop it. The
+ * events give the same blocks — a heading, a paragraph, a table row is one
+ * token from enter to exit, with the same offsets as its mdast node — except
+ * that syntax between the lines of a paragraph (a block quote's `>`) is
+ * masked, where the tree's text nodes kept it.
+ *
  * Articles saved as plain text put one paragraph or heading per line with no
  * blank line between them, which Markdown reads as one paragraph; such
  * paragraphs are split back into lines where a line ends a sentence or looks
@@ -16,12 +25,10 @@
  * (emphasis markers, link targets, HTML) replaced by spaces, so it has the
  * same length as the slice and an offset in it is an offset in the file.
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, Parent, Root, Table } from 'mdast'
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
+import { parse, postprocess, preprocess } from 'micromark'
+import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfmTable } from 'micromark-extension-gfm-table'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkParse from 'remark-parse'
-import { unified, type Processor } from 'unified'
+import type { Event, Extension, Token } from 'micromark-util-types'
 
 /** A heading or a block of running text. */
 export interface Block {
@@ -53,55 +60,175 @@ export interface Block {
   lead?: Block
 }
 
-/** GitHub tables for remark: the table extension of micromark and mdast (the part of remark-gfm we use). */
-function remarkTables(this: Processor): void {
-  const data = this.data()
-  ;(data.micromarkExtensions ??= []).push(gfmTable())
-  ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown())
-}
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml'])
-const tableParser = parser().use(remarkTables)
+/** Front matter always; GitHub tables for files that may have one. */
+const plain: Extension[] = [frontmatter(['yaml', 'toml'])]
+const withTables: Extension[] = [...plain, gfmTable()]
 
 /**
  * A line that may be a table's delimiter row ("| --- | :-: |"), in a quote
- * or list too. No table without one, and without a table both parsers give
- * the same tree: files without such a line skip the table extension's cost.
+ * or list too. No table without one, and without a table both syntaxes give
+ * the same events: files without such a line skip the table extension's cost.
  */
 const delimiterRow = /^(?=[^\n]*\|)(?=[^\n]*-)[> \t]*[|:\- \t]+$/m
 
 /**
- * Parse Markdown (with optional front matter and GitHub tables) into a syntax tree.
+ * Whether a file may hold a GitHub table, so is read with the table extension.
  *
  * @param text Full text of the file.
- * @returns The mdast root; positions are offsets into `text`.
+ * @returns `true` when a line may be a table's delimiter row.
  */
-export function parseMarkdown(text: string): Root {
-  return (delimiterRow.test(text) ? tableParser : parser).parse(text)
+export function mayHaveTable(text: string): boolean {
+  return delimiterRow.test(text)
+}
+
+/**
+ * Tokenize Markdown (with optional front matter and GitHub tables).
+ *
+ * @param text Full text of the file.
+ * @returns micromark's events, in document order; offsets are offsets into `text`.
+ */
+export function tokenizeMarkdown(text: string): Event[] {
+  const extensions = mayHaveTable(text) ? withTables : plain
+  return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)))
+}
+
+/**
+ * A node of the document's block structure, as far as blocks need it: the
+ * containers (lists, items, quotes, tables) with their children, and the
+ * leaves whose text is read (headings, paragraphs, table rows) with their
+ * events. Everything else (code, HTML, rules, definitions, front matter) is
+ * an `other` leaf: it is skipped, but a list after it has no lead-in.
+ */
+interface Node {
+  type: 'root' | 'heading' | 'paragraph' | 'list' | 'item' | 'quote' | 'table' | 'row' | 'other'
+  /** Offsets of the node's token (an item's are those of its marker: items are no tokens). */
+  start: number
+  end: number
+  /** Heading level (1–6); 0 for other nodes. */
+  depth: number
+  /** Indexes of the enter and exit events of a leaf's token. */
+  from: number
+  to: number
+  children: Node[]
+}
+
+/** Tokens that are one leaf, skipped as a whole. */
+const others = new Set(['codeFenced', 'codeIndented', 'htmlFlow', 'thematicBreak', 'definition', 'yaml', 'toml'])
+
+function node(type: Node['type'], token: Token, from: number): Node {
+  return { type, start: token.start.offset, end: token.end.offset, depth: 0, from, to: from, children: [] }
+}
+
+/** A leaf: the node of the token entered at `from`, which ends at its exit. */
+function leaf(type: Node['type'], events: Event[], from: number): Node {
+  const token = events[from]![1]
+  let to = from + 1
+  while (events[to]![1] !== token) to++
+  return { ...node(type, token, from), to }
+}
+
+/** The block structure of a document from its events: one pass, each leaf's inside skipped. */
+function structure(events: Event[], text: string): Node {
+  const root: Node = { type: 'root', start: 0, end: 0, depth: 0, from: 0, to: 0, children: [] }
+  const open: Node[] = [root]
+  for (let i = 0; i < events.length; i++) {
+    const [kind, token] = events[i]!
+    const type = token.type
+    let top = open[open.length - 1]!
+    if (kind === 'exit') {
+      if (type === 'listOrdered' || type === 'listUnordered') {
+        if (top.type === 'item') open.pop()
+        open.pop()
+      } else if (type === 'blockQuote' || type === 'table') open.pop()
+      continue
+    }
+    switch (type) {
+      case 'atxHeading':
+      case 'setextHeading': {
+        const heading = leaf('heading', events, i)
+        heading.depth = headingDepth(heading, events, text)
+        top.children.push(heading)
+        i = heading.to
+        break
+      }
+      case 'paragraph':
+      case 'tableRow': {
+        const block = leaf(type === 'paragraph' ? 'paragraph' : 'row', events, i)
+        top.children.push(block)
+        i = block.to
+        break
+      }
+      case 'listOrdered':
+      case 'listUnordered':
+      case 'blockQuote':
+      case 'table': {
+        const container = node(type === 'blockQuote' ? 'quote' : type === 'table' ? 'table' : 'list', token, i)
+        top.children.push(container)
+        open.push(container)
+        break
+      }
+      case 'listItemPrefix': {
+        // Items are not tokens: each prefix of the list starts one.
+        if (top.type === 'item') {
+          open.pop()
+          top = open[open.length - 1]!
+        }
+        const item = node('item', token, i)
+        top.children.push(item)
+        open.push(item)
+        break
+      }
+      default:
+        if (others.has(type)) {
+          const other = leaf('other', events, i)
+          top.children.push(other)
+          i = other.to
+        }
+    }
+  }
+  return root
+}
+
+/** A heading's level: the number of `#`s, or 1 for a `===` underline and 2 for `---`. */
+function headingDepth(heading: Node, events: Event[], text: string): number {
+  for (let i = heading.from + 1; i < heading.to; i++) {
+    const token = events[i]![1]
+    if (token.type === 'atxHeadingSequence') return token.end.offset - token.start.offset
+    if (token.type === 'setextHeadingLineSequence') return text[token.start.offset] === '=' ? 1 : 2
+  }
+  return 1
 }
 
 /**
  * Turn a file into blocks, in document order.
  *
  * @param text Full text of the file (front matter included: offsets stay file offsets).
- * @param tree The parsed tree (default: parsed here).
+ * @param events Its events (default: tokenized here).
  * @returns Headings and text blocks; front matter, code and HTML are skipped.
  */
-export function toBlocks(text: string, tree: Root = parseMarkdown(text)): Block[] {
+export function toBlocks(text: string, events: Event[] = tokenizeMarkdown(text)): Block[] {
   const blocks: Block[] = []
-  walk(tree, text, blocks, false)
+  walk(structure(events, text), { text, events, out: blocks }, false)
   return blocks
 }
 
-function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
-  let previous: Nodes | undefined
-  for (const child of node.children as Nodes[]) {
+/** What the walk reads from and writes to. */
+interface Walk {
+  text: string
+  events: Event[]
+  out: Block[]
+}
+
+function walk(parent: Node, at: Walk, inList: boolean): void {
+  const { out } = at
+  let previous: Node | undefined
+  for (const child of parent.children) {
     switch (child.type) {
       case 'heading':
-        pushInline(child, text, out, { kind: 'heading', level: (child as Heading).depth, listItem: inList })
+        pushInline(child, at, { kind: 'heading', level: child.depth, listItem: inList })
         break
       case 'paragraph':
-        pushParagraph(child, text, out, inList)
+        pushParagraph(child, at, inList)
         break
       case 'list': {
         // "Avoid the following for 48 hours:" leads the items of the list after
@@ -109,15 +236,15 @@ function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
         const before = out.at(-1)
         const lead = before && previous && isLeadIn(previous, before) ? before : undefined
         const from = out.length
-        walkList(child, text, out)
+        walkList(child, at)
         if (lead) for (let k = from; k < out.length; k++) if (out[k]!.kind === 'text' && !out[k]!.lead) out[k] = { ...out[k]!, lead }
         break
       }
-      case 'blockquote':
-        walk(child, text, out, inList)
+      case 'quote':
+        walk(child, at, inList)
         break
       case 'table':
-        walkTable(child, text, out)
+        walkTable(child, at)
         break
       default:
         break
@@ -127,50 +254,49 @@ function walk(node: Parent, text: string, out: Block[], inList: boolean): void {
 }
 
 /** Whether a list's previous sibling, last pushed as `block`, leads the list: a paragraph ending with a colon, or a heading. */
-function isLeadIn(node: Nodes, block: Block): boolean {
-  if (block.start < (node.position?.start.offset ?? Infinity)) return false
+function isLeadIn(node: Node, block: Block): boolean {
+  if (block.start < node.start) return false
   if (node.type === 'heading') return block.kind === 'heading'
   return node.type === 'paragraph' && block.kind === 'text' && block.text.trimEnd().endsWith(':')
 }
 
-function walkList(list: List, text: string, out: Block[]): void {
+function walkList(list: Node, at: Walk): void {
   const single = list.children.length === 1
-  for (const item of list.children as ListItem[]) {
+  for (const item of list.children) {
     const first = item.children[0]
     // A lone short list item followed by text outside the list titles that
     // text ("1. Sun Protection" then a paragraph).
     if (single && item.children.length === 1 && first?.type === 'paragraph') {
-      const masked = maskInline(first, text)
-      if (masked && isHeadingLike(masked.text.trim())) {
-        out.push({ kind: 'heading', level: 8, start: masked.start, end: masked.end, text: masked.text, listItem: true })
+      const masked = mask(first, at)
+      if (isHeadingLike(masked.text.trim())) {
+        at.out.push({ kind: 'heading', level: 8, start: masked.start, end: masked.end, text: masked.text, listItem: true })
         continue
       }
     }
-    walk(item, text, out, true)
+    walk(item, at, true)
   }
 }
 
 /** Each row of a table after the header as a block, led by the header. */
-function walkTable(table: Table, text: string, out: Block[]): void {
+function walkTable(table: Node, at: Walk): void {
   let lead: Block | undefined
   for (const [i, row] of table.children.entries()) {
-    const masked = maskInline(row, text)
-    if (!masked || masked.text.trim() === '') continue
+    const masked = mask(row, at)
+    if (masked.text.trim() === '') continue
     const block: Block = { kind: 'text', level: 0, start: masked.start, end: masked.end, text: masked.text, listItem: false }
     if (i === 0) lead = block
-    else out.push(lead ? { ...block, lead } : block)
+    else at.out.push(lead ? { ...block, lead } : block)
   }
 }
 
-function pushInline(node: Paragraph | Heading, text: string, out: Block[], meta: Pick<Block, 'kind' | 'level' | 'listItem'>): void {
-  const masked = maskInline(node, text)
-  if (masked && masked.text.trim() !== '') out.push({ ...meta, start: masked.start, end: masked.end, text: masked.text })
+function pushInline(node: Node, at: Walk, meta: Pick<Block, 'kind' | 'level' | 'listItem'>): void {
+  const masked = mask(node, at)
+  if (masked.text.trim() !== '') at.out.push({ ...meta, start: masked.start, end: masked.end, text: masked.text })
 }
 
 /** Push a paragraph, split into lines where a plain-text article has one block per line. */
-function pushParagraph(node: Paragraph, text: string, out: Block[], inList: boolean): void {
-  const masked = maskInline(node, text)
-  if (!masked) return
+function pushParagraph(node: Node, at: Walk, inList: boolean): void {
+  const masked = mask(node, at)
   const lines = splitLines(masked.text)
   let first = true
   for (const [from, to] of lines) {
@@ -184,7 +310,7 @@ function pushParagraph(node: Paragraph, text: string, out: Block[], inList: bool
     const lead = slice.length - slice.trimStart().length
     const trail = slice.length - slice.trimEnd().length
     const heading = !itemLine && isHeadingLike(trimmed)
-    out.push({
+    at.out.push({
       kind: heading ? 'heading' : 'text',
       level: heading ? 7 : 0,
       start: masked.start + from + lead,
@@ -238,36 +364,41 @@ export function isHeadingLike(line: string): boolean {
   return words <= 14
 }
 
+/** Tokens whose characters a block's text keeps: text, escapes, references, inline code, a bare link, line endings. */
+const kept = new Set(['data', 'characterEscape', 'characterReference', 'codeText', 'autolinkProtocol', 'autolinkEmail', 'lineEnding'])
+/** Tokens masked as a whole, text inside included: an image (its alt text), a link's target, inline HTML. */
+const masked = new Set(['image', 'resource', 'reference', 'htmlText'])
+
 /**
- * Mask a node's inline content: keep the raw characters of text and inline
+ * Mask a leaf's inline content: keep the raw characters of text and inline
  * code, replace everything else (markers, link targets, HTML) by spaces,
  * keep newlines.
  */
-function maskInline(node: Parent, text: string): { start: number; end: number; text: string } | undefined {
-  const start = node.position?.start.offset
-  const end = node.position?.end.offset
-  if (start === undefined || end === undefined) return undefined
-  const state = { out: '', at: start }
-  for (const c of node.children as Nodes[]) copyText(c, text, state)
-  if (end > state.at) state.out += blank(text.slice(state.at, end))
-  return { start, end, text: state.out }
-}
-
-/** Append a node's text (and the syntax before it, blanked) to `state.out`. */
-function copyText(n: Nodes, text: string, state: { out: string; at: number }): void {
-  if (n.type === 'text' || n.type === 'inlineCode') {
-    const s = n.position?.start.offset
-    const e = n.position?.end.offset
-    if (s === undefined || e === undefined || s < state.at) return
-    if (s > state.at) state.out += blank(text.slice(state.at, s))
-    state.out += text.slice(s, e)
-    state.at = e
-    return
+function mask(node: Node, at: Walk): { start: number; end: number; text: string } {
+  const { events, text } = at
+  const { start, end } = node
+  let out = ''
+  let copied = start
+  // Tokens starting before `skip` are inside one already kept or masked.
+  let skip = start
+  for (let i = node.from + 1; i < node.to; i++) {
+    const [kind, token] = events[i]!
+    const from = token.start.offset
+    if (kind === 'exit' || from < skip) continue
+    const type = token.type
+    if (kept.has(type)) {
+      const to = token.end.offset
+      if (from > copied) out += blank(text, copied, from)
+      out += text.slice(from, to)
+      copied = skip = to
+    } else if (masked.has(type)) skip = token.end.offset
   }
-  if ('children' in n) for (const c of n.children as Nodes[]) copyText(c, text, state)
+  if (end > copied) out += blank(text, copied, end)
+  return { start, end, text: out }
 }
 
 /** Syntax replaced by spaces, newlines kept. */
-function blank(syntax: string): string {
-  return syntax.replace(/[^\n]/g, ' ')
+function blank(text: string, from: number, to: number): string {
+  const syntax = text.slice(from, to)
+  return syntax.includes('\n') ? syntax.replace(/[^\n]/g, ' ') : ' '.repeat(to - from)
 }

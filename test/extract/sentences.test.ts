@@ -102,6 +102,48 @@ describe('toBlocks', () => {
   })
 })
 
+describe('toBlocks reads Markdown structure', () => {
+  const texts = (text: string) => toBlocks(text).map((b) => b.text.replace(/\s+/g, ' ').trim())
+
+  it('gives headings their level: # count, 1 for a === underline, 2 for ---', () => {
+    const blocks = toBlocks('### Day three\n\nThe first week\n==============\n\nAfter that\n----------\n')
+    expect(blocks.map((b) => [b.kind, b.level, b.text.trim()])).toEqual([
+      ['heading', 3, 'Day three'],
+      ['heading', 1, 'The first week'],
+      ['heading', 2, 'After that']
+    ])
+  })
+
+  it('skips front matter, code, HTML blocks and rules', () => {
+    const text = '---\ntitle: Avoid saunas for a week\n---\n\n```\navoid saunas\n```\n\n<div>avoid gyms</div>\n\n***\n\nAvoid swimming.\n'
+    expect(texts(text)).toEqual(['Avoid swimming.'])
+  })
+
+  it('masks the > of a quoted paragraph on every line', () => {
+    const text = '> Avoid saunas\n> for two days.\n'
+    const [block] = toBlocks(text)
+    expect(block!.text).not.toContain('>')
+    expect(block!.text.replace(/\s+/g, ' ').trim()).toBe('Avoid saunas for two days.')
+    expect(text.slice(block!.start, block!.end)).toBe('Avoid saunas\n> for two days.')
+  })
+
+  it('keeps link text, inline code, escapes and entities; masks images and inline HTML', () => {
+    expect(texts('See [the gym](g.html) ![a sauna](s.png) <b>saunas</b> `spf` \\* &amp; <https://x.test>.\n')).toEqual([
+      'See the gym saunas `spf` \\* &amp; https://x.test .'
+    ])
+  })
+
+  it('reads every paragraph of a list item, and nested lists as list items', () => {
+    const blocks = toBlocks('- Avoid saunas.\n\n  Wait a week.\n  - gyms\n- swimming\n')
+    expect(blocks.map((b) => [b.text.trim(), b.listItem])).toEqual([
+      ['Avoid saunas.', true],
+      ['Wait a week.', true],
+      ['gyms', true],
+      ['swimming', true]
+    ])
+  })
+})
+
 describe('isHeadingLike', () => {
   it("isHeadingLike('The First 24-48 Hours')", () => expect(isHeadingLike('The First 24-48 Hours')).toBe(true))
   it("isHeadingLike('Avoid swimming for 72 hours.')", () => expect(isHeadingLike('Avoid swimming for 72 hours.')).toBe(false))

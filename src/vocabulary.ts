@@ -30,8 +30,10 @@ export const vocabularySchema = z
       z.string().regex(slugPattern, 'expected a lowercase slug for a condition name'),
       z.object({ kind: z.enum(['procedure', 'activity']), words, topics: z.array(z.string()).optional() }).strict()
     ),
-    // `disputed` is optional: vocabularies written before it was added stay valid.
-    stance: z.object({ avoid: words, allowed: words, negation: words, disputed: z.array(z.string().min(1)).optional() }).strict()
+    // `disputed` and `same` are optional: vocabularies written before they were added stay valid.
+    stance: z
+      .object({ avoid: words, allowed: words, negation: words, disputed: z.array(z.string().min(1)).optional(), same: z.array(z.string().min(1)).optional() })
+      .strict()
   })
   .strict()
 

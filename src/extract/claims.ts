@@ -243,6 +243,8 @@ const reasons = new Set(['as', 'so', 'since'])
 // Words that open a clause giving a reason (split at "because" anywhere, at the others after a comma).
 const reasonStarts = new Set(['because', 'as', 'since'])
 const modals = new Set(['can', 'could', 'may'])
+/** Labels of an item that gives examples of the one before ("Options: cycling, brisk walking"), not a plan of its own. */
+const exampleLabels = new Set(['examples', 'example', 'options'])
 const relativeWords = new Set(['that', 'which', 'who'])
 // Negations that give an order ("do not swim"), unlike "you won't lose fitness".
 const directiveNegations = new Set(["don't", 'do', 'never', 'must', "mustn't", 'should', "shouldn't", "can't", 'cannot', 'dont'])
@@ -282,6 +284,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
     return
   }
   let previousWait: Wait | undefined
+  let lastClaim: Draft | undefined
   const sentences = splitSentences(block.text)
   // A plan item is one short line ("5-minute warm-up walk"), not an explanation.
   const single = sentences.length === 1
@@ -306,13 +309,27 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
       const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
       if (mayClaim(tokens, mentions, ctx) && !aboutThirdPerson(tokens)) {
         const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
-        const found = extractSentence(tokens, mentions, start, end, ctx, () => state.get(), speaker, previousWait)
+        let found = extractSentence(tokens, mentions, start, end, ctx, () => state.get(), speaker, previousWait)
+        if (found.length === 0 && lastClaim) found = sameRule(tokens, mentions, lastClaim, { start, end, speaker }, ctx.lexicon)
+        if (found.length > 0) lastClaim = found.at(-1)
         for (const d of found) if (d.wait.min !== null) previousWait = d.wait
         for (const draft of found) if (!repeats(out, draft)) out.push(draft)
       }
       if (mentions.length > 0) state.set(mentions)
     }
   }
+}
+
+/**
+ * A statement that applies the claim before it to other activities ("Hot
+ * yoga falls under the same rule", "The same goes for hot tubs"): that
+ * claim's stance and wait for each activity it names. Nothing when it names
+ * none, or negates ("swimming is not under the same rule").
+ */
+function sameRule(tokens: Token[], mentions: Mention[], before: Draft, at: Pick<Draft, 'start' | 'end' | 'speaker'>, lexicon: Lexicon): Draft[] {
+  const matches = matchesOf(tokens, lexicon)
+  if (matches.same.length === 0 || matches.negation.length > 0) return []
+  return mentions.map((m) => ({ topic: m.topic, activity: m.activity, stance: before.stance, wait: before.wait, condition: m.condition, ...at }))
 }
 
 /**
@@ -381,7 +398,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
   if (!refers) return false
   if (cue || needsNoCue(ctx)) return true
   const matches = matchesOf(tokens, ctx.lexicon)
-  return matches.stance.length > 0 || matches.negation.length > 0
+  return matches.stance.length > 0 || matches.negation.length > 0 || matches.same.length > 0
 }
 
 /** A sentence about a third person ("She rests for 48 hours"): its subject is he/she, and it never says "you". */
@@ -469,7 +486,8 @@ function extractSentence(
     const ownStance = stanceOf(clause, clauseDurations.map((d) => ({ ...d, first: d.first - from, last: d.last - from })), ctx.lexicon)
     let stance: Stance | null = ownStance ?? (freshStance ? null : inheritedStance) ?? ledStanceOf(clause, ctx)
     // A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
-    if (!stance && !inherited && ctx.listItem && ctx.timeline && !clause.some((t) => modals.has(t.norm) || t.norm === 'will' || t.norm === 'should')) {
+    const examples = exampleLabels.has(clause[0]!.norm) && clause[1]?.norm === ':'
+    if (!stance && !inherited && ctx.listItem && ctx.timeline && !examples && !clause.some((t) => modals.has(t.norm) || t.norm === 'will' || t.norm === 'should')) {
       // The item's head activity only: "cycling … with minimal facial sweat" plans cycling.
       const head = mentions[0]
       if (head && planTopic(ctx.lexicon, head.topic)) {

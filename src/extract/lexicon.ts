@@ -151,6 +151,8 @@ export interface Lexicon {
   negation: PhraseMatcher<true>
   /** Words that mark a statement as a disputed belief ("myth"). */
   disputed: PhraseMatcher<true>
+  /** Phrases that apply the rule stated before to another activity ("the same goes for"). */
+  same: PhraseMatcher<true>
   /**
    * A quick test on raw text (see `phrasePattern`): whether it may name an
    * activity (a topic phrase) or refer back to one ("it", "them", "these").
@@ -190,7 +192,7 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
   return {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
     mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
-    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, 'off', 'before']),
+    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before']),
     topics: new PhraseMatcher(topics),
     conditions: new PhraseMatcher(conditions),
     conditionKinds,
@@ -199,7 +201,8 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     ignore: new PhraseMatcher((vocabulary.ignore ?? []).map((w): [string, true] => [w, true])),
     stance: new PhraseMatcher(stance),
     negation: new PhraseMatcher(vocabulary.stance.negation.map((w): [string, true] => [w, true])),
-    disputed: new PhraseMatcher((vocabulary.stance.disputed ?? []).map((w): [string, true] => [w, true]))
+    disputed: new PhraseMatcher((vocabulary.stance.disputed ?? []).map((w): [string, true] => [w, true])),
+    same: new PhraseMatcher((vocabulary.stance.same ?? []).map((w): [string, true] => [w, true]))
   }
 }
 
@@ -265,6 +268,7 @@ export interface Matches {
   stance: PhraseMatch<'avoid' | 'allowed'>[]
   negation: PhraseMatch<true>[]
   disputed: PhraseMatch<true>[]
+  same: PhraseMatch<true>[]
 }
 
 /**
@@ -287,7 +291,7 @@ const indexes = new WeakMap<Lexicon, MatchIndex>()
 function indexOf(lexicon: Lexicon): MatchIndex {
   let index = indexes.get(lexicon)
   if (!index) {
-    index = { matchers: [lexicon.topics, lexicon.conditions, lexicon.procedures, lexicon.ignore, lexicon.stance, lexicon.negation, lexicon.disputed], masks: new Map() }
+    index = { matchers: [lexicon.topics, lexicon.conditions, lexicon.procedures, lexicon.ignore, lexicon.stance, lexicon.negation, lexicon.disputed, lexicon.same], masks: new Map() }
     indexes.set(lexicon, index)
   }
   return index
@@ -334,8 +338,8 @@ export function matchesOf(tokens: Token[], lexicon: Lexicon): Matches {
       }
     }
   }
-  const [topics, conditions, procedures, ignore, stance, negation, disputed] = lists
-  const found = { topics, conditions, procedures, ignore, stance, negation, disputed } as Matches
+  const [topics, conditions, procedures, ignore, stance, negation, disputed, same] = lists
+  const found = { topics, conditions, procedures, ignore, stance, negation, disputed, same } as Matches
   recentTokens[recentNext] = tokens
   recentLexicons[recentNext] = lexicon
   recentMatches[recentNext] = found

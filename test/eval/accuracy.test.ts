@@ -7,14 +7,9 @@ import { formatFindings, formatScoreTable } from '../../src/eval/format.ts'
  * the five bundled sources F1 ≥ 0.95 for exercise, swimming and sweating and
  * ≥ 0.9 over all topics; on the extra articles (text written to test rules
  * in other styles and procedures) ≥ 0.75 over all topics. The extra articles
- * measure 0.961, so they are held at 0.9: a rule change that loses more than
- * a few of their claims fails here.
- *
- * Exercise is held at 0.94, not 0.95: it measures 0.947 (27 of 29 found, one
- * false alarm). The two misses ("Consider lighter loads … for the first 2–3
- * days", "Treat the first 24–72 hours as recovery time") name no activity
- * word, and catching them would mean rules fitted to this one text. The
- * README records the gap; raise the bar when the extractor earns it.
+ * measure 0.967, so they are held at 0.9: a rule change that loses more than
+ * a few of their claims fails here. Exercise measures 0.964 (27 of 29 found,
+ * no false alarm), just above its aim: losing one more claim fails.
  * A failure prints the table and every miss and false alarm.
  */
 describe('extraction accuracy', async () => {
@@ -26,7 +21,7 @@ describe('extraction accuracy', async () => {
     expect(run.results).toHaveLength(2)
   })
 
-  for (const [topic, floor] of [['exercise', 0.94], ['swimming', 0.95], ['sweating', 0.95]] as const) {
+  for (const [topic, floor] of [['exercise', 0.95], ['swimming', 0.95], ['sweating', 0.95]] as const) {
     it(`bundled sources: F1 ≥ ${floor} on ${topic}`, () => {
       const row = bundled!.score.topics.find((t) => t.topic === topic)
       expect(row?.f1 ?? 0, report(bundled!)).toBeGreaterThanOrEqual(floor)

@@ -76,6 +76,16 @@ describe('extractClaims on statements', () => {
     ])
   })
 
+  it('reads a plain item under a timeline heading as a plan, but not one that gives examples of the item before', () => {
+    const found = claimsOf('## Days 3–7\n\n- Light workouts are fine.\n- Options: cycling, brisk walking.\n- Gentle yoga.\n')
+    expect(found.map((c) => [c.topic, c.stance, c.min, c.condition])).toEqual([
+      ['exercise', 'allowed', 72, 'light'],
+      ['exercise', 'allowed', 72, 'light']
+    ])
+    // Without the label the same item is a plan of its own.
+    expect(claimsOf('## Days 3–7\n\n- Cycling, brisk walking.\n')).toHaveLength(1)
+  })
+
   it('ignores questions and durations that are not waits', () => {
     const text = [
       'How long should I avoid swimming?',
@@ -216,6 +226,22 @@ describe('extractClaims on statements', () => {
     expect(claimsOf("There is a myth that you can't wash your face after the treatment.")).toEqual([])
     // The clause after the myth is the article's own advice.
     expect(claimsOf('It is a myth that you must avoid the gym for a week; skip it for 24 hours.').map((c) => [c.topic, c.min])).toEqual([['exercise', 24]])
+  })
+
+  it('applies the claim before to an activity that "falls under the same rule"', () => {
+    const pick = (text: string) => claimsOf(text).map((c) => [c.topic, c.stance, c.min])
+    expect(pick('Stay out of saunas for 48 hours. Hot yoga falls under the same rule.')).toEqual([
+      ['sauna', 'avoid', 48],
+      ['exercise', 'avoid', 48]
+    ])
+    expect(pick('You can swim after a week. The same goes for hot tubs.')).toEqual([
+      ['swimming', 'allowed', 168],
+      ['sauna', 'allowed', 168]
+    ])
+    // Not when it negates the rule, names no activity, or there is no claim before it.
+    expect(pick('Avoid saunas for a week. Swimming is not under the same rule.')).toEqual([['sauna', 'avoid', 168]])
+    expect(pick('Avoid saunas for a week. The same rule applies after a peel.')).toEqual([['sauna', 'avoid', 168]])
+    expect(pick('The same goes for swimming.')).toEqual([])
   })
 })
 

@@ -266,7 +266,7 @@ const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
 // Imperatives that recommend doing the activity now.
 const imperativeCues = new Set(['try', 'choose', 'opt'])
 const leadingWords = new Set(['instead', 'then', 'also', 'so', 'and', 'or', 'just', 'simply'])
-const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
+const nowCues = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['this', 'evening'], ['first', 'evening'], ['tonight'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
 
 /**
  * A "sentence" longer than this many tokens is not prose (a run-on list, a

@@ -40,6 +40,11 @@ describe('extractClaims on statements', () => {
     expect(claimsOf('After the treatment you can sweat as usual.')).toMatchObject([{ topic: 'sweating', stance: 'allowed', min: 0, max: 0 }])
   })
 
+  it('reads "tonight" and "from the first evening" as allowed with no wait', () => {
+    expect(claimsOf('You can go swimming tonight.')).toMatchObject([{ topic: 'swimming', stance: 'allowed', min: 0, max: 0 }])
+    expect(claimsOf('## What you can do\n\n- Wash with a soap-free cleanser from the first evening.\n')).toMatchObject([{ topic: 'washing', stance: 'allowed', min: 0, max: 0 }])
+  })
+
   it('reads a negated avoid cue as no wait', () => {
     expect(claimsOf("You don't need to wait to wash your face.")).toMatchObject([{ topic: 'washing', stance: 'allowed', min: 0, max: 0 }])
   })

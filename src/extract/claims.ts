@@ -18,7 +18,8 @@
  *      or a bare negation ("do not go swimming") → avoid; an `allowed` cue or
  *      a negated `avoid` cue ("no need to wait") → allowed. `avoid` wins when
  *      both appear. "can"/"may"/"could" count only with a person as subject
- *      ("you can", "patients may"), so "sweat can irritate" is no cue. In a
+ *      ("you can", "patients may"), so "sweat can irritate" is no cue, or
+ *      in a passive with the activity as subject ("Exercise can be resumed"). In a
  *      table row or list item that states none: that of the header row,
  *      the list's lead-in ("When it's safe": allowed; "Avoid the following
  *      for 48 hours:") or the heading right above the list when it states a
@@ -763,8 +764,22 @@ function isAllowedCue(clause: Token[], cue: PhraseMatch<'avoid' | 'allowed'>, me
   // "find out if you can sweat", "when you can exercise": a question, not advice.
   for (let i = Math.max(0, cue.first - 3); i < cue.first; i++) if (questionWords.has(clause[i]!.norm)) return false
   for (let i = Math.max(0, cue.first - 2); i < cue.first; i++) if (subjects.has(clause[i]!.norm)) return true
-  return false
+  // The activity as the subject of a passive: "Exercise can be resumed after 48 hours", "Makeup may be worn".
+  return mentions.some((m) => isPassiveSubject(clause, m, cue))
 }
+
+/** Whether an activity is the subject of a modal passive ("Exercise can be resumed"): named at most a few words before "can be" + a participle. */
+function isPassiveSubject(clause: Token[], m: PhraseMatch<string>, cue: PhraseMatch<'avoid' | 'allowed'>): boolean {
+  if (m.last > cue.first || cue.first - m.last > 4 || !modals.has(clause[cue.first]!.norm)) return false
+  const participle = clause[cue.last + 1]
+  if (clause[cue.last]?.norm !== 'be' || participle?.kind !== 'word' || describing.has(participle.norm)) return false
+  return participle.norm.endsWith('ed') || irregularParticiples.has(participle.norm)
+}
+
+/** Past participles without "-ed" that a wait is given for ("Makeup can be worn"). */
+const irregularParticiples = new Set(['worn', 'done', 'begun', 'taken', 'undertaken', 'put'])
+/** Participles that describe what may happen, not permit it ("sweating can be increased"). */
+const describing = new Set(['expected', 'increased', 'reduced', 'affected', 'irritated', 'delayed', 'caused', 'triggered', 'worsened', 'aggravated'])
 
 /** The wait a clause gives, from its own words or its timeline heading. */
 function timeOf(
@@ -883,7 +898,7 @@ function allowedObjects(clause: Token[], mentions: Mention[], lexicon: Lexicon):
     for (const c of cues) {
       const window = modals.has(clause[c.first]!.norm) ? modalWindow : allowedWindow
       const after = m.first >= c.last && m.first - c.last < window
-      const before = m.last <= c.first && adjectiveCues.has(clause[c.last - 1]!.norm)
+      const before = m.last <= c.first && (adjectiveCues.has(clause[c.last - 1]!.norm) || isPassiveSubject(clause, m, c))
       if (after || before) linked.add(m.value)
     }
   }

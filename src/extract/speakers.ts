@@ -27,9 +27,11 @@ const title = String.raw`(?:Dr\.?|Doctor|Prof\.?|Professor|Nurse)`
 const nameWord = String.raw`\p{Lu}[\p{L}'’-]+`
 const titledName = String.raw`${title}\s+${nameWord}(?:\s+${nameWord})?`
 const verbs = String.raw`says|said|explains|explained|adds|added|notes|noted|suggests|suggested|recommends|recommended|advises|advised|agrees|agreed|warns|warned|cautions|cautioned|tells|told|continues|continued|comments|commented|shares|shared|insists|insisted`
+// A role between the verb and a titled name: "says consultant dermatologist Dr Lee".
+const role = String.raw`(?:\p{Ll}[\p{L}-]*\s+){1,3}(?=${title}\s)`
 // Bounded quantifiers only: linear on any input.
 const attributionPattern = new RegExp(
-  String.raw`(?:\b(?:${verbs})\s+(${titledName}|${nameWord}\s+${nameWord}))|(?:(${titledName})(?:,[^,.]{0,100},)?\s+(?:${verbs})\b)|(?:\baccording to\s+(${titledName}|${nameWord}\s+${nameWord}))`,
+  String.raw`(?:\b(?:${verbs})\s+(?:${role})?(${titledName}|${nameWord}\s+${nameWord}))|(?:(${titledName})(?:,[^,.]{0,100},)?\s+(?:${verbs})\b)|(?:\baccording to\s+(${titledName}|${nameWord}\s+${nameWord}))`,
   'gu'
 )
 const titledPattern = new RegExp(titledName, 'gu')

@@ -106,6 +106,21 @@ describe('extractClaims on statements', () => {
     expect(claimsOf(text)).toMatchObject([{ topic: 'exercise', min: 48, speaker: 'Dr Jane Okafor' }])
   })
 
+  it('finds the expert after a role: "says consultant dermatologist Dr Lee"', () => {
+    expect(claimsOf('“Skip the gym for 48 hours,” says consultant dermatologist Dr Hannah Lee.')).toMatchObject([{ min: 48, speaker: 'Dr Hannah Lee' }])
+    // Lowercase words before a name that has no title are no role: nobody is named here.
+    expect(claimsOf('“Skip the gym for 48 hours,” says the clinic Harley Street.')).toMatchObject([{ min: 48, speaker: null }])
+  })
+
+  it('reads an activity as the subject of a modal passive as allowed: "Exercise can be resumed after 48 hours"', () => {
+    const pick = (text: string) => claimsOf(text).map((c) => [c.topic, c.stance, c.min])
+    expect(pick('Exercise can be resumed after 48 hours.')).toEqual([['exercise', 'allowed', 48]])
+    expect(pick('Makeup can be worn from day two.')).toEqual([['makeup', 'allowed', 48]])
+    expect(pick('Exercise cannot be resumed for 48 hours.')).toEqual([['exercise', 'avoid', 48]])
+    // A participle that describes what happens permits nothing.
+    expect(pick('Sweating can be expected the same day.')).toEqual([])
+  })
+
   it('reads a table row by its header: "When it\'s safe" makes a row allowed, a negation or a cue of its own decides otherwise', () => {
     const text = [
       "| Activity | When it's safe |",

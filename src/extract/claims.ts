@@ -334,6 +334,30 @@ function sameRule(tokens: Token[], mentions: Mention[], before: Draft, at: Pick<
 }
 
 /**
+ * The activities a clause advises on: not one that only sets a condition
+ * ("Avoid the gym for two days, and wear a headband if you sweat a lot";
+ * "If you exercise, skip the sauna") when the clause names another. An
+ * activity named only in the condition stays ("If you want to swim, wait a
+ * week").
+ */
+function advised(clause: Token[], mentions: Mention[]): Mention[] {
+  if (mentions.length < 2) return mentions
+  const kept = mentions.filter((m) => !inCondition(clause, m.first))
+  return kept.length > 0 ? kept : mentions
+}
+
+/** Whether the words before token `at` open a condition on the reader: "if you", "when you're", "whenever you". */
+function inCondition(clause: Token[], at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+    if (!secondPerson.has(clause[i]!.norm)) continue
+    return conditionWords.has(clause[i - 1]?.norm ?? '')
+  }
+  return false
+}
+
+const conditionWords = new Set(['if', 'when', 'whenever', 'once'])
+
+/**
  * Whether a block may make claims with no cue of its own: a plan item under a
  * timeline heading ("Day 2: 5-minute warm-up walk"), or a block whose lead
  * gives the stance (a table row under "When it's safe").
@@ -470,7 +494,7 @@ function extractSentence(
     while (nextDuration < durations.length && durations[nextDuration]!.first < from) nextDuration++
     const clauseDurations: Duration[] = []
     for (let k = nextDuration; k < durations.length && durations[k]!.last <= to; k++) clauseDurations.push(durations[k]!)
-    let mentions = clause === tokens ? sentenceMentions : topicMentions(clause, ctx.lexicon, ctx.text)
+    let mentions = advised(clause, clause === tokens ? sentenceMentions : topicMentions(clause, ctx.lexicon, ctx.text))
     const inherited = mentions.length === 0
     if (inherited) {
       if (inheritedTopics.length > 0) mentions = inheritedTopics

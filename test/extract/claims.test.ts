@@ -106,6 +106,19 @@ describe('extractClaims on statements', () => {
     expect(claimsOf(text)).toMatchObject([{ topic: 'exercise', min: 48, speaker: 'Dr Jane Okafor' }])
   })
 
+  it('does not advise on an activity named only as a condition when the clause names another', () => {
+    const pick = (text: string) => claimsOf(text).map((c) => [c.topic, c.stance, c.min])
+    expect(pick('Avoid the gym for two days, and wear a headband if you sweat a lot.')).toEqual([['exercise', 'avoid', 48]])
+    expect(pick('If you exercise, skip the sauna for 48 hours.')).toEqual([['sauna', 'avoid', 48]])
+    // The condition's activity is the one advised on when it is the only one.
+    expect(pick('If you want to swim, wait a week.')).toEqual([['swimming', 'avoid', 168]])
+  })
+
+  it('reads alcohol used on the skin as no drink, and "keep X away from" as avoid', () => {
+    expect(claimsOf('Do not use alcohol, hydrogen peroxide or harsh soaps on it.')).toEqual([])
+    expect(claimsOf('Keep makeup and hairspray away from the area until it has healed.')).toMatchObject([{ topic: 'makeup', stance: 'avoid', min: null }])
+  })
+
   it('finds the expert after a role: "says consultant dermatologist Dr Lee"', () => {
     expect(claimsOf('“Skip the gym for 48 hours,” says consultant dermatologist Dr Hannah Lee.')).toMatchObject([{ min: 48, speaker: 'Dr Hannah Lee' }])
     // Lowercase words before a name that has no title are no role: nobody is named here.

@@ -330,7 +330,7 @@ function extractBlock(block: Block, blockContext: BlockContext, out: Draft[]): v
 function sameRule(tokens: Token[], mentions: Mention[], before: Draft, at: Pick<Draft, 'start' | 'end' | 'speaker'>, lexicon: Lexicon): Draft[] {
   const matches = matchesOf(tokens, lexicon)
   if (matches.same.length === 0 || matches.negation.length > 0) return []
-  return mentions.map((m) => ({ topic: m.topic, activity: m.activity, stance: before.stance, wait: before.wait, condition: m.condition, ...at }))
+  return mentions.map((m) => ({ topic: m.topic, activity: m.activity, stance: before.stance, wait: { ...before.wait }, condition: m.condition, ...at }))
 }
 
 /**

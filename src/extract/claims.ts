@@ -252,6 +252,8 @@ const directiveNegations = new Set(["don't", 'do', 'never', 'must', "mustn't", '
 const unitWords = new Set(['hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'])
 const conditionalWords = new Set(['if', 'unless', 'whether'])
 const questionWords = new Set(['if', 'whether', 'when', 'how'])
+// Words that open a condition: "if you sweat a lot", "If it is still red after 48 hours, then …".
+const conditionWords = new Set(['if', 'unless', 'once', 'when', 'whenever'])
 // Allowed cues that describe the activity before them ("workouts are okay") as well as after ("safe to swim").
 const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal', 'on'])
 /** How far after an allowed cue (in tokens) the activity it allows may start. */
@@ -346,7 +348,7 @@ function advised(clause: Token[], mentions: Mention[]): Mention[] {
   return kept.length > 0 ? kept : mentions
 }
 
-/** Whether the words before token `at` open a condition on the reader: "if you", "when you're", "whenever you". */
+/** Whether the words before token `at` open a condition on the reader: "if you", "when you're", "unless you". */
 function inCondition(clause: Token[], at: number): boolean {
   for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
     if (!secondPerson.has(clause[i]!.norm)) continue
@@ -354,8 +356,6 @@ function inCondition(clause: Token[], at: number): boolean {
   }
   return false
 }
-
-const conditionWords = new Set(['if', 'when', 'whenever', 'once'])
 
 /**
  * Whether a block may make claims with no cue of its own: a plan item under a
@@ -705,10 +705,8 @@ function isSequel(tokens: Token[], i: number, from: number): boolean {
   if (tokens[i]!.norm !== 'then') return false
   const before = tokens[i - 1]?.norm
   // "If it is still red after 48 hours, then …": the consequence of a condition, not a next step.
-  return (before === ',' || before === 'and') && !stepConditions.has(tokens[from]!.norm)
+  return (before === ',' || before === 'and') && !conditionWords.has(tokens[from]!.norm)
 }
-
-const stepConditions = new Set(['if', 'unless', 'once', 'when', 'whenever'])
 
 /** Whether a negation bears on a cue: at most three words before it, no punctuation between. */
 function reaches(clause: Token[], n: PhraseMatch<true>, c: PhraseMatch<unknown>): boolean {

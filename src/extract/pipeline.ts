@@ -20,6 +20,15 @@
  *   added-time checks → time → objects of an allowed cue → "longer" and
  *   claims with no number → condition. One claim per activity; a claim that
  *   repeats one of the same sentence is dropped.
+ *
+ * Adding a rule: put it in its family's module with its doc and examples in
+ * `rules/<family>.ts`, and call it here at its place in the order. A source
+ * of activities outside the vocabulary is one more step of the topic stage
+ * (`clauseTopics`, whose mentions carry the rule that found them); it must
+ * also widen the two cheap tests that skip text before any tokenizing, or
+ * it never sees its sentences: `lexicon.mayNameActivity` in
+ * {@link readBlock} and the `refers` test of `mayClaim` both ask for a
+ * vocabulary activity word or a pronoun.
  */
 import type { Block } from '../parse/blocks.ts'
 import { toBlocks } from '../parse/blocks.ts'

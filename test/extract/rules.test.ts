@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { describeClaim } from '../../src/eval/format.ts'
 import { extractClaims } from '../../src/extract/index.ts'
@@ -68,5 +70,16 @@ describe('the rule docs', () => {
     expect(describeRule('stance/no-such-rule')).toBeUndefined()
     expect(isRuleId('time/own-duration')).toBe(true)
     expect(isRuleId('time/own')).toBe(false)
+  })
+
+  it('are pure data the chart can import: no module of src/extract/rules/ imports anything outside the folder', () => {
+    const dir = join(import.meta.dirname, '..', '..', 'src', 'extract', 'rules')
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'))
+    expect(files.length).toBeGreaterThan(10)
+    for (const name of files) {
+      const text = readFileSync(join(dir, name), 'utf8')
+      for (const [, spec] of text.matchAll(/from '([^']+)'/g)) expect(spec!.startsWith('./') && !spec!.includes('/', 2), `${name} imports ${spec}`).toBe(true)
+      expect(text, name).not.toMatch(/\bprocess\.|\brequire\(/)
+    }
   })
 })

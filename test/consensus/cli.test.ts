@@ -142,7 +142,8 @@ describe('claimrange consensus --markdown', () => {
     expect(first.stdout).toMatch(/^Topic\s+Condition/)
     const text = readFileSync(out, 'utf8')
     expect(text.startsWith('# Consensus report\n\n| Topic | Condition | Consensus | Median | Voices | Outliers | Conflicts |\n')).toBe(true)
-    expect(text).toContain('| sweating | general | 3 days | 3 days | 2 | 0 | 5 (3 within-source) |')
+    // sweat says both ("sweat as usual", "it is best avoided"): the tie goes to its claim with a time, 0 h.
+    expect(text).toContain('| sweating | general | 0–72 h | 7.5 h | 2 | 0 | 5 (3 within-source) |')
     expect(text).toContain('## Active skincare (retinol, acids, exfoliants) — general')
     expect(text).toContain('- *within-source*: sweat allows retinol after 5–6 days')
     expect(text).toContain('| sweat#Dr Shotter | avoid | 48 h |')

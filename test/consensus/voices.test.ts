@@ -21,7 +21,8 @@ describe('voicePosition', () => {
   it('voicePosition ignores an allowed claim at 0 h for an avoid voice', () => {
     const a = claim({ stance: 'avoid', wait: null })
     const b = claim({ stance: 'allowed', wait: [0, 0] })
-    expect(voicePosition([a, b])).toEqual({ stance: 'avoid', wait: null, basis: null })
+    const c = claim({ stance: 'avoid', wait: null })
+    expect(voicePosition([a, b, c])).toEqual({ stance: 'avoid', wait: null, basis: null })
   })
 
   it('voicePosition: a tie between stances counts as avoid', () => {

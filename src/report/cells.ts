@@ -64,14 +64,17 @@ export function voiceWait(voice: Voice): string {
 
 /**
  * The claim that best shows a voice's position: the one its wait comes
- * from, else its first claim.
+ * from, else its first claim of the voice's stance (an avoid voice is never
+ * quoted with "you can sweat as usual"), else its first claim.
  *
  * @param report The report (for its claim summaries).
  * @param voice A voice.
  * @returns The claim, or `undefined` if the report lacks it.
  */
 export function voiceClaim(report: ConsensusReport, voice: Voice): ClaimSummary | undefined {
-  return report.claims[voice.basis ?? voice.claims[0] ?? '']
+  if (voice.basis) return report.claims[voice.basis]
+  const claims = voice.claims.map((id) => report.claims[id]).filter((c): c is ClaimSummary => c !== undefined)
+  return claims.find((c) => c.stance === voice.stance) ?? claims[0]
 }
 
 /**

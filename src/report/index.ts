@@ -13,7 +13,7 @@ export {
   voiceWait,
   type Labels
 } from './cells.ts'
-export { formatConsensusMarkdown, type MarkdownOptions } from './markdown.ts'
+export { formatConsensusMarkdown, type MarkdownOptions, type ReportSource } from './markdown.ts'
 export {
   formatConsensusDetails,
   formatConsensusRules,

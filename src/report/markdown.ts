@@ -6,7 +6,7 @@
  * Pure string builder (no Node APIs). Deterministic: the same report gives
  * the same bytes.
  */
-import type { ConsensusReport } from '../consensus/types.ts'
+import type { ClaimSummary, ConsensusReport } from '../consensus/types.ts'
 import {
   claimPlace,
   conflictCount,
@@ -25,6 +25,20 @@ export interface MarkdownOptions {
   title?: string
   /** Topic display names for the section headings (default: the topic ids). */
   labels?: Labels
+  /**
+   * The sources the report names, with their title and address, listed in a
+   * "Sources" section after the summary table (default: none, no section).
+   */
+  sources?: ReportSource[]
+}
+
+/** A source as the report lists it. */
+export interface ReportSource {
+  id: string
+  /** Front matter `title`; `null` when the article has none (or its file is missing). */
+  title: string | null
+  /** Front matter `url`; `null` when it has none. */
+  url: string | null
 }
 
 /**
@@ -57,6 +71,15 @@ export function formatConsensusMarkdown(report: ConsensusReport, options: Markdo
     }
     out.push('')
   }
+  if (options.sources && options.sources.length > 0) {
+    out.push('## Sources', '')
+    for (const source of [...options.sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+      const title = source.title ? `**${escape(source.title)}**` : '*untitled*'
+      const url = source.url && /^https?:\/\//i.test(source.url) ? ` — <${source.url.replace(/[<>\s]/g, encodeURIComponent)}>` : ' — no address given'
+      out.push(`- ${title}${url} (\`${source.id}\`)`)
+    }
+    out.push('')
+  }
   for (const row of report.topics) {
     out.push(`## ${escape(rowTitle(row, options.labels))}`, '')
     out.push(
@@ -69,7 +92,7 @@ export function formatConsensusMarkdown(report: ConsensusReport, options: Markdo
     for (const voice of row.voiceList) {
       const claim = voiceClaim(report, voice)
       const more = voice.claims.length > 1 ? ` (+${voice.claims.length - 1} more)` : ''
-      out.push(tableRow([voice.key, voice.stance, voiceWait(voice), claim ? `${quoted(claim)} line ${claim.line}${more}` : '']))
+      out.push(tableRow([voice.key, voice.stance, voiceWait(voice) + correctedNote(claim), claim ? `${quoted(claim)} line ${claim.line}${more}` : '']))
     }
     out.push('')
     if (row.outliers.length > 0) {
@@ -99,6 +122,17 @@ export function formatConsensusMarkdown(report: ConsensusReport, options: Markdo
   out.push('## Rules', '')
   out.push(`- **Voices.** ${escape(voice)}`, `- **Range.** ${escape(range)}`, `- **Outliers.** ${escape(outlier)}`, `- **Conflicts.** ${escape(conflict)}`, '')
   return out.join('\n')
+}
+
+/**
+ * Say that a wait is an editor's correction, with the source's own words.
+ *
+ * @param claim The claim a voice is quoted with.
+ * @returns ` (corrected by an editor; the source says “90 minutes”)`, or `''` for a claim as extracted.
+ */
+function correctedNote(claim: ClaimSummary | undefined): string {
+  if (claim?.review !== 'corrected') return ''
+  return claim.wait.text ? ` (corrected by an editor; the source says “${claim.wait.text}”)` : ' (corrected by an editor)'
 }
 
 /**

@@ -11,6 +11,8 @@
  *   other); within a topic the general row comes first, then conditions in
  *   vocabulary order. Within a row claims go by source, speaker, file order.
  */
+import { conflictLookup } from '../src/consensus/conflicts.ts'
+import { claimKey } from '../src/consensus/select.ts'
 import type { ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
 import { effectiveClaim, type Claim } from '../src/schema.ts'
 import type { SiteData, SiteSource } from '../src/site/data.ts'
@@ -27,10 +29,15 @@ export interface ViewOptions {
 
 /** A conflict as seen from one of its claims. */
 export interface ConflictView {
-  /** The other claim. */
+  /** Id of the other claim. */
   other: string
+  /** Source of the other claim (ids are unique within a source only). */
+  otherSource: string
   reason: string
 }
+
+/** Most conflicts listed per claim: the report counts pairs by groups, the page lists a few of each claim's. */
+export const conflictsPerClaim = 20
 
 /** One shown claim with everything the page says about it. */
 export interface ClaimView {
@@ -83,20 +90,8 @@ export function viewRows(data: SiteData, report: ConsensusReport, options: ViewO
   const exclude = new Set(options.exclude ?? [])
   const topics = options.topics ? new Set(options.topics) : undefined
   const conditions = options.conditions ? new Set(options.conditions) : undefined
-  const outliers = new Map<string, string>()
-  const conflicts = new Map<string, ConflictView[]>()
-  const seenPairs = new Set<string>()
-  for (const row of report.topics) {
-    for (const o of row.outliers) outliers.set(o.claim, o.reason)
-    for (const c of row.conflicts) {
-      const pair = c.claims.join(' ')
-      if (seenPairs.has(pair)) continue
-      seenPairs.add(pair)
-      const [a, b] = c.claims
-      push(conflicts, a, { other: b, reason: c.reason })
-      push(conflicts, b, { other: a, reason: c.reason })
-    }
-  }
+  const outliers = outlierReasons(report)
+  const conflictsOf = conflictViews(report)
   const rows = new Map<string, RowView>()
   for (const file of data.files) {
     file.claims.forEach((stored) => {
@@ -126,8 +121,8 @@ export function viewRows(data: SiteData, report: ConsensusReport, options: ViewO
         sourceInfo: info,
         sourceTitle: info?.title ?? file.source,
         topicLabel: row.topicLabel,
-        outlier: outliers.get(stored.id) ?? null,
-        conflicts: conflicts.get(stored.id) ?? []
+        outlier: outliers.get(claimKey(file.source, stored.id)) ?? null,
+        conflicts: conflictsOf(file.source, stored.id)
       })
     })
   }
@@ -165,16 +160,8 @@ export function claimViewOf(data: SiteData, claimId: string, report?: ConsensusR
     const claim = effectiveClaim(stored)
     const info = data.sources.find((s) => s.id === file.source)
     const topicLabel = data.topics.find((t) => t.name === claim.topic)?.label ?? claim.topic
-    const conflicts: ConflictView[] = []
-    let outlier: string | null = null
-    for (const row of report?.topics ?? []) {
-      outlier ??= row.outliers.find((o) => o.claim === claimId)?.reason ?? null
-      for (const c of row.conflicts) {
-        const [a, b] = c.claims
-        const other = a === claimId ? b : b === claimId ? a : undefined
-        if (other !== undefined && !conflicts.some((x) => x.other === other)) conflicts.push({ other, reason: c.reason })
-      }
-    }
+    const outlier = report ? (outlierReasons(report).get(claimKey(file.source, stored.id)) ?? null) : null
+    const conflicts = report ? conflictViews(report)(file.source, stored.id) : []
     return { claim, stored, source: file.source, sourceInfo: info, sourceTitle: info?.title ?? file.source, topicLabel, outlier, conflicts }
   }
   return undefined
@@ -203,10 +190,31 @@ export function countShownClaims(data: SiteData): number {
   return n
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+/**
+ * The outlier reasons of a report by claim key.
+ *
+ * @param report A consensus report.
+ * @returns Map from `<source>/<id>` to the reason.
+ */
+function outlierReasons(report: ConsensusReport): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const row of report.topics) for (const o of row.outliers) out.set(claimKey(o.source, o.claim), o.reason)
+  return out
+}
+
+/**
+ * The conflicts of single claims, on demand (at most {@link conflictsPerClaim} each).
+ *
+ * @param report A consensus report.
+ * @returns A function from a claim's source and id to its conflicts, as the other claim and the reason.
+ */
+function conflictViews(report: ConsensusReport): (source: string, id: string) => ConflictView[] {
+  const lookup = conflictLookup(report)
+  return (source, id) =>
+    lookup({ source, id }, conflictsPerClaim).conflicts.map((c) => {
+      const other = c.allowed.source === source && c.allowed.id === id ? c.avoid : c.allowed
+      return { other: other.id, otherSource: other.source, reason: c.reason }
+    })
 }
 
 function compare(a: string, b: string): number {

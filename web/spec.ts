@@ -19,6 +19,7 @@
 import type { ConsensusReport } from '../src/consensus/types.ts'
 import type { Stance } from '../src/schema.ts'
 import type { SiteData } from '../src/site/data.ts'
+import { claimKey } from '../src/consensus/select.ts'
 import { formatHours, formatRange, formatWait, shortHours, tickLabel } from './format.ts'
 import { viewRows, type ClaimView, type RowView, type ViewOptions } from './model.ts'
 import { timeAxis } from './scale.ts'
@@ -275,7 +276,7 @@ export function layout(rows: RowView[], width: number): ChartSpec {
       const my = lanesTop + lanePad + laneHeight * (lane + 0.5)
       const mark = placeMark(view, row.key, axis, my)
       marks.push(mark)
-      anchors.set(mark.id, { x: mark.shape === 'vague' ? axis.x0 : mark.x1, y: mark.y })
+      anchors.set(claimKey(mark.source, mark.id), { x: mark.shape === 'vague' ? axis.x0 : mark.x1, y: mark.y })
     })
     y += height + (narrow ? 6 : 4)
   }
@@ -374,13 +375,19 @@ function conflictLinks(rows: RowView[], anchors: Map<string, { x: number; y: num
   for (const row of rows) {
     for (const view of row.claims) {
       for (const conflict of view.conflicts) {
-        const pair = [view.stored.id, conflict.other].sort()
+        // Anchors and pairs are keyed by source and id: ids repeat across sources.
+        const ends = [
+          { id: view.stored.id, key: claimKey(view.source, view.stored.id) },
+          { id: conflict.other, key: claimKey(conflict.otherSource, conflict.other) }
+        ].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : p.key < q.key ? -1 : 1))
+        const pair = ends.map((end) => end.id)
         const id = pair.join('~')
-        if (seen.has(id)) continue
-        const a = anchors.get(pair[0]!)
-        const b = anchors.get(pair[1]!)
+        const both = ends.map((end) => end.key).join('~')
+        if (seen.has(both)) continue
+        const a = anchors.get(ends[0]!.key)
+        const b = anchors.get(ends[1]!.key)
         if (!a || !b) continue
-        seen.add(id)
+        seen.add(both)
         const cx = Math.min(maxX, Math.max(a.x, b.x) + Math.min(48, 16 + Math.abs(a.y - b.y) * 0.1))
         const cy = (a.y + b.y) / 2
         links.push({ id, from: pair[0]!, to: pair[1]!, d: `M${r(a.x)},${r(a.y)}Q${r(cx)},${r(cy)} ${r(b.x)},${r(b.y)}`, reason: conflict.reason })

@@ -252,7 +252,7 @@ export function consensusWords(row: Pick<RowView, 'consensus'>): string {
 export function groupWords(group: ConflictGroupView): string {
   const when = group.allowedFrom === 0 ? 'now' : `from ${formatHours(group.allowedFrom)}`
   const wait = group.contrary.shortest === null ? 'wait, without a time' : `wait ≥ ${formatHours(group.contrary.shortest)}`
-  return `${count(group.allowed.length, 'claim')} (${count(group.allowedSources, 'source')}) say it is fine ${when}; ${count(group.contrary.claims.length, 'claim')} (${count(group.contrary.sources, 'source')}) say ${wait}`
+  return `${count(group.allowed.length, 'claim')} (${count(group.allowedSources, 'source')}) say it is fine ${when}; ${count(group.contrary.claims, 'claim')} (${count(group.contrary.sources, 'source')}) say ${wait}`
 }
 
 /**

@@ -12,8 +12,12 @@
  * labelled bracket from that time to the shortest contrary wait, and the
  * pairs of a claim only while it is focused.
  */
+import { conflictLookup } from '../src/consensus/conflicts.ts'
 import { representativeHours, upperHours } from '../src/consensus/scale.ts'
-import type { Conflict, ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
+import { claimKey, rowKey as engineRowKey } from '../src/consensus/select.ts'
+import type { Conflict, ConflictGroup, ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
+
+export { claimKey }
 
 /** A conflict as seen from one of its claims. */
 export interface PairView {
@@ -24,26 +28,8 @@ export interface PairView {
   scope: Conflict['scope']
 }
 
-/** One stance group of a row: the claims that allow from one time, and those that say wait longer. */
-export interface ConflictGroupView {
-  /** Hours from which the group's claims allow the activity (0 = right away). */
-  allowedFrom: number
-  /** Keys of those claims. */
-  allowed: string[]
-  /** How many sources they come from. */
-  allowedSources: number
-  contrary: {
-    /** Keys of the claims that say to wait longer. */
-    claims: string[]
-    sources: number
-    /** Topics they are on (the row's own and related ones), sorted. */
-    topics: string[]
-    /** The shortest wait they state, hours; `null` when none states a number. */
-    shortest: number | null
-  }
-  /** Pairs in this group with both claims in one source. */
-  withinSource: number
-}
+/** One stance group of a row (the engine's {@link ConflictGroup}). */
+export type ConflictGroupView = ConflictGroup
 
 /** A within-source pair, by keys. */
 export interface WithinPair {
@@ -61,27 +47,25 @@ export interface ReportIndex {
   groups(row: TopicConsensus): ConflictGroupView[]
   /** Within-source pairs of a row. */
   withinSource(row: TopicConsensus): WithinPair[]
-  /** Every conflict of one claim (computed when asked). */
+  /** The conflicts of one claim (enumerated when asked, at most {@link pairsListed}). */
   pairsOf(key: string): PairView[]
   /** Number of conflicts of one claim. */
   countOf(key: string): number
 }
 
-/**
- * The key of a claim.
- *
- * @param source Source id.
- * @param id Claim id.
- * @returns `<source>/<id>`.
- * @example
- * claimKey('derm-blog', 'derm-gym') // 'derm-blog/derm-gym'
- */
-export function claimKey(source: string, id: string): string {
-  return `${source}/${id}`
-}
+/** Most pairs listed for one claim (the panel and the links of a focused claim). */
+export const pairsListed = 60
 
 /**
  * Index a report for the page.
+ *
+ * Counting a claim's conflicts reads the groups only: an allowed claim
+ * conflicts with its group's contrary claims; an avoid claim with every
+ * claim of the groups (in rows compared with its topic, same condition)
+ * that allow from before its shortest wait — from 0 h when it states none.
+ * That is the engine's rule (`conflictLookup` gives the same totals), at
+ * the cost of a few groups per claim, so a 10,000-source page can count
+ * every claim's conflicts; the pairs themselves are listed only when asked.
  *
  * @param report A consensus report.
  * @returns The index (see {@link ReportIndex}).
@@ -89,67 +73,47 @@ export function claimKey(source: string, id: string): string {
  * indexReport(report).outliers.get('quick-tips/quick-exercise') // '2 h is …'
  */
 export function indexReport(report: ConsensusReport): ReportIndex {
-  const keyOf = (id: string, source: string) => claimKey(source, id)
   const outliers = new Map<string, string>()
-  const pairs = new Map<string, PairView[]>()
-  const push = (key: string, pair: PairView) => {
-    const list = pairs.get(key)
-    if (list) list.push(pair)
-    else pairs.set(key, [pair])
-  }
-  const seen = new Set<string>()
+  const allowedCount = new Map<string, number>()
+  const against = new Map<string, ConflictGroup[]>()
   for (const row of report.topics) {
-    for (const o of row.outliers) outliers.set(keyOf(o.claim, o.source), o.reason)
-    for (const c of row.conflicts) {
-      const a = keyOf(c.claims[0], c.sources[0])
-      const b = keyOf(c.claims[1], c.sources[1])
-      if (seen.has(`${a} ${b}`)) continue
-      seen.add(`${a} ${b}`)
-      push(a, { other: b, reason: c.reason, scope: c.scope })
-      push(b, { other: a, reason: c.reason, scope: c.scope })
+    for (const o of row.outliers) outliers.set(claimKey(o.source, o.claim), o.reason)
+    for (const group of row.conflicts.groups) {
+      for (const key of group.allowed) allowedCount.set(key, group.contrary.claims)
+      for (const topic of row.conflicts.topics) {
+        const k = engineRowKey(topic, row.condition)
+        against.set(k, [...(against.get(k) ?? []), group])
+      }
     }
   }
-  const summary = (key: string) => report.claims[key.slice(key.indexOf('/') + 1)]
+  let lookup: ReturnType<typeof conflictLookup> | undefined
   return {
     outliers,
-    groups(row) {
-      const byTime = new Map<number, { allowed: Set<string>; contrary: Set<string>; within: number }>()
-      for (const c of row.conflicts) {
-        const allowed = summary(keyOf(c.claims[0], c.sources[0]))
-        if (!allowed || allowed.wait.min === null) continue
-        const from = upperHours({ min: allowed.wait.min, max: allowed.wait.max })
-        const group = byTime.get(from) ?? { allowed: new Set<string>(), contrary: new Set<string>(), within: 0 }
-        group.allowed.add(keyOf(c.claims[0], c.sources[0]))
-        group.contrary.add(keyOf(c.claims[1], c.sources[1]))
-        if (c.scope === 'within-source') group.within++
-        byTime.set(from, group)
+    groups: (row) => row.conflicts.groups,
+    withinSource: (row) =>
+      row.conflicts.withinSource.map((c) => ({
+        allowed: claimKey(c.allowed.source, c.allowed.id),
+        avoid: claimKey(c.avoid.source, c.avoid.id),
+        source: c.allowed.source,
+        reason: c.reason
+      })),
+    pairsOf(key) {
+      lookup ??= conflictLookup(report)
+      return lookup(key, pairsListed).conflicts.map((c) => {
+        const allowed = claimKey(c.allowed.source, c.allowed.id)
+        return { other: allowed === key ? claimKey(c.avoid.source, c.avoid.id) : allowed, reason: c.reason, scope: c.scope }
+      })
+    },
+    countOf(key) {
+      const claim = report.claims[key]
+      if (!claim) return 0
+      if (claim.stance === 'allowed') return allowedCount.get(key) ?? 0
+      let n = 0
+      for (const group of against.get(engineRowKey(claim.topic, claim.condition)) ?? []) {
+        if (claim.wait.min === null ? group.allowedFrom === 0 : group.allowedFrom < claim.wait.min) n += group.allowed.length
       }
-      return [...byTime.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([allowedFrom, g]) => {
-          const contrary = [...g.contrary]
-          const waits = contrary.map((k) => summary(k)?.wait.min).filter((w): w is number => typeof w === 'number')
-          return {
-            allowedFrom,
-            allowed: [...g.allowed],
-            allowedSources: sourcesOf(g.allowed),
-            contrary: {
-              claims: contrary,
-              sources: sourcesOf(contrary),
-              topics: [...new Set(contrary.map((k) => summary(k)?.topic ?? row.topic))].sort(),
-              shortest: waits.length ? Math.min(...waits) : null
-            },
-            withinSource: g.within
-          }
-        })
-    },
-    withinSource(row) {
-      return row.conflicts
-        .filter((c) => c.scope === 'within-source')
-        .map((c) => ({ allowed: keyOf(c.claims[0], c.sources[0]), avoid: keyOf(c.claims[1], c.sources[1]), source: c.sources[0], reason: c.reason }))
-    },
-    pairsOf: (key) => pairs.get(key) ?? [],
-    countOf: (key) => pairs.get(key)?.length ?? 0
+      return n
+    }
   }
 }
 
@@ -163,10 +127,4 @@ export function indexReport(report: ConsensusReport): ReportIndex {
 export function compareHours(a: { min: number; max: number | null } | null, b: { min: number; max: number | null } | null): number {
   if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1)
   return representativeHours(a) - representativeHours(b) || upperHours(a) - upperHours(b)
-}
-
-function sourcesOf(keys: Iterable<string>): number {
-  const sources = new Set<string>()
-  for (const key of keys) sources.add(key.slice(0, key.indexOf('/')))
-  return sources.size
 }

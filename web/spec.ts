@@ -657,7 +657,7 @@ function rowSummary(row: RowView): string {
   const parts = [consensusWords(row)]
   const outliers = row.claims.filter((c) => c.outlier && c.counted).length
   if (outliers) parts.push(count(outliers, 'outlier'))
-  const pairs = row.groups.reduce((n, g) => n + g.allowed.length * g.contrary.claims.length, 0)
+  const pairs = row.groups.reduce((n, g) => n + g.pairs, 0)
   if (row.groups.length) parts.push(`${count(row.groups.length, 'conflict group')}`)
   else if (pairs === 0 && row.lines.some((l) => l.within.length > 0)) parts.push('contradictions within a source')
   return parts.join(' · ')

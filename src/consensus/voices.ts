@@ -128,7 +128,7 @@ export function groupVoices(entries: CountedClaim[]): Voice[] {
  * @param claim A claim whose `wait.min` is set.
  * @returns Its wait in hours.
  */
-export function hoursOf(claim: Claim): Hours {
+export function hoursOf(claim: { wait: Claim['wait'] }): Hours {
   return { min: claim.wait.min!, max: claim.wait.max }
 }
 

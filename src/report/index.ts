@@ -5,6 +5,7 @@
 export {
   claimPlace,
   conflictCount,
+  groupExample,
   medianText,
   quoted,
   rangeText,

@@ -7,9 +7,11 @@
  * the same bytes.
  */
 import type { ClaimSummary, ConsensusReport } from '../consensus/types.ts'
+import { claimKey } from '../consensus/select.ts'
 import {
   claimPlace,
   conflictCount,
+  groupExample,
   medianText,
   quoted,
   rangeText,
@@ -98,22 +100,29 @@ export function formatConsensusMarkdown(report: ConsensusReport, options: Markdo
     if (row.outliers.length > 0) {
       out.push('**Outliers**', '')
       for (const outlier of row.outliers) {
-        const claim = report.claims[outlier.claim]
+        const claim = report.claims[claimKey(outlier.source, outlier.claim)]
         const where = claim ? `\`${claimPlace(claim)}\` ${escape(quoted(claim))}` : `\`${outlier.claim}\``
         out.push(`- ${where}: ${escape(outlier.reason)}`)
       }
       out.push('')
     }
-    if (row.conflicts.length > 0) {
-      out.push('**Conflicts**', '')
-      for (const conflict of row.conflicts) out.push(`- *${conflict.scope}*: ${escape(conflict.reason)}`)
+    const { groups, withinSource, pairs, withinSourcePairs } = row.conflicts
+    if (groups.length > 0) {
+      const within = withinSourcePairs > 0 ? `, ${withinSourcePairs} within one source` : ''
+      out.push(`**Conflicts** (${pairs} pair${pairs === 1 ? '' : 's'} of claims${within})`, '')
+      // A group whose every pair is within one source is shown by those pairs alone.
+      for (const group of groups.filter((g) => g.pairs > g.withinSource)) {
+        const example = groupExample(report, group)
+        out.push(`- ${escape(group.reason)}${example ? `. E.g. ${escape(example)}` : ''}`)
+      }
+      for (const conflict of withinSource) out.push(`- *within-source*: ${escape(conflict.reason)}`)
       out.push('')
     }
     if (row.vague.length > 0) {
       out.push('**Vague claims** (no number: they count for stance, not for the range)', '')
-      for (const id of row.vague) {
-        const claim = report.claims[id]
-        out.push(claim ? `- \`${claimPlace(claim)}\` ${claim.stance}: ${escape(quoted(claim))}` : `- \`${id}\``)
+      for (const key of row.vague) {
+        const claim = report.claims[key]
+        out.push(claim ? `- \`${claimPlace(claim)}\` ${claim.stance}: ${escape(quoted(claim))}` : `- \`${key}\``)
       }
       out.push('')
     }

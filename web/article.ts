@@ -96,19 +96,10 @@ function tagOf(block: Block): 'h3' | 'h4' | 'h5' | 'h6' | 'p' | 'li' {
  */
 function shown(text: string, block: Block): string {
   const raw = text.slice(block.start, block.end)
-  let out = ''
-  let i = 0
-  while (i < raw.length) {
-    if (raw[i] === block.text[i]) {
-      out += block.text[i]
-      i++
-      continue
-    }
-    let j = i
-    while (j < raw.length && raw[j] !== block.text[j]) j++
-    const run = raw.slice(i, j)
-    out += /^<\/?[a-z][^<>]*>$|^<[a-z][^<>]*>.*<\/[a-z]+>$/i.test(run.trim()) ? run : block.text.slice(i, j)
-    i = j
+  let out = block.text
+  for (const tag of raw.matchAll(/<\/?[a-z][^<>]*>/gi)) {
+    const at = tag.index
+    if (out.slice(at, at + tag[0].length).trim() === '') out = out.slice(0, at) + tag[0] + out.slice(at + tag[0].length)
   }
   return out
 }

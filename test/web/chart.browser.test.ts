@@ -13,8 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, openChart } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildSite } from '../../src/site/build.ts'
+import { buildSite, loadSiteData } from '../../src/site/build.ts'
 import { serveSite, type RunningSite } from '../../src/site/serve.ts'
+import { computeConsensus } from '../../src/consensus/index.ts'
+import { relatedOf } from '../../src/site/data.ts'
+import { pageModel } from '../../web/model.ts'
+import { topicAnswers } from '../../web/summary.ts'
 import { fixtureClaims, fixtureSources } from './helpers.ts'
 
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url))
@@ -367,14 +371,39 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
     await page.close()
   })
 
-  test('screenshots at 1280×800 and 390×844', async () => {
+  test('at 1440×900 the first screen holds every topic’s consensus sentence, outliers by source and conflicts counted', async () => {
+    const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
+    const data = await loadSiteData({ sourcesDir: join(projectRoot, 'sources'), claimsDir: corpusClaims })
+    const expected = topicAnswers(pageModel(data.data, computeConsensus(data.data.files, { related: relatedOf(data.data) })).rows)
+    expect(expected.length).toBe(new Set(data.data.files.flatMap((f) => f.claims.map((c) => c.topic))).size)
+    const shown = await page.$$eval('#answers li', (items) =>
+      items.map((li) => ({ topic: li.getAttribute('data-topic'), text: li.textContent, bottom: li.getBoundingClientRect().bottom }))
+    )
+    expect(shown.map((a) => a.topic)).toEqual(expected.map((a) => a.topic))
+    for (const [i, answer] of expected.entries()) {
+      expect(shown[i]!.text).toContain(`${answer.label}: ${answer.consensus}`)
+      if (answer.outliers) expect(shown[i]!.text).toContain(answer.outliers)
+      expect(shown[i]!.bottom, answer.topic).toBeLessThanOrEqual(900)
+    }
+    expect(shown.find((a) => a.topic === 'swimming')!.text).toMatch(/Out of line: Can You Sweat After Microneedling \(24 h\)/)
+    expect(shown.find((a) => a.topic === 'sweating')!.text).toMatch(/Conflict: \d+ claims? \(1 source\) say it is fine now; \d+ claims \(\d sources\) say wait ≥ 48 h/)
+    expect(await page.isVisible('#filter-topics')).toBe(false)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('screenshots at 1440×900 and 390×844 (docs/ with SCREENSHOTS=docs)', async () => {
     for (const viewport of [
-      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
       { width: 390, height: 844 }
     ]) {
       const { page, errors } = await open(corpus.url, viewport)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
       await page.screenshot({ path: join(outputDir, `chart-corpus-${viewport.width}x${viewport.height}.png`), fullPage: true })
+      if (process.env.SCREENSHOTS === 'docs') {
+        await page.screenshot({ path: join(projectRoot, 'docs', `chart-${viewport.width}x${viewport.height}.png`) })
+        await page.screenshot({ path: join(projectRoot, 'docs', `chart-${viewport.width}x${viewport.height}-full.png`), fullPage: true })
+      }
       expect(errors).toEqual([])
       await page.close()
     }

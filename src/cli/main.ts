@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import pkg from '../../package.json' with { type: 'json' }
 import { FileError } from '../read/errors.ts'
 import { CliError, processEffects, type Effects } from './effects.ts'
 import { commands } from './commands.ts'
@@ -15,6 +16,7 @@ export async function main(argv: string[], effects: Effects = processEffects): P
   const debug = argv.includes('--debug')
   const program = new Command('claimrange')
     .description('Extract wait-time claims from articles, compute where sources agree, chart the consensus.')
+    .version(pkg.version, '-V, --version', 'print the version of claimrange')
     .option('--debug', 'show stack traces of unexpected errors')
     .exitOverride()
     .configureOutput({

@@ -5,8 +5,15 @@
  * (`<source>#<speaker>`), and counts once per row however often it repeats
  * itself. Its several statements become one position:
  *
- * - Stance: the stance most of its claims take; a tie counts as `avoid`
- *   (when a voice says both, the cautious reading is the one to check).
+ * - Stance: the stance most of its claims take. A voice that says both in
+ *   equal numbers is settled by its claims that state a time: the stance
+ *   most of *those* take (a stated time is the more definite statement:
+ *   "you can sweat as usual" against "avoid sweating until healed" reads as
+ *   "no wait"); when those tie too (or none states a time), `avoid`, the
+ *   cautious reading. The two sides stay visible: where they contradict
+ *   each other they are within-source conflicts (see `conflicts.ts`), and
+ *   {@link stanceTally} says how the stance was chosen, so no output has to
+ *   pick one silently.
  * - Wait of an `avoid` voice: the longest wait it states, among its numbered
  *   `avoid` claims and its `allowed` claims with a time after 0 h ("you can
  *   go to the gym after three days" also says to wait three days). This is
@@ -43,8 +50,7 @@ export interface Position {
  * voicePosition([avoid72, allowedAfter24]) // {stance: 'avoid', wait: {min: 72, max: 72}, basis: avoid72.id}
  */
 export function voicePosition(claims: Claim[]): Position {
-  const avoids = claims.filter((c) => c.stance === 'avoid').length
-  const stance: Stance = claims.length - avoids > avoids ? 'allowed' : 'avoid'
+  const { stance } = stanceTally(claims)
   const numbered = claims.filter((c) => c.wait.min !== null)
   let chosen: Claim | undefined
   if (stance === 'avoid') {
@@ -53,6 +59,40 @@ export function voicePosition(claims: Claim[]): Position {
     chosen = earliest(numbered.filter((c) => c.stance === 'allowed')) ?? longest(numbered.filter((c) => c.stance === 'avoid'))
   }
   return chosen ? { stance, wait: hoursOf(chosen), basis: chosen.id } : { stance, wait: null, basis: null }
+}
+
+/** How a voice's stance was chosen from its claims (see the module doc). */
+export interface StanceTally {
+  stance: Stance
+  /** How many of its claims say `avoid`, and how many `allowed`. */
+  avoid: number
+  allowed: number
+  /**
+   * `only`: every claim takes that stance; `majority`: most do; `numbered`:
+   * a tie settled by the claims that state a time; `cautious`: a tie there
+   * too (or no time stated), counted as `avoid`.
+   */
+  by: 'only' | 'majority' | 'numbered' | 'cautious'
+}
+
+/**
+ * Choose a voice's stance, and say how (rule in the module doc).
+ *
+ * @param claims The voice's claims on one row (effective claims).
+ * @returns The stance, the count of each and how the choice was made.
+ * @example
+ * stanceTally([sweatAsUsual, avoidUntilHealed]) // {stance: 'allowed', avoid: 1, allowed: 1, by: 'numbered'}
+ */
+export function stanceTally(claims: Pick<Claim, 'stance' | 'wait'>[]): StanceTally {
+  const avoid = claims.filter((c) => c.stance === 'avoid').length
+  const allowed = claims.length - avoid
+  if (avoid === 0 || allowed === 0) return { stance: allowed > 0 ? 'allowed' : 'avoid', avoid, allowed, by: 'only' }
+  if (avoid !== allowed) return { stance: allowed > avoid ? 'allowed' : 'avoid', avoid, allowed, by: 'majority' }
+  const numbered = claims.filter((c) => c.wait.min !== null)
+  const numberedAvoid = numbered.filter((c) => c.stance === 'avoid').length
+  const numberedAllowed = numbered.length - numberedAvoid
+  if (numberedAvoid !== numberedAllowed) return { stance: numberedAllowed > numberedAvoid ? 'allowed' : 'avoid', avoid, allowed, by: 'numbered' }
+  return { stance: 'avoid', avoid, allowed, by: 'cautious' }
 }
 
 /**
@@ -88,7 +128,7 @@ export function groupVoices(entries: CountedClaim[]): Voice[] {
  * @param claim A claim whose `wait.min` is set.
  * @returns Its wait in hours.
  */
-export function hoursOf(claim: Claim): Hours {
+export function hoursOf(claim: { wait: Claim['wait'] }): Hours {
   return { min: claim.wait.min!, max: claim.wait.max }
 }
 

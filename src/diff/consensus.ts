@@ -3,7 +3,7 @@
  * or a new source changed. Pure and browser-safe.
  */
 import { compareRows, compareText, countedClaims, rowKey } from '../consensus/select.ts'
-import type { Conflict, ConsensusReport, Outlier, TopicConsensus, Voice } from '../consensus/types.ts'
+import type { Conflict, ConflictGroup, ConsensusReport, Outlier, TopicConsensus, Voice } from '../consensus/types.ts'
 import { formatHours, formatRange, formatWait } from '../consensus/words.ts'
 import { effectiveClaim, type ClaimsFile } from '../schema.ts'
 import type { ClaimRef, ConsensusDiff, OrphanedClaim, RowDiff, VoiceChange } from './types.ts'
@@ -15,8 +15,11 @@ import type { ClaimRef, ConsensusDiff, OrphanedClaim, RowDiff, VoiceChange } fro
  * - A range "moved" when its words changed as every report shows them
  *   (`formatRange` of the ends, `formatHours` of the median): a median going
  *   from 40 h to 40.2 h is not reported, 48–72 h → 48 h – 1 week is.
- * - Outliers are matched by source and claim id; conflicts by their two
- *   claims (source and id each). A conflict whose claims stay but whose
+ * - Outliers are matched by source and claim id. Conflict groups are
+ *   matched by the time they allow from; a group on both sides whose
+ *   reason words changed (claims or sources counted, shortest contrary
+ *   wait, topics) is listed as changed. Within-source pairs are matched by
+ *   their two claims (source and id each); one whose claims stay but whose
  *   reason words change is not a change.
  * - Claims are matched by source *and* id (ids are unique within a source
  *   only). A claim counted in another row after a correction counts as
@@ -114,8 +117,11 @@ function diffRow(
     voicesChanged: voicesChanged.sort((a, b) => compareText(a.key, b.key)),
     outliersNew: only(to?.outliers ?? [], from?.outliers ?? [], outlierKey),
     outliersResolved: only(from?.outliers ?? [], to?.outliers ?? [], outlierKey),
-    conflictsNew: only(to?.conflicts ?? [], from?.conflicts ?? [], conflictKey),
-    conflictsResolved: only(from?.conflicts ?? [], to?.conflicts ?? [], conflictKey),
+    conflictsNew: only(to?.conflicts.groups ?? [], from?.conflicts.groups ?? [], groupKey),
+    conflictsResolved: only(from?.conflicts.groups ?? [], to?.conflicts.groups ?? [], groupKey),
+    conflictsChanged: changedGroups(from?.conflicts.groups ?? [], to?.conflicts.groups ?? []),
+    withinSourceNew: only(to?.conflicts.withinSource ?? [], from?.conflicts.withinSource ?? [], conflictKey),
+    withinSourceResolved: only(from?.conflicts.withinSource ?? [], to?.conflicts.withinSource ?? [], conflictKey),
     claimsAdded: only(claimsTo, claimsFrom, refKey),
     claimsRemoved: only(claimsFrom, claimsTo, refKey),
     orphaned
@@ -125,7 +131,8 @@ function diffRow(
     row.rangeMoved ||
     row.voicesAdded.length + row.voicesRemoved.length + row.voicesChanged.length > 0 ||
     row.outliersNew.length + row.outliersResolved.length > 0 ||
-    row.conflictsNew.length + row.conflictsResolved.length > 0 ||
+    row.conflictsNew.length + row.conflictsResolved.length + row.conflictsChanged.length > 0 ||
+    row.withinSourceNew.length + row.withinSourceResolved.length > 0 ||
     row.claimsAdded.length + row.claimsRemoved.length > 0 ||
     row.orphaned.length > 0
   return changed ? row : undefined
@@ -211,9 +218,31 @@ function outlierKey(outlier: Outlier): string {
   return `${outlier.source}\u0000${outlier.claim}`
 }
 
-/** Identity of a conflict: its two claims, each with its source. */
+/** Identity of a pair: its two claims, each with its source. */
 function conflictKey(conflict: Conflict): string {
-  return [conflict.sources[0], conflict.claims[0], conflict.sources[1], conflict.claims[1]].join('\u0000')
+  return [conflict.allowed.source, conflict.allowed.id, conflict.avoid.source, conflict.avoid.id].join('\u0000')
+}
+
+/** Identity of a conflict group within its row: the time it allows from. */
+function groupKey(group: ConflictGroup): string {
+  return String(group.allowedFrom)
+}
+
+/**
+ * Groups on both sides whose words changed.
+ *
+ * @param from Groups before.
+ * @param to Groups after.
+ * @returns Pairs of the group before and after, in the order of `to`.
+ */
+function changedGroups(from: ConflictGroup[], to: ConflictGroup[]): { from: ConflictGroup; to: ConflictGroup }[] {
+  const before = new Map(from.map((g) => [groupKey(g), g]))
+  const out: { from: ConflictGroup; to: ConflictGroup }[] = []
+  for (const group of to) {
+    const old = before.get(groupKey(group))
+    if (old && old.reason !== group.reason) out.push({ from: old, to: group })
+  }
+  return out
 }
 
 /** Identity of a claim: source and id. */

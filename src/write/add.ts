@@ -4,6 +4,7 @@
  * then extract its claims with the corpus runner.
  */
 import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
   htmlToArticle,
@@ -144,6 +145,9 @@ async function load(input: string, fetchOptions: FetchOptions | undefined): Prom
     const segment = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? '').replace(/\.[a-z0-9]+$/i, '')
     return { text: page.text, type, url: page.url, fallbackName: segment || new URL(page.url).hostname }
   }
+  if (await isFolder(input)) {
+    throw new FileError(input, 'Is a folder, expected one article (`.md`, `.html`, `.txt`) or an http(s) URL: run `add` once per article')
+  }
   const type = typeFromName(input)
   if (!type) {
     const extension = /\.[^./\\]+$/.exec(input)?.[0]
@@ -154,6 +158,20 @@ async function load(input: string, fetchOptions: FetchOptions | undefined): Prom
   }
   const { text } = await readTextFile(input)
   return { text, type, fallbackName: basename(input).replace(/\.[^.]+$/, '') }
+}
+
+/**
+ * Whether a path names a folder (so `add` can say so instead of "no extension").
+ *
+ * @param path The input as given.
+ * @returns `true` for an existing folder; `false` otherwise (a missing path is reported when it is read).
+ */
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 /** Turn the loaded input into the source file's text; check it has article text. */

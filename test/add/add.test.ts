@@ -173,6 +173,8 @@ describe('claimrange add with bad input: one line naming it, exit 1, nothing wri
   const cases: [string, () => Promise<string>, RegExp][] = [
     ['a missing file', async () => join(dir, 'missing.html'), /missing\.html: Cannot read file: it does not exist$/],
     ['an unsupported type', async () => write('scan.pdf', '%PDF-1.4'), /scan\.pdf: Unsupported file type `\.pdf`/],
+    ['a folder', async () => folder('articles'), /articles: Is a folder, expected one article \(`\.md`, `\.html`, `\.txt`\) or an http\(s\) URL/],
+    ['a folder named like an article', async () => folder('notes.md'), /notes\.md: Is a folder, expected one article/],
     ['an empty file', async () => write('empty.txt', ''), /empty\.txt: Unexpected empty file/],
     ['a binary file', async () => write('photo.txt', Buffer.from([0x41, 0, 0x42])), /photo\.txt: Unexpected NUL byte at offset 1/],
     ['invalid UTF-8', async () => write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])), /latin1\.txt:1: Invalid UTF-8 at byte 3/],
@@ -187,6 +189,11 @@ describe('claimrange add with bad input: one line naming it, exit 1, nothing wri
     ['nothing listening', async () => 'http://127.0.0.1:9/aftercare', /127\.0\.0\.1:9\/aftercare: Cannot fetch \(/],
     ['a non-http URL', async () => 'ftp://127.0.0.1/a.html', /ftp:\/\/127\.0\.0\.1\/a\.html: Unexpected URL scheme `ftp:`/]
   ]
+
+  async function folder(name: string): Promise<string> {
+    await mkdir(join(dir, name), { recursive: true })
+    return join(dir, name)
+  }
 
   async function write(name: string, content: string | Buffer): Promise<string> {
     await writeFile(join(dir, name), content)

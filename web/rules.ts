@@ -1,20 +1,24 @@
 /**
  * Extraction rules in words, for the panel's "Why it was read this way".
- * A claim may carry `rules: string[]`, the ids of the extraction rules that
- * produced it (`stance/negated-allowed`). Until the extractor's own
- * descriptions are wired in here, an id is shown as it is, readable on its
- * own ("stance / negated allowed").
+ * A claim carries `rules: string[]`, the ids of the extraction rules that
+ * gave it its topic, stance and time (`stance/negated-allowed`); their
+ * one-sentence summaries come from the extractor's own rule docs
+ * (`src/extract/rules/`, browser-safe), so the page, the README and the
+ * tests read the same words.
  */
+import { describeRule as ruleSummary } from '../src/extract/rules/index.ts'
 
 /**
  * Describe an extraction rule.
  *
  * @param id Rule id, e.g. `stance/negated-allowed`.
- * @returns Its description (for now: the id, its parts spaced out).
+ * @returns Its summary with the id after it; for an id this version does not
+ *   know (a claims file written by another version), the id alone.
  * @example
- * describeRule('stance/negated-allowed') // 'stance / negated allowed (stance/negated-allowed)'
+ * describeRule('stance/negated-allowed')
+ * // 'The stance is avoid: an allowed word is negated ("it is not safe to", "never okay"). (stance/negated-allowed)'
  */
 export function describeRule(id: string): string {
-  const words = id.replace(/\//g, ' / ').replace(/[-_]/g, ' ')
-  return words === id ? id : `${words} (${id})`
+  const summary = ruleSummary(id)
+  return summary ? `${summary} (${id})` : id
 }

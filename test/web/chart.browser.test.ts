@@ -371,6 +371,26 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
     await page.close()
   })
 
+  test('the panel says in words which rules read the claim as it was read', async () => {
+    const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
+    const first = await page.evaluate(() => {
+      const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { source: string; claims: { id: string; rules?: string[] }[] }[] } }).__CLAIMRANGE_DATA__
+      const file = data.files.find((f) => f.claims.some((c) => (c.rules ?? []).length > 0))!
+      const claim = file.claims.find((c) => (c.rules ?? []).length > 0)!
+      return { key: `${file.source}/${claim.id}`, rules: claim.rules! }
+    })
+    await page.focus(`#chart g.mark[data-claim="${first.key}"]`)
+    await page.keyboard.press('Enter')
+    const items = await page.locator('#panel .panel-rule').allTextContents()
+    expect(items.length).toBe(first.rules.length)
+    for (const [i, id] of first.rules.entries()) {
+      // A sentence from the rule's doc, then its id: never the bare id alone.
+      expect(items[i]).toMatch(new RegExp(`^[A-Z].{15,}\\(${id.replace('/', '\\/')}\\)$`))
+    }
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
   test('at 1440×900 the first screen holds every topic’s consensus sentence, outliers by source and conflicts counted', async () => {
     const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
     const data = await loadSiteData({ sourcesDir: join(projectRoot, 'sources'), claimsDir: corpusClaims })

@@ -112,9 +112,12 @@ export function allowedFrom(wait: Wait): number | null {
  *
  * @param entries Counted claims, in stable order.
  * @param related Symmetric related-topics lookup (see {@link relatedLookup}).
+ * @param within The within-source pairs of a row when they are known
+ *   already (an incremental run keeps each source's; see `partial.ts`), so
+ *   they are not formed again from the claims' words (default: form them).
  * @returns By row key (`rowKey`), the conflicts of each row that has an allowed claim with a number.
  */
-export function findConflicts(entries: CountedClaim[], related: Map<string, Set<string>>): Map<string, RowConflicts> {
+export function findConflicts(entries: CountedClaim[], related: Map<string, Set<string>>, within?: (row: string) => Conflict[]): Map<string, RowConflicts> {
   const avoids = new Map<string, CountedClaim[]>()
   const allows = new Map<string, CountedClaim[]>()
   for (const entry of entries) {
@@ -127,7 +130,7 @@ export function findConflicts(entries: CountedClaim[], related: Map<string, Set<
     const { topic, condition } = allowed[0]!.claim
     const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
     const candidates = topics.flatMap((t) => avoids.get(rowKey(t, condition)) ?? [])
-    out.set(key, rowConflicts(topic, topics, allowed, candidates))
+    out.set(key, rowConflicts(topic, topics, allowed, candidates, within?.(key)))
   }
   return out
 }
@@ -139,9 +142,10 @@ export function findConflicts(entries: CountedClaim[], related: Map<string, Set<
  * @param topics The row's topic and its related topics, sorted.
  * @param allowed The row's allowed claims with a number, in stable order.
  * @param candidates The avoid claims of those topics in the row's condition.
+ * @param known The row's within-source pairs, when known (default: formed here).
  * @returns The row's conflicts.
  */
-function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], candidates: CountedClaim[]): RowConflicts {
+function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], candidates: CountedClaim[], known?: Conflict[]): RowConflicts {
   const numbered = candidates.filter((e) => e.claim.wait.min !== null).sort((a, b) => a.claim.wait.min! - b.claim.wait.min! || a.order - b.order)
   const vague = candidates.filter((e) => e.claim.wait.min === null).sort((a, b) => a.order - b.order)
   const byTime = new Map<number, CountedClaim[]>()
@@ -183,7 +187,7 @@ function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], 
     groups.push(group)
   }
   groups.reverse()
-  const withinSource = withinSourceConflicts(allowed, candidates)
+  const withinSource = known ?? withinSourceConflicts(allowed, candidates)
   return {
     pairs: groups.reduce((n, g) => n + g.pairs, 0),
     withinSourcePairs: withinSource.length,

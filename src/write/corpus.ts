@@ -1,15 +1,27 @@
+/**
+ * The corpus loop of `extract`: which sources to process, the digest index,
+ * writing, and what changed in the consensus — each step proportional to
+ * what changed (see {@link extractCorpus}).
+ */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
+import { relatedLookup } from '../consensus/conflicts.ts'
+import { affectedRows, computeRows, digestSource, rowKeys, type SourceDigest } from '../consensus/partial.ts'
+import { rowKey } from '../consensus/select.ts'
+import { consensusOptions } from '../diff/claims.ts'
+import { diffRows, newlyOrphaned } from '../diff/consensus.ts'
+import type { ConsensusDiff } from '../diff/types.ts'
 import { extractClaims } from '../extract/index.ts'
 import type { Message } from '../message.ts'
-import { listFiles, readClaimsFile } from '../read/claims.ts'
+import { listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource, sha256, type Source } from '../read/source.ts'
-import type { Claim } from '../schema.ts'
+import type { Claim, ClaimsFile } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import { withLock, writeFileAtomic } from './atomic.ts'
+import { loadIndex, readCachedClaims, rememberClaims, sameStamp, saveIndex, stampFile, type ClaimsIndex, type IndexEntry } from './claims-cache.ts'
 import { serializeClaims } from './serialize.ts'
 
 /** Options of {@link extractCorpus}. */
@@ -43,8 +55,13 @@ export interface SourceOutcome {
   status: 'written' | 'unchanged' | 'failed'
   /** Whether extraction ran (`false` when the digest was current). */
   extracted: boolean
-  /** The source's claims after the run (empty when failed). */
-  claims: Claim[]
+  /**
+   * The source's claims after the run (empty when failed); `undefined` when
+   * the digest index showed source and claims file unchanged and neither was read.
+   */
+  claims: Claim[] | undefined
+  /** How many claims its claims file has after the run, per topic (also when `claims` is not read). */
+  topics: Record<string, number>
   /** The source as read (absent when unreadable). */
   source?: Source
 }
@@ -54,6 +71,11 @@ export interface CorpusResult {
   sources: SourceOutcome[]
   /** Problems, each naming its file: unusable sources, broken claims files, orphaned reviews. */
   messages: Message[]
+  /**
+   * What changed in the consensus: the claims folder as it was before the
+   * run against after it (every valid claims file, with or without a source).
+   */
+  diff: ConsensusDiff
 }
 
 /**
@@ -64,19 +86,26 @@ export const extractorVersion = 8
 
 /**
  * Extract the claims of every source in a folder and write them, keeping
- * every editor's review (see `mergeClaims`).
+ * every editor's review (see `mergeClaims`), and say what changed in the
+ * consensus.
  *
  * - Only sources whose content digest differs from their claims file's are
  *   re-extracted, unless the vocabulary or the extractor changed since the
  *   last run (recorded in `<claims>/.claimrange.json`) or `force` is set.
+ *   A source and a claims file whose size and modification time are those
+ *   the digest index recorded (`claims-cache.ts`) are not even read.
  * - An unusable source (empty, binary, invalid UTF-8, broken front matter)
  *   or a claims file an editor broke by hand is reported with file:line and
  *   left untouched; the other sources are still processed.
  * - Files are written atomically, under a lock on the claims folder, and
  *   only when their bytes change: re-running on unchanged input changes no byte.
+ * - What changed is computed from the rows the rewritten claims files touch
+ *   (`affectedRows`), before and after, from the index's per-source digests:
+ *   the same diff as comparing the consensus of the whole folder before and
+ *   after, at the cost of the changed rows only.
  *
  * @param options See {@link CorpusOptions}.
- * @returns One outcome per source, sorted by file name, and the messages.
+ * @returns One outcome per source, sorted by file name, the messages and what changed.
  * @throws {FileError} When the sources folder is missing or holds no `.md` file.
  */
 export async function extractCorpus(options: CorpusOptions): Promise<CorpusResult> {
@@ -91,54 +120,226 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
       const state = `${JSON.stringify({ extractor: extractorVersion, vocabulary: sha256(JSON.stringify(vocabulary)) }, null, 2)}\n`
       const stateChanged = !existsSync(stateFile) || (await readFile(stateFile, 'utf8')) !== state
       const force = options.force === true || stateChanged
+      const relatedTopics = consensusOptions(vocabulary).related ?? {}
+      const related = relatedLookup(relatedTopics)
+      const folder = await currentFolder(claimsDir, loadIndex(claimsDir, JSON.stringify(relatedTopics)), related)
       const outcomes: SourceOutcome[] = []
       const messages: Message[] = []
+      const changes: Change[] = []
       for (const name of names) {
         const file = join(sourcesDir, name)
         const id = name.replace(/\.md$/i, '')
         if (ids && !ids.has(id)) continue
-        outcomes.push(await extractOne(file, id, claimsDir, vocabulary, force, messages))
+        const claimsName = `${id}.yaml`
+        const claimsFile = join(claimsDir, claimsName)
+        const entry = folder.entries.get(claimsName)
+        const stamp = stampFile(file)
+        if (!force && entry && stamp && entry.source && sameStamp(stamp, entry.source) && entry.source.digest === entry.digest && !entry.lacksContext) {
+          outcomes.push({ id, file, claimsFile, status: 'unchanged', extracted: false, claims: undefined, topics: entry.topics })
+          continue
+        }
+        const done = await extractOne(file, id, claimsFile, vocabulary, force, messages)
+        outcomes.push(done.outcome)
+        if (done.outcome.status === 'failed' || !done.after) continue
+        const next = indexEntry(claimsFile, done.after, related, done.outcome.source!, stamp)
+        if (next) {
+          folder.dirty = true
+          folder.entries.set(claimsName, next)
+        }
+        if (done.outcome.status === 'written') changes.push({ name: claimsName, before: done.before, beforeEntry: entry, after: done.after, afterEntry: next })
       }
       // Record the state only when every source was processed with it.
       if (stateChanged && !ids && outcomes.every((o) => o.status !== 'failed')) await writeFileAtomic(stateFile, state)
-      return { sources: outcomes, messages }
+      const diff = consensusChange(folder.before, folder.entries, changes, related)
+      if (folder.dirty) saveIndex(claimsDir, { ...folder.index, files: Object.fromEntries([...folder.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) })
+      return { sources: outcomes, messages, diff }
     },
     { waitMs: options.lockWaitMs ?? 30000 }
   )
 }
 
+/** One claims file rewritten by the run: its content before (when it had one) and after. */
+interface Change {
+  name: string
+  before: ClaimsFile | undefined
+  beforeEntry: IndexEntry | undefined
+  after: ClaimsFile
+  afterEntry: IndexEntry | undefined
+}
+
+/** The claims folder as the index sees it, checked against the disk. */
+interface Folder {
+  index: ClaimsIndex
+  /** Every valid claims file's entry before the run, by file name. */
+  before: Map<string, IndexEntry>
+  /** The same, updated as the run goes. */
+  entries: Map<string, IndexEntry>
+  /** Whether the index must be written. */
+  dirty: boolean
+}
+
+/**
+ * The claims folder as it is before a run, from the index where a file's
+ * stamp matches it, else read (through the parse cache) and re-indexed.
+ *
+ * @param claimsDir Claims folder.
+ * @param index The digest index as loaded.
+ * @param related Symmetric related-topics lookup.
+ * @returns The valid files' entries before the run.
+ */
+async function currentFolder(claimsDir: string, index: ClaimsIndex, related: Map<string, Set<string>>): Promise<Folder> {
+  const names = existsSync(claimsDir) ? await listFiles(claimsDir, /\.ya?ml$/i) : []
+  const before = new Map<string, IndexEntry>()
+  let dirty = names.length !== Object.keys(index.files).length
+  for (const name of names) {
+    const path = join(claimsDir, name)
+    const stamp = stampFile(path)
+    const known = index.files[name]
+    if (known && stamp && sameStamp(stamp, known.claims)) {
+      before.set(name, known)
+      continue
+    }
+    dirty = true
+    const read = await readCachedClaims(path)
+    const entry = read.data && indexEntry(path, read.data, related, undefined, undefined, known)
+    if (entry) before.set(name, entry)
+  }
+  return { index, before, entries: new Map(before), dirty }
+}
+
+/**
+ * The index entry of a claims file as it is now on disk.
+ *
+ * @param claimsFile Path of the claims file (stamped now).
+ * @param data Its content.
+ * @param related Symmetric related-topics lookup.
+ * @param source The source it was just extracted from or checked against, if any.
+ * @param sourceStamp The source's stamp before it was read.
+ * @param known The entry it had, whose source record is kept when no source was read.
+ * @returns The entry, or `undefined` when the file cannot be stamped.
+ */
+function indexEntry(
+  claimsFile: string,
+  data: ClaimsFile,
+  related: Map<string, Set<string>>,
+  source: Source | undefined,
+  sourceStamp: ReturnType<typeof stampFile>,
+  known?: IndexEntry
+): IndexEntry | undefined {
+  const claims = stampFile(claimsFile)
+  if (!claims) return undefined
+  const topics: Record<string, number> = {}
+  for (const claim of data.claims) topics[claim.topic] = (topics[claim.topic] ?? 0) + 1
+  const entry: IndexEntry = { claims, digest: data.digest, lacksContext: lacksContext(data.claims), topics, consensus: digestSource(data, related) }
+  if (source && sourceStamp) entry.source = { ...sourceStamp, digest: source.digest }
+  else if (known?.source) entry.source = known.source
+  return entry
+}
+
+/**
+ * What changed in the consensus, from the rows the rewritten files touch.
+ *
+ * @param before Every valid claims file's entry before the run.
+ * @param after The same after the run.
+ * @param changes The files the run rewrote.
+ * @param related Symmetric related-topics lookup.
+ * @returns The diff of the whole folder before against after.
+ */
+function consensusChange(before: Map<string, IndexEntry>, after: Map<string, IndexEntry>, changes: Change[], related: Map<string, Set<string>>): ConsensusDiff {
+  const digestsBefore = [...before.values()].map((e) => e.consensus)
+  const digestsAfter = [...after.values()].map((e) => e.consensus)
+  const touched: SourceDigest[] = []
+  for (const change of changes) {
+    if (change.beforeEntry) touched.push(change.beforeEntry.consensus)
+    if (change.afterEntry) touched.push(change.afterEntry.consensus)
+  }
+  const orphaned = newlyOrphaned(
+    changes.flatMap((c) => (c.before ? [c.before] : [])),
+    changes.map((c) => c.after)
+  )
+  const rows = affectedRows(touched, related)
+  for (const claim of orphaned) rows.add(rowKey(claim.topic, claim.condition))
+  const totals = { rowsBefore: rowKeys(digestsBefore).size, rowsAfter: rowKeys(digestsAfter).size, sourcesBefore: before.size, sourcesAfter: after.size }
+  if (rows.size === 0) return { rows: [], orphaned: [], ...totals }
+  return diffRows(computeRows(digestsBefore, rows, related), computeRows(digestsAfter, rows, related), orphaned, totals)
+}
+
+/**
+ * How one source is read and extracted: the one step of the loop that
+ * reads an article and runs the extractor on it (the hardening work runs it
+ * isolated, with a time and size budget).
+ *
+ * @param file Path of the source.
+ * @param vocabulary The vocabulary to extract with.
+ * @param current When the caller's claims were extracted from this digest and
+ *   need no re-extraction, skip extraction if the source still has it;
+ *   `null` reads the source without extracting (default: always extract).
+ * @returns The source as read, and its extracted claims (`undefined` when skipped by `current`).
+ * @throws {FileError} When the source is unusable (empty, binary, not UTF-8, broken front matter).
+ */
+export async function readAndExtract(file: string, vocabulary: Vocabulary, current?: string | null): Promise<{ source: Source; extracted: Claim[] | undefined }> {
+  const source = await readSource(file)
+  if (current === null || (current !== undefined && source.digest === current)) return { source, extracted: undefined }
+  return { source, extracted: extractClaims(source, vocabulary) }
+}
+
+/**
+ * Process one source: read it and its claims file, extract when needed,
+ * merge the reviews in, write when the bytes change.
+ *
+ * @returns The outcome, and the claims file's content before and after (when usable).
+ */
 async function extractOne(
   file: string,
   id: string,
-  claimsDir: string,
+  claimsFile: string,
   vocabulary: Vocabulary,
   force: boolean,
   messages: Message[]
-): Promise<SourceOutcome> {
-  const claimsFile = join(claimsDir, `${id}.yaml`)
-  const failed = (): SourceOutcome => ({ id, file, claimsFile, status: 'failed', extracted: false, claims: [] })
-  let source: Source
+): Promise<{ outcome: SourceOutcome; before?: ClaimsFile; after?: ClaimsFile }> {
+  const failed = (source?: Source): { outcome: SourceOutcome } => ({
+    outcome: { id, file, claimsFile, status: 'failed', extracted: false, claims: [], topics: {}, ...(source ? { source } : {}) }
+  })
+  const previous = existsSync(claimsFile) ? await readCachedClaims(claimsFile) : undefined
+  // Skip by digest, unless a reviewed claim still lacks the context re-anchoring needs.
+  const current = previous?.data && !force && !lacksContext(previous.data.claims) ? previous.data.digest : undefined
+  let read: Awaited<ReturnType<typeof readAndExtract>>
   try {
-    source = await readSource(file)
+    read = await readAndExtract(file, vocabulary, previous && !previous.data ? null : current)
   } catch (error) {
     if (!(error instanceof FileError)) throw error
     messages.push({ file, line: error.line, column: error.column, reason: error.reason, ruleId: 'source' })
     return failed()
   }
-  const previous = existsSync(claimsFile) ? await readClaimsFile(claimsFile) : undefined
+  const { source } = read
   if (previous && !previous.data) {
     for (const m of previous.messages) messages.push({ ...m, reason: `${m.reason} (left untouched; fix it, then run extract again)` })
-    return { ...failed(), source }
+    return failed(source)
   }
-  // Skip by digest, unless a reviewed claim still lacks the context re-anchoring needs.
-  if (previous?.data && previous.data.digest === source.digest && !force && !lacksContext(previous.data.claims)) {
-    return { id, file, claimsFile, status: 'unchanged', extracted: false, claims: previous.data.claims, source }
+  const before = previous?.data
+  const done = (status: 'written' | 'unchanged', extracted: boolean, claims: Claim[]) => {
+    const after: ClaimsFile = { source: id, digest: source.digest, claims }
+    return { outcome: { id, file, claimsFile, status, extracted, claims, topics: topicCounts(claims), source }, ...(before ? { before } : {}), after }
   }
-  const extracted = extractClaims(source, vocabulary)
-  const merged = mergeClaims(previous?.data, extracted, source.text, { file: claimsFile })
+  if (before && read.extracted === undefined) return done('unchanged', false, before.claims)
+  const merged = mergeClaims(before, read.extracted ?? extractClaims(source, vocabulary), source.text, { file: claimsFile })
   messages.push(...merged.messages)
-  const yaml = serializeClaims({ source: id, digest: source.digest, claims: merged.claims })
-  if (previous && previous.text === yaml) return { id, file, claimsFile, status: 'unchanged', extracted: true, claims: merged.claims, source }
+  const after: ClaimsFile = { source: id, digest: source.digest, claims: merged.claims }
+  const yaml = serializeClaims(after)
+  if (previous && previous.text === yaml) return done('unchanged', true, merged.claims)
   await writeFileAtomic(claimsFile, yaml)
-  return { id, file, claimsFile, status: 'written', extracted: true, claims: merged.claims, source }
+  rememberClaims(claimsFile, yaml, after)
+  return done('written', true, merged.claims)
+}
+
+/**
+ * Claims counted per topic.
+ *
+ * @param claims Claims.
+ * @returns Topic → number of claims.
+ */
+function topicCounts(claims: Claim[]): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const claim of claims) out[claim.topic] = (out[claim.topic] ?? 0) + 1
+  return out
 }

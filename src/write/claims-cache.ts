@@ -28,7 +28,7 @@
  * renamed, without the flush of `writeFileAtomic` (a torn cache file is
  * detected and ignored).
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { SourceDigest } from '../consensus/partial.ts'
 import { parseClaims, type ClaimsRead, listFiles } from '../read/claims.ts'
@@ -172,7 +172,8 @@ export async function readCachedClaims(file: string): Promise<ClaimsRead> {
     // No copy, or an unusable one: parse.
   }
   const read = parseClaims(file, text)
-  if (read.data && read.messages.length === 0) rememberClaims(file, text, read.data)
+  // A reader refreshes a cache that `extract` made, and never creates one.
+  if (read.data && read.messages.length === 0 && existsSync(cacheDir(dirname(file)))) rememberClaims(file, text, read.data)
   return read
 }
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
 import { relatedLookup } from '../consensus/conflicts.ts'
 import { affectedRows, computeRows, digestSource, rowKeys, type SourceDigest } from '../consensus/partial.ts'
@@ -156,6 +156,35 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
     },
     { waitMs: options.lockWaitMs ?? 30000 }
   )
+}
+
+/**
+ * What changed in the consensus when one claims file was rewritten outside
+ * a corpus run (a review from the page): the rows that file touches, before
+ * and after, from the digest index, which is brought up to date.
+ *
+ * @param claimsDir Claims folder.
+ * @param vocabulary The vocabulary (its related topics).
+ * @param file Path of the claims file that was rewritten (it is on disk as it is now).
+ * @param before Its content before.
+ * @returns The diff of the whole folder before against after, as a corpus run gives it.
+ * @example
+ * const diff = await rewriteChange('claims', vocabulary, outcome.file, outcome.before)
+ */
+export async function rewriteChange(claimsDir: string, vocabulary: Vocabulary, file: string, before: ClaimsFile): Promise<ConsensusDiff> {
+  const relatedTopics = consensusOptions(vocabulary).related ?? {}
+  const related = relatedLookup(relatedTopics)
+  const folder = await currentFolder(claimsDir, loadIndex(claimsDir, JSON.stringify(relatedTopics)), related)
+  const name = basename(file)
+  const afterEntry = folder.entries.get(name)
+  const previous = folder.index.files[name]
+  const beforeEntry: IndexEntry = { ...(previous ?? { claims: { size: 0, mtimeMs: 0 }, digest: before.digest, lacksContext: false, topics: {} }), consensus: digestSource(before, related) }
+  const beforeMap = new Map(folder.entries)
+  beforeMap.set(name, beforeEntry)
+  const after = afterEntry ? [{ name, before, beforeEntry, after: (await readCachedClaims(file)).data ?? before, afterEntry }] : []
+  const diff = consensusChange(beforeMap, folder.entries, after, related)
+  if (folder.dirty) saveIndex(claimsDir, { ...folder.index, files: Object.fromEntries([...folder.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) })
+  return diff
 }
 
 /** One claims file rewritten by the run: its content before (when it had one) and after. */

@@ -121,16 +121,61 @@ export function findConflicts(entries: CountedClaim[], related: Map<string, Set<
   const avoids = new Map<string, CountedClaim[]>()
   const allows = new Map<string, CountedClaim[]>()
   for (const entry of entries) {
-    const { stance, topic, condition, wait } = entry.claim
+    const { stance, wait } = entry.claim
     if (stance === 'allowed' && wait.min === null) continue
-    push(stance === 'avoid' ? avoids : allows, rowKey(topic, condition), entry)
+    push(stance === 'avoid' ? avoids : allows, entry.row, entry)
+  }
+  // Each row's avoid claims sorted once (shortest wait first, then stable order), then merged per row that compares with them.
+  const sorted = new Map<string, { numbered: CountedClaim[]; vague: CountedClaim[] }>()
+  for (const [key, list] of avoids) {
+    const numbered: CountedClaim[] = []
+    const vague: CountedClaim[] = []
+    for (const entry of list) (entry.claim.wait.min === null ? vague : numbered).push(entry)
+    sorted.set(key, { numbered: numbered.sort(byWait), vague })
   }
   const out = new Map<string, RowConflicts>()
   for (const [key, allowed] of allows) {
     const { topic, condition } = allowed[0]!.claim
     const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
-    const candidates = topics.flatMap((t) => avoids.get(rowKey(t, condition)) ?? [])
-    out.set(key, rowConflicts(topic, topics, allowed, candidates, within?.(key)))
+    const lists = topics.flatMap((t) => sorted.get(rowKey(t, condition)) ?? [])
+    const numbered = mergeSorted(lists.map((l) => l.numbered), byWait)
+    const vague = mergeSorted(lists.map((l) => l.vague), (a, b) => a.order - b.order)
+    out.set(key, rowConflicts(topic, topics, allowed, numbered, vague, within?.(key)))
+  }
+  return out
+}
+
+/**
+ * Order avoid claims by their shortest wait, then stable order.
+ *
+ * @param a A numbered claim.
+ * @param b Another.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
+function byWait(a: CountedClaim, b: CountedClaim): number {
+  return a.claim.wait.min! - b.claim.wait.min! || a.order - b.order
+}
+
+/**
+ * Merge sorted lists into one sorted list.
+ *
+ * @param lists Lists, each sorted by `compare`.
+ * @param compare The order.
+ * @returns One list in that order.
+ */
+function mergeSorted<T>(lists: T[][], compare: (a: T, b: T) => number): T[] {
+  const nonEmpty = lists.filter((l) => l.length > 0)
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? []
+  let out = nonEmpty[0]!
+  for (const next of nonEmpty.slice(1)) {
+    const merged: T[] = new Array(out.length + next.length)
+    let i = 0
+    let j = 0
+    let k = 0
+    while (i < out.length && j < next.length) merged[k++] = compare(out[i]!, next[j]!) <= 0 ? out[i++]! : next[j++]!
+    while (i < out.length) merged[k++] = out[i++]!
+    while (j < next.length) merged[k++] = next[j++]!
+    out = merged
   }
   return out
 }
@@ -141,15 +186,14 @@ export function findConflicts(entries: CountedClaim[], related: Map<string, Set<
  * @param topic The row's topic.
  * @param topics The row's topic and its related topics, sorted.
  * @param allowed The row's allowed claims with a number, in stable order.
- * @param candidates The avoid claims of those topics in the row's condition.
+ * @param numbered The avoid claims with a number of those topics in the row's condition, shortest wait first, then stable order.
+ * @param vague Those with no number, in stable order.
  * @param known The row's within-source pairs, when known (default: formed here).
  * @returns The row's conflicts.
  */
-function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], candidates: CountedClaim[], known?: Conflict[]): RowConflicts {
-  const numbered = candidates.filter((e) => e.claim.wait.min !== null).sort((a, b) => a.claim.wait.min! - b.claim.wait.min! || a.order - b.order)
-  const vague = candidates.filter((e) => e.claim.wait.min === null).sort((a, b) => a.order - b.order)
+function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], numbered: CountedClaim[], vague: CountedClaim[], known?: Conflict[]): RowConflicts {
   const byTime = new Map<number, CountedClaim[]>()
-  for (const entry of allowed) push(byTime, allowedFrom(entry.claim.wait)!, entry)
+  for (const entry of allowed) push(byTime, entry.claim.wait.max ?? entry.claim.wait.min!, entry)
   const sources = new Map<string, number>()
   const topicsSeen = new Set<string>()
   const take = (entry: CountedClaim) => {
@@ -187,7 +231,7 @@ function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], 
     groups.push(group)
   }
   groups.reverse()
-  const withinSource = known ?? withinSourceConflicts(allowed, candidates)
+  const withinSource = known ?? withinSourceConflicts(allowed, [...numbered, ...vague])
   return {
     pairs: groups.reduce((n, g) => n + g.pairs, 0),
     withinSourcePairs: withinSource.length,

@@ -14,8 +14,9 @@
 import type { ClaimsFile, Claim, Stance } from '../schema.ts'
 import { computeRow, noConflicts } from './compute.ts'
 import { findConflicts } from './conflicts.ts'
-import { claimKey, compareRows, countedClaims, rowKey, voiceKey, type CountedClaim } from './select.ts'
-import type { Conflict, TopicConsensus } from './types.ts'
+import { claimKey, compareRows, compareText, countedClaims, rowKey, voiceKey, type CountedClaim } from './select.ts'
+import { groupVoices } from './voices.ts'
+import type { Conflict, TopicConsensus, Voice } from './types.ts'
 
 /** A counted claim without its words: id, topic, condition, stance, wait (min, max) and speaker, corrections applied. */
 export type CompactClaim = [id: string, topic: string, condition: string | null, stance: Stance, min: number | null, max: number | null, speaker: string | null]
@@ -81,6 +82,20 @@ export function affectedRows(digests: SourceDigest[], related: Map<string, Set<s
  * @returns The rows asked for that have claims, sorted like a report's `topics`; each equal to the same row of `computeConsensus`.
  */
 export function computeRows(digests: SourceDigest[], rows: Set<string> | undefined, related: Map<string, Set<string>>): TopicConsensus[] {
+  return computeStates([digests], rows, related)[0]!
+}
+
+/**
+ * Compute the same rows for several states of a corpus (before and after
+ * a change) at once: the claims of a digest that several states share are
+ * prepared once.
+ *
+ * @param states Each state's digests (one per claims file, any order); states share digest objects where a file did not change.
+ * @param rows Row keys to compute (default: every row).
+ * @param related Symmetric related-topics lookup.
+ * @returns For each state, what {@link computeRows} gives for it.
+ */
+export function computeStates(states: SourceDigest[][], rows: Set<string> | undefined, related: Map<string, Set<string>>): TopicConsensus[][] {
   const needed = rows && new Set(rows)
   if (rows) {
     for (const key of rows) {
@@ -88,27 +103,77 @@ export function computeRows(digests: SourceDigest[], rows: Set<string> | undefin
       for (const other of related.get(topic) ?? []) needed!.add(`${other}\u0000${condition}`)
     }
   }
-  const sorted = [...digests].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
-  const entries: CountedClaim[] = []
-  const byRow = new Map<string, CountedClaim[]>()
-  let order = 0
-  for (const digest of sorted) {
-    for (const compact of digest.claims) {
-      const key = rowKey(compact[1], compact[2])
-      order++
-      if (needed && !needed.has(key)) continue
-      const claim = expand(compact)
-      const entry: CountedClaim = { claim, source: digest.source, voice: voiceKey(digest.source, claim.speaker), key: claimKey(digest.source, claim.id), order }
-      entries.push(entry)
-      if (rows && !rows.has(key)) continue
-      const list = byRow.get(key)
-      if (list) list.push(entry)
-      else byRow.set(key, [entry])
-    }
+  const bySource = (a: SourceDigest, b: SourceDigest) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)
+  // Every digest once, in source order: positions in it order claims within any one state.
+  const all = [...new Set(states.flat())].sort(bySource)
+  // Row keys by topic and condition, so no key is built per claim.
+  const keys = new Map<string, Map<string | null, string>>()
+  const keyOf = (topic: string, condition: string | null): string => {
+    let byCondition = keys.get(topic)
+    if (!byCondition) keys.set(topic, (byCondition = new Map()))
+    let key = byCondition.get(condition)
+    if (key === undefined) byCondition.set(condition, (key = rowKey(topic, condition)))
+    return key
   }
-  const within = (row: string) => sorted.flatMap((digest) => digest.within[row] ?? [])
-  const conflicts = findConflicts(entries, related, within)
-  return [...byRow.entries()].map(([key, list]) => computeRow(list, conflicts.get(key) ?? noConflicts(list[0]!.claim.topic, related))).sort(compareRows)
+  const prepared = new Map<SourceDigest, CountedClaim[]>()
+  // A voice belongs to one source: its position is worked out once per digest and row, whatever the state.
+  const voicesOf = new Map<SourceDigest, Map<string, Voice[]>>()
+  let order = 0
+  for (const digest of all) {
+    const { source } = digest
+    const list: CountedClaim[] = []
+    for (const compact of digest.claims) {
+      const row = keyOf(compact[1], compact[2])
+      order++
+      if (needed && !needed.has(row)) continue
+      const claim = expand(compact)
+      list.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row, order })
+    }
+    prepared.set(digest, list)
+    const byRow = new Map<string, CountedClaim[]>()
+    for (const entry of list) {
+      const rowList = byRow.get(entry.row)
+      if (rowList) rowList.push(entry)
+      else byRow.set(entry.row, [entry])
+    }
+    voicesOf.set(digest, new Map([...byRow].map(([row, rowList]) => [row, groupVoices(rowList)])))
+  }
+  return states.map((state) => {
+    const sorted = [...state].sort(bySource)
+    const entries: CountedClaim[] = []
+    const byRow = new Map<string, CountedClaim[]>()
+    const withinByRow = new Map<string, Conflict[]>()
+    const voicesByRow = new Map<string, Voice[]>()
+    for (const digest of sorted) {
+      for (const [row, voices] of voicesOf.get(digest)!) {
+        const list = voicesByRow.get(row)
+        if (list) list.push(...voices)
+        else voicesByRow.set(row, [...voices])
+      }
+      for (const entry of prepared.get(digest)!) {
+        entries.push(entry)
+        if (rows && !rows.has(entry.row)) continue
+        const list = byRow.get(entry.row)
+        if (list) list.push(entry)
+        else byRow.set(entry.row, [entry])
+      }
+      // Within-source pairs by row, in source order (a row's pairs follow its allowed claims' order).
+      for (const row in digest.within) {
+        if (needed && !needed.has(row)) continue
+        const list = withinByRow.get(row)
+        if (list) list.push(...digest.within[row]!)
+        else withinByRow.set(row, [...digest.within[row]!])
+      }
+    }
+    const conflicts = findConflicts(entries, related, (row) => withinByRow.get(row) ?? [])
+    return [...byRow.entries()]
+      .map(([key, list]) => {
+        // Sorted by key as `groupVoices` sorts them (the sort is stable, and keys are unique).
+        const voices = voicesByRow.get(key)!.sort((a, b) => compareText(a.key, b.key))
+        return computeRow(list, conflicts.get(key) ?? noConflicts(list[0]!.claim.topic, related), voices)
+      })
+      .sort(compareRows)
+  })
 }
 
 /**
@@ -123,6 +188,10 @@ export function rowKeys(digests: SourceDigest[]): Set<string> {
   return out
 }
 
+/** The span and review every expanded claim shares (the row code reads neither). */
+const noSpan = { start: 0, end: 0, line: 1 }
+const noReview = { status: 'unreviewed' as const }
+
 /**
  * A compact claim as a claim the row code can read (it reads no words).
  *
@@ -130,16 +199,5 @@ export function rowKeys(digests: SourceDigest[]): Set<string> {
  * @returns A claim with empty words.
  */
 function expand([id, topic, condition, stance, min, max, speaker]: CompactClaim): Claim {
-  return {
-    id,
-    topic,
-    activity: '',
-    stance,
-    wait: { min, max, text: null },
-    condition,
-    speaker,
-    quote: '',
-    span: { start: 0, end: 0, line: 1 },
-    review: { status: 'unreviewed' }
-  }
+  return { id, topic, activity: '', stance, wait: { min, max, text: null }, condition, speaker, quote: '', span: noSpan, review: noReview }
 }

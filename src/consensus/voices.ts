@@ -43,16 +43,56 @@ export interface Position {
  * voicePosition([avoid72, allowedAfter24]) // {stance: 'avoid', wait: {min: 72, max: 72}, basis: avoid72.id}
  */
 export function voicePosition(claims: Claim[]): Position {
-  const avoids = claims.filter((c) => c.stance === 'avoid').length
-  const stance: Stance = claims.length - avoids > avoids ? 'allowed' : 'avoid'
-  const numbered = claims.filter((c) => c.wait.min !== null)
-  let chosen: Claim | undefined
-  if (stance === 'avoid') {
-    chosen = longest(numbered.filter((c) => c.stance === 'avoid' || (c.wait.min ?? 0) > 0))
-  } else {
-    chosen = earliest(numbered.filter((c) => c.stance === 'allowed')) ?? longest(numbered.filter((c) => c.stance === 'avoid'))
+  // One pass (a row of a large corpus has thousands of voices): the three candidates at once,
+  // each with its wait's sort key computed once.
+  let avoids = 0
+  const longestWait = new Best(1)
+  const earliestAllowed = new Best(-1)
+  const longestAvoid = new Best(1)
+  for (const c of claims) {
+    if (c.stance === 'avoid') avoids++
+    if (c.wait.min === null) continue
+    const wait = c.wait as Hours
+    const rep = representativeHours(wait)
+    if (c.stance === 'avoid' || wait.min > 0) longestWait.offer(c, rep)
+    if (c.stance === 'allowed') earliestAllowed.offer(c, rep)
+    else longestAvoid.offer(c, rep)
   }
+  const stance: Stance = claims.length - avoids > avoids ? 'allowed' : 'avoid'
+  const chosen = stance === 'avoid' ? longestWait.claim : (earliestAllowed.claim ?? longestAvoid.claim)
   return chosen ? { stance, wait: hoursOf(chosen), basis: chosen.id } : { stance, wait: null, basis: null }
+}
+
+/**
+ * The claim with the longest (or earliest) wait seen so far: waits compare
+ * by representative, then upper end, then lower end; on a tie the claim
+ * offered first stays (file order).
+ */
+class Best {
+  claim: Claim | undefined
+  private rep = 0
+  private upper = 0
+  private min = 0
+  /** @param sign 1 keeps the longest wait, -1 the earliest. */
+  constructor(private readonly sign: 1 | -1) {}
+  /**
+   * Offer a numbered claim.
+   *
+   * @param claim The claim.
+   * @param rep Its wait's representative hours.
+   */
+  offer(claim: Claim, rep: number): void {
+    const wait = claim.wait as Hours
+    const upper = upperHours(wait)
+    if (this.claim) {
+      const order = rep - this.rep || upper - this.upper || wait.min - this.min
+      if (order * this.sign <= 0) return
+    }
+    this.claim = claim
+    this.rep = rep
+    this.upper = upper
+    this.min = wait.min
+  }
 }
 
 /**
@@ -68,18 +108,15 @@ export function groupVoices(entries: CountedClaim[]): Voice[] {
     if (list) list.push(entry)
     else byVoice.set(entry.voice, [entry])
   }
-  return [...byVoice.entries()]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([key, list]) => {
-      const first = list[0]!
-      return {
-        key,
-        source: first.source,
-        speaker: first.claim.speaker,
-        ...voicePosition(list.map((e) => e.claim)),
-        claims: list.map((e) => e.claim.id)
-      }
-    })
+  // Keys sorted without destructuring in the comparator (array patterns run the iterator protocol per call).
+  const keys = [...byVoice.keys()].sort(compareText)
+  return keys.map((key) => {
+    const list = byVoice.get(key)!
+    const first = list[0]!
+    const claims = list.map((e) => e.claim)
+    const { stance, wait, basis } = voicePosition(claims)
+    return { key, source: first.source, speaker: first.claim.speaker, stance, wait, basis, claims: claims.map((c) => c.id) }
+  })
 }
 
 /**
@@ -90,41 +127,4 @@ export function groupVoices(entries: CountedClaim[]): Voice[] {
  */
 export function hoursOf(claim: { wait: Claim['wait'] }): Hours {
   return { min: claim.wait.min!, max: claim.wait.max }
-}
-
-/**
- * The claim with the longest wait (first in file order on ties).
- *
- * @param claims Numbered claims.
- * @returns That claim, or `undefined` when there is none.
- */
-function longest(claims: Claim[]): Claim | undefined {
-  let best: Claim | undefined
-  for (const c of claims) if (!best || compareWaits(hoursOf(c), hoursOf(best)) > 0) best = c
-  return best
-}
-
-/**
- * The claim with the earliest time (first in file order on ties).
- *
- * @param claims Numbered claims.
- * @returns That claim, or `undefined` when there is none.
- */
-function earliest(claims: Claim[]): Claim | undefined {
-  let best: Claim | undefined
-  for (const c of claims) if (!best || compareWaits(hoursOf(c), hoursOf(best)) < 0) best = c
-  return best
-}
-
-/**
- * Order waits by representative, then by upper end, then lower end.
- *
- * @param a First wait.
- * @param b Second wait.
- * @returns Negative when `a` is shorter, positive when longer, 0 when equal.
- */
-function compareWaits(a: Hours, b: Hours): number {
-  return (
-    representativeHours(a) - representativeHours(b) || upperHours(a) - upperHours(b) || a.min - b.min
-  )
 }

@@ -78,7 +78,7 @@ export function diffRows(before: TopicConsensus[], after: TopicConsensus[], orph
   for (const key of keys) {
     const from = beforeRows.get(key)
     const to = afterRows.get(key)
-    const row = diffRow(from, to, (from?.claims ?? []).map(claimRef), (to?.claims ?? []).map(claimRef), orphanedByRow.get(key) ?? [])
+    const row = diffRow(from, to, orphanedByRow.get(key) ?? [])
     if (row) rows.push(row)
   }
   rows.sort(compareRows)
@@ -102,18 +102,12 @@ export function hasChanges(diff: ConsensusDiff): boolean {
  *
  * @param from The row before (`undefined` when new).
  * @param to The row after (`undefined` when gone).
- * @param claimsFrom Claims counted in the row before.
- * @param claimsTo Claims counted in the row after.
  * @param orphaned Claims of this row newly orphaned.
  * @returns The row's diff, or `undefined` when nothing changed.
  */
-function diffRow(
-  from: TopicConsensus | undefined,
-  to: TopicConsensus | undefined,
-  claimsFrom: ClaimRef[],
-  claimsTo: ClaimRef[],
-  orphaned: OrphanedClaim[]
-): RowDiff | undefined {
+function diffRow(from: TopicConsensus | undefined, to: TopicConsensus | undefined, orphaned: OrphanedClaim[]): RowDiff | undefined {
+  const claimsFrom = from?.claims ?? []
+  const claimsTo = to?.claims ?? []
   const any = (to ?? from)!
   const votersFrom = new Map((from?.voiceList ?? []).map((v) => [v.key, v]))
   const votersTo = new Map((to?.voiceList ?? []).map((v) => [v.key, v]))
@@ -140,8 +134,9 @@ function diffRow(
     conflictsChanged: changedGroups(from?.conflicts.groups ?? [], to?.conflicts.groups ?? []),
     withinSourceNew: only(to?.conflicts.withinSource ?? [], from?.conflicts.withinSource ?? [], conflictKey),
     withinSourceResolved: only(from?.conflicts.withinSource ?? [], to?.conflicts.withinSource ?? [], conflictKey),
-    claimsAdded: only(claimsTo, claimsFrom, refKey),
-    claimsRemoved: only(claimsFrom, claimsTo, refKey),
+    // Claim keys (`<source>/<id>`) compared as they are; only the differences become references.
+    claimsAdded: onlyKeys(claimsTo, claimsFrom).map(claimRef),
+    claimsRemoved: onlyKeys(claimsFrom, claimsTo).map(claimRef),
     orphaned
   }
   const changed =
@@ -167,6 +162,26 @@ function diffRow(
 function only<T>(items: T[], others: T[], keyOf: (item: T) => string): T[] {
   const seen = new Set(others.map(keyOf))
   return items.filter((item) => !seen.has(keyOf(item)))
+}
+
+/**
+ * The keys of one list the other lacks, in their order. Two states of a
+ * row share all but the keys of the sources that changed, which sit
+ * together (keys go by source): the common start and end are skipped
+ * first, so a row of thousands of claims costs a pass, not two sets.
+ *
+ * @param items Keys to keep from.
+ * @param others Keys to compare with.
+ * @returns The keys of `items` not in `others`.
+ */
+function onlyKeys(items: string[], others: string[]): string[] {
+  let start = 0
+  while (start < items.length && start < others.length && items[start] === others[start]) start++
+  let end = 0
+  while (end < items.length - start && end < others.length - start && items[items.length - 1 - end] === others[others.length - 1 - end]) end++
+  const middle = items.slice(start, items.length - end)
+  if (middle.length === 0) return middle
+  return only(middle, others.slice(start, others.length - end), (key) => key)
 }
 
 /**

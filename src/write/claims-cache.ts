@@ -10,11 +10,15 @@
  * - `index.json`: the *digest index*, one entry per claims file: its size
  *   and modification time when it was recorded, its source's size,
  *   modification time and digest when the claims were extracted from it,
- *   the claims counted per topic, and its `SourceDigest` (the counted
- *   claims without their words, and its within-source conflicts). With it,
- *   `extract` skips an unchanged source and its claims file by their size
- *   and modification time alone, without reading either, and recomputes the
- *   consensus only in the rows that the changed sources touch.
+ *   and the claims counted per topic. With it, `extract` skips an unchanged
+ *   source and its claims file by their size and modification time alone,
+ *   without reading either: a run where nothing changed reads this one
+ *   small file and stats the folders.
+ * - `digests/<n>.json` (32 shards by file name): each claims file's
+ *   `SourceDigest` (its counted claims without their words, and its
+ *   within-source conflicts), with the stamp it was made at. Read only when
+ *   a run changed something, to recompute the consensus of the rows the
+ *   changed sources touch; a run rewrites only the shards it changed.
  *
  * Decisions: the cache is never the truth. An index entry is used only
  * while the claims file has the recorded size and modification time (a
@@ -41,7 +45,7 @@ import type { ClaimsFile } from '../schema.ts'
 export const cacheDirName = '.cache'
 
 /** Version of the cache's format; a cache of another version is ignored. */
-export const cacheVersion = 1
+export const cacheVersion = 2
 
 /** Size and modification time of a file, as recorded in the index. */
 export interface FileStamp {
@@ -61,8 +65,8 @@ export interface IndexEntry {
   lacksContext: boolean
   /** Every claim of the file counted per topic (the extract summary). */
   topics: Record<string, number>
-  /** What the file contributes to the consensus. */
-  consensus: SourceDigest
+  /** What the file contributes to the consensus (kept in the digest shards; in memory once loaded). */
+  consensus?: SourceDigest
 }
 
 /** The digest index: one entry per claims file name. */
@@ -70,8 +74,13 @@ export interface ClaimsIndex {
   version: number
   /** The related topics the entries' within-source conflicts were computed with (JSON). */
   related: string
+  /** Number of consensus rows of the folder's claims (when known). */
+  rows?: number
   files: Record<string, IndexEntry>
 }
+
+/** Number of digest shards. */
+const shards = 32
 
 /**
  * The cache folder of a claims folder.
@@ -136,13 +145,96 @@ export function loadIndex(claimsDir: string, related: string): ClaimsIndex {
 }
 
 /**
- * Write the index of a claims folder (temporary file, then rename).
+ * Write the index of a claims folder, and the digest shards that hold a
+ * changed digest (temporary files, then rename).
  *
  * @param claimsDir Claims folder.
- * @param index The index.
+ * @param index The index; entries whose `consensus` is loaded are written to their shard.
+ * @param changed Names whose digest changed (default: every name: all shards are written).
  */
-export function saveIndex(claimsDir: string, index: ClaimsIndex): void {
-  writeCacheFile(join(cacheDir(claimsDir), 'index.json'), JSON.stringify(index))
+export function saveIndex(claimsDir: string, index: ClaimsIndex, changed?: Iterable<string>): void {
+  const names = Object.keys(index.files)
+  const dirty = new Set<number>()
+  for (const name of changed ?? names) dirty.add(shardOf(name))
+  const byShard = new Map<number, string[]>()
+  for (const name of names) {
+    const shard = shardOf(name)
+    if (!dirty.has(shard)) continue
+    const list = byShard.get(shard)
+    if (list) list.push(name)
+    else byShard.set(shard, [name])
+  }
+  for (const shard of dirty) {
+    const kept = byShard.get(shard) ?? []
+    // Digests not loaded in this run are kept from the shard as it was (while their stamp matches).
+    const old = kept.some((name) => !index.files[name]!.consensus) ? readShard(claimsDir, shard, index.related) : {}
+    const files: Record<string, { claims: FileStamp; consensus: SourceDigest }> = {}
+    for (const name of kept) {
+      const entry = index.files[name]!
+      const consensus = entry.consensus ?? (sameStamp(entry.claims, old[name]?.claims) ? old[name]!.consensus : undefined)
+      if (consensus) files[name] = { claims: entry.claims, consensus }
+    }
+    writeCacheFile(join(cacheDir(claimsDir), 'digests', `${shard}.json`), JSON.stringify({ version: cacheVersion, related: index.related, files }))
+  }
+  const files: Record<string, IndexEntry> = {}
+  for (const name of names) {
+    const { consensus: _omitted, ...entry } = index.files[name]!
+    files[name] = entry
+  }
+  writeCacheFile(join(cacheDir(claimsDir), 'index.json'), JSON.stringify({ ...index, files }))
+}
+
+/**
+ * Give every entry its digest from the shards, where the shard's stamp is
+ * the entry's.
+ *
+ * @param claimsDir Claims folder.
+ * @param entries Entries by name (those already holding a digest are left as they are).
+ * @param related The related topics in use (JSON); shards made with others are ignored.
+ * @returns The names still without a digest (their files must be read).
+ */
+export function loadDigests(claimsDir: string, entries: Map<string, IndexEntry>, related: string): string[] {
+  const wanted = new Set<number>()
+  for (const [name, entry] of entries) if (!entry.consensus) wanted.add(shardOf(name))
+  const found: Record<string, { claims: FileStamp; consensus: SourceDigest }> = {}
+  for (const shard of wanted) Object.assign(found, readShard(claimsDir, shard, related))
+  const missing: string[] = []
+  for (const [name, entry] of entries) {
+    if (entry.consensus) continue
+    const stored = found[name]
+    if (stored && sameStamp(entry.claims, stored.claims)) entry.consensus = stored.consensus
+    else missing.push(name)
+  }
+  return missing
+}
+
+/**
+ * Read one digest shard.
+ *
+ * @param claimsDir Claims folder.
+ * @param shard Its number.
+ * @param related The related topics in use (JSON).
+ * @returns Its digests by name (none when it is missing, unreadable or of another version).
+ */
+function readShard(claimsDir: string, shard: number, related: string): Record<string, { claims: FileStamp; consensus: SourceDigest }> {
+  try {
+    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'digests', `${shard}.json`), 'utf8')) as { version: number; related: string; files: Record<string, { claims: FileStamp; consensus: SourceDigest }> }
+    return data.version === cacheVersion && data.related === related && data.files ? data.files : {}
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * The shard of a claims file name (32-bit FNV-1a of its characters).
+ *
+ * @param name File name.
+ * @returns 0 to 31.
+ */
+function shardOf(name: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193)
+  return (hash >>> 0) % shards
 }
 
 /**
@@ -230,7 +322,7 @@ function copyPath(file: string): string {
 function writeCacheFile(path: string, content: string): void {
   const dir = dirname(path)
   mkdirSync(dir, { recursive: true })
-  const root = dir.endsWith(`${cacheDirName}`) ? dir : dirname(dir)
+  const root = basename(dir) === cacheDirName ? dir : dirname(dir)
   try {
     statSync(join(root, '.gitignore'))
   } catch {

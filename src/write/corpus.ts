@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
 import { relatedLookup } from '../consensus/conflicts.ts'
-import { affectedRows, computeRows, digestSource, rowKeys, type SourceDigest } from '../consensus/partial.ts'
+import { affectedRows, computeStates, digestSource, rowKeys, type SourceDigest } from '../consensus/partial.ts'
+import type { TopicConsensus } from '../consensus/types.ts'
 import { rowKey } from '../consensus/select.ts'
 import { consensusOptions } from '../diff/claims.ts'
 import { diffRows, newlyOrphaned } from '../diff/consensus.ts'
@@ -21,7 +22,7 @@ import { readSource, sha256, type Source } from '../read/source.ts'
 import type { Claim, ClaimsFile } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import { withLock, writeFileAtomic } from './atomic.ts'
-import { loadIndex, readCachedClaims, rememberClaims, sameStamp, saveIndex, stampFile, type ClaimsIndex, type IndexEntry } from './claims-cache.ts'
+import { cacheDir, loadDigests, loadIndex, readCachedClaims, rememberClaims, sameStamp, saveIndex, stampFile, type ClaimsIndex, type FileStamp, type IndexEntry } from './claims-cache.ts'
 import { serializeClaims } from './serialize.ts'
 
 /** Options of {@link extractCorpus}. */
@@ -122,7 +123,7 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
       const force = options.force === true || stateChanged
       const relatedTopics = consensusOptions(vocabulary).related ?? {}
       const related = relatedLookup(relatedTopics)
-      const folder = await currentFolder(claimsDir, loadIndex(claimsDir, JSON.stringify(relatedTopics)), related)
+      const folder = await currentFolder(claimsDir, loadIndex(claimsDir, JSON.stringify(relatedTopics)), related, relatedTopics)
       const outcomes: SourceOutcome[] = []
       const messages: Message[] = []
       const changes: Change[] = []
@@ -145,13 +146,17 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
         if (next) {
           folder.dirty = true
           folder.entries.set(claimsName, next)
+          folder.changed.add(claimsName)
         }
-        if (done.outcome.status === 'written') changes.push({ name: claimsName, before: done.before, beforeEntry: entry, after: done.after, afterEntry: next })
+        if (done.outcome.status !== 'written') continue
+        // The file on disk is the new one now: the digest before comes from the content read before.
+        if (entry && !entry.consensus && done.before) entry.consensus = digestSource(done.before, related)
+        changes.push({ name: claimsName, before: done.before, beforeEntry: entry, after: done.after, afterEntry: next })
       }
       // Record the state only when every source was processed with it.
       if (stateChanged && !ids && outcomes.every((o) => o.status !== 'failed')) await writeFileAtomic(stateFile, state)
-      const diff = consensusChange(folder.before, folder.entries, changes, related)
-      if (folder.dirty) saveIndex(claimsDir, { ...folder.index, files: Object.fromEntries([...folder.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) })
+      const diff = await consensusChange(folder, changes)
+      saveFolder(folder)
       return { sources: outcomes, messages, diff }
     },
     { waitMs: options.lockWaitMs ?? 30000 }
@@ -174,18 +179,36 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
 export async function rewriteChange(claimsDir: string, vocabulary: Vocabulary, file: string, before: ClaimsFile): Promise<ConsensusDiff> {
   const relatedTopics = consensusOptions(vocabulary).related ?? {}
   const related = relatedLookup(relatedTopics)
-  const folder = await currentFolder(claimsDir, loadIndex(claimsDir, JSON.stringify(relatedTopics)), related)
+  const relatedKey = JSON.stringify(relatedTopics)
+  const indexFile = join(cacheDir(claimsDir), 'index.json')
+  // A live server reviews one claim after another: keep the index (digests loaded) and the rows
+  // between calls, while nobody else wrote the index.
+  const kept = lastState && lastState.claimsDir === claimsDir && lastState.relatedKey === relatedKey && sameStamp(lastState.indexStamp, stampFile(indexFile)) ? lastState : undefined
+  const folder = await currentFolder(claimsDir, kept?.index ?? loadIndex(claimsDir, relatedKey), related, relatedTopics)
   const name = basename(file)
+  const others = [...folder.stale].some((stale) => stale !== name)
   const afterEntry = folder.entries.get(name)
   const previous = folder.index.files[name]
   const beforeEntry: IndexEntry = { ...(previous ?? { claims: { size: 0, mtimeMs: 0 }, digest: before.digest, lacksContext: false, topics: {} }), consensus: digestSource(before, related) }
-  const beforeMap = new Map(folder.entries)
-  beforeMap.set(name, beforeEntry)
+  folder.before.set(name, beforeEntry)
+  folder.stale.delete(name)
   const after = afterEntry ? [{ name, before, beforeEntry, after: (await readCachedClaims(file)).data ?? before, afterEntry }] : []
-  const diff = consensusChange(beforeMap, folder.entries, after, related)
-  if (folder.dirty) saveIndex(claimsDir, { ...folder.index, files: Object.fromEntries([...folder.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) })
+  const rows = kept && !others ? kept.rows : new Map<string, TopicConsensus>()
+  const diff = await consensusChange(folder, after, rows)
+  for (const key of folder.rowsTouched ?? []) {
+    const row = folder.rowsAfter?.get(key)
+    if (row) rows.set(key, row)
+    else rows.delete(key)
+  }
+  saveFolder(folder)
+  const indexStamp = stampFile(indexFile)
+  const files = Object.fromEntries(folder.entries)
+  lastState = indexStamp ? { claimsDir, relatedKey, indexStamp, index: { ...folder.index, files }, rows } : undefined
   return diff
 }
+
+/** What {@link rewriteChange} keeps between calls (a live server's reviews). */
+let lastState: { claimsDir: string; relatedKey: string; indexStamp: FileStamp; index: ClaimsIndex; rows: Map<string, TopicConsensus> } | undefined
 
 /** One claims file rewritten by the run: its content before (when it had one) and after. */
 interface Change {
@@ -198,13 +221,35 @@ interface Change {
 
 /** The claims folder as the index sees it, checked against the disk. */
 interface Folder {
+  claimsDir: string
   index: ClaimsIndex
+  related: Map<string, Set<string>>
+  /** The related topics as JSON (the cache's key). */
+  relatedKey: string
   /** Every valid claims file's entry before the run, by file name. */
   before: Map<string, IndexEntry>
   /** The same, updated as the run goes. */
   entries: Map<string, IndexEntry>
+  /** Names whose entry (and digest) was made in this run, or that differed from the index when the run began. */
+  changed: Set<string>
+  /** Names that differed from the index when the run began (changed outside a run, or deleted). */
+  stale: Set<string>
+  /** The rows computed for the state after the run, by row key, and which rows were recomputed. */
+  rowsAfter?: Map<string, TopicConsensus>
+  rowsTouched?: Set<string>
   /** Whether the index must be written. */
   dirty: boolean
+}
+
+/**
+ * Write the index and the changed digests, when something changed.
+ *
+ * @param folder The folder after the run.
+ */
+function saveFolder(folder: Folder): void {
+  if (!folder.dirty) return
+  const files = Object.fromEntries([...folder.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  saveIndex(folder.claimsDir, { ...folder.index, files }, folder.changed)
 }
 
 /**
@@ -214,12 +259,14 @@ interface Folder {
  * @param claimsDir Claims folder.
  * @param index The digest index as loaded.
  * @param related Symmetric related-topics lookup.
+ * @param relatedTopics The same as a record (its JSON keys the cache).
  * @returns The valid files' entries before the run.
  */
-async function currentFolder(claimsDir: string, index: ClaimsIndex, related: Map<string, Set<string>>): Promise<Folder> {
+async function currentFolder(claimsDir: string, index: ClaimsIndex, related: Map<string, Set<string>>, relatedTopics: Record<string, string[]>): Promise<Folder> {
   const names = existsSync(claimsDir) ? await listFiles(claimsDir, /\.ya?ml$/i) : []
   const before = new Map<string, IndexEntry>()
-  let dirty = names.length !== Object.keys(index.files).length
+  const changed = new Set<string>()
+  let dirty = names.length !== Object.keys(index.files).length || index.rows === undefined
   for (const name of names) {
     const path = join(claimsDir, name)
     const stamp = stampFile(path)
@@ -229,11 +276,13 @@ async function currentFolder(claimsDir: string, index: ClaimsIndex, related: Map
       continue
     }
     dirty = true
+    changed.add(name)
     const read = await readCachedClaims(path)
     const entry = read.data && indexEntry(path, read.data, related, undefined, undefined, known)
     if (entry) before.set(name, entry)
   }
-  return { index, before, entries: new Map(before), dirty }
+  for (const name of Object.keys(index.files)) if (!before.has(name)) changed.add(name)
+  return { claimsDir, index, related, relatedKey: JSON.stringify(relatedTopics), before, entries: new Map(before), changed, stale: new Set(changed), dirty }
 }
 
 /**
@@ -267,20 +316,26 @@ function indexEntry(
 
 /**
  * What changed in the consensus, from the rows the rewritten files touch.
+ * The digests are read from their shards only when something changed (or
+ * the index does not know the number of rows).
  *
- * @param before Every valid claims file's entry before the run.
- * @param after The same after the run.
+ * @param folder The folder: entries before the run and after it.
  * @param changes The files the run rewrote.
- * @param related Symmetric related-topics lookup.
  * @returns The diff of the whole folder before against after.
  */
-function consensusChange(before: Map<string, IndexEntry>, after: Map<string, IndexEntry>, changes: Change[], related: Map<string, Set<string>>): ConsensusDiff {
-  const digestsBefore = [...before.values()].map((e) => e.consensus)
-  const digestsAfter = [...after.values()].map((e) => e.consensus)
+async function consensusChange(folder: Folder, changes: Change[], known?: Map<string, TopicConsensus>): Promise<ConsensusDiff> {
+  const { before, entries: after, related } = folder
+  if (changes.length === 0 && folder.index.rows !== undefined && folder.changed.size === 0) {
+    const rows = folder.index.rows
+    return { rows: [], orphaned: [], rowsBefore: rows, rowsAfter: rows, sourcesBefore: before.size, sourcesAfter: after.size }
+  }
+  await withDigests(folder)
+  const digestsBefore = [...before.values()].map((e) => e.consensus!)
+  const digestsAfter = [...after.values()].map((e) => e.consensus!)
   const touched: SourceDigest[] = []
   for (const change of changes) {
-    if (change.beforeEntry) touched.push(change.beforeEntry.consensus)
-    if (change.afterEntry) touched.push(change.afterEntry.consensus)
+    if (change.beforeEntry?.consensus) touched.push(change.beforeEntry.consensus)
+    if (change.afterEntry?.consensus) touched.push(change.afterEntry.consensus)
   }
   const orphaned = newlyOrphaned(
     changes.flatMap((c) => (c.before ? [c.before] : [])),
@@ -288,9 +343,50 @@ function consensusChange(before: Map<string, IndexEntry>, after: Map<string, Ind
   )
   const rows = affectedRows(touched, related)
   for (const claim of orphaned) rows.add(rowKey(claim.topic, claim.condition))
-  const totals = { rowsBefore: rowKeys(digestsBefore).size, rowsAfter: rowKeys(digestsAfter).size, sourcesBefore: before.size, sourcesAfter: after.size }
-  if (rows.size === 0) return { rows: [], orphaned: [], ...totals }
-  return diffRows(computeRows(digestsBefore, rows, related), computeRows(digestsAfter, rows, related), orphaned, totals)
+  // Rows before: those a previous computation of this state kept (a live server's), the rest computed now.
+  const existed = known && known.size > 0 ? rowKeys(digestsBefore) : undefined
+  const reuse = existed && [...rows].every((key) => known!.has(key) || !existed.has(key)) ? known : undefined
+  const missing = new Set([...rows].filter((key) => !reuse || (existed!.has(key) && !reuse.has(key))))
+  const [computedBefore, rowsAfter] = (
+    missing.size > 0 ? computeStates([digestsBefore, digestsAfter], rows, related) : [[], ...computeStates([digestsAfter], rows, related)]
+  ) as [TopicConsensus[], TopicConsensus[]]
+  const rowsBefore = missing.size > 0 ? computedBefore : [...rows].flatMap((key) => reuse!.get(key) ?? [])
+  // Rows outside the changed ones keep their presence: the totals follow from the index's count where it is current.
+  const present = (list: TopicConsensus[]) => list.length
+  const current = folder.index.rows !== undefined && folder.stale.size === 0
+  const rowsBeforeTotal = current ? folder.index.rows! : rowKeys(digestsBefore).size
+  const totals = {
+    rowsBefore: rowsBeforeTotal,
+    rowsAfter: current ? rowsBeforeTotal - present(rowsBefore) + present(rowsAfter) : rowKeys(digestsAfter).size,
+    sourcesBefore: before.size,
+    sourcesAfter: after.size
+  }
+  if (folder.index.rows !== totals.rowsAfter) folder.dirty = true
+  folder.index.rows = totals.rowsAfter
+  folder.rowsAfter = new Map(rowsAfter.map((row) => [rowKey(row.topic, row.condition), row]))
+  folder.rowsTouched = rows
+  return diffRows(rowsBefore, rowsAfter, orphaned, totals)
+}
+
+/**
+ * Give every entry of the folder (before and after) its digest: from the
+ * shards, else by reading its claims file again.
+ *
+ * @param folder The folder.
+ */
+async function withDigests(folder: Folder): Promise<void> {
+  // Entries made in this run have their digest; the others are the same objects before and after.
+  const lacking = new Map<string, IndexEntry>()
+  for (const map of [folder.before, folder.entries]) for (const [name, entry] of map) if (!entry.consensus) lacking.set(name, entry)
+  const missing = loadDigests(folder.claimsDir, lacking, folder.relatedKey)
+  for (const name of missing) {
+    const path = join(folder.claimsDir, name)
+    const read = await readCachedClaims(path)
+    const digest = read.data ? digestSource(read.data, folder.related) : { source: name, claims: [], within: {}, orphaned: [] }
+    for (const entry of [folder.before.get(name), folder.entries.get(name)]) if (entry && !entry.consensus) entry.consensus = digest
+    folder.changed.add(name)
+    folder.dirty = true
+  }
 }
 
 /**

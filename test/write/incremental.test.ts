@@ -17,7 +17,7 @@ import { consensusOptions, diffClaims } from '../../src/diff/claims.ts'
 import { formatConsensusDiff } from '../../src/diff/format.ts'
 import { readClaimsSnapshot } from '../../src/read/git.ts'
 import { readVocabulary } from '../../src/read/vocabulary.ts'
-import { extractCorpus } from '../../src/write/corpus.ts'
+import { extractCorpus, rewriteChange } from '../../src/write/corpus.ts'
 import { setReview } from '../../src/write/review.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -92,6 +92,11 @@ describe('incremental extract == from scratch', () => {
     await rm(join(claims, 'tattoo-aftercare-timeline.yaml'))
     await step()
 
+    // Digests lost, index kept: the changed rows' digests are rebuilt from the claims files.
+    await rm(join(claims, '.cache', 'digests'), { recursive: true })
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nAvoid swimming for two weeks.\n`)
+    await step()
+
     await rm(join(claims, '.cache'), { recursive: true })
     await step()
   })
@@ -114,5 +119,30 @@ describe('incremental extract == from scratch', () => {
     const edited = await extractCorpus({ sourcesDir: sources, claimsDir: claims, vocabulary })
     expect(edited.diff).toEqual(diffClaims(snapshot, (await readClaimsSnapshot(claims)).files, consensusOptions(vocabulary)))
     expect(await readFile(file, 'utf8')).toContain('note: not a wait')
+  })
+
+  it('reviews one after another (as a live server records them) diff as the whole folder does, also after another run in between', async () => {
+    const vocabulary = await readVocabulary()
+    await extractCorpus({ sourcesDir: sources, claimsDir: claims, vocabulary })
+    const review = async (source: string, pick: number, status: 'rejected' | 'confirmed' | 'unreviewed') => {
+      const file = join(claims, `${source}.yaml`)
+      const id = [...(await readFile(file, 'utf8')).matchAll(/id: (\S+)/g)][pick]![1]!
+      const before = (await readClaimsSnapshot(claims)).files
+      const outcome = await setReview({ claimsDir: claims, sourcesDir: sources, source, id, review: { status } })
+      if (outcome.kind !== 'updated') throw new Error(outcome.kind)
+      const diff = await rewriteChange(claims, vocabulary, outcome.file, outcome.before)
+      expect(diff).toEqual(diffClaims(before, (await readClaimsSnapshot(claims)).files, consensusOptions(vocabulary)))
+      return diff
+    }
+    expect((await review('sweat-after-microneedling', 0, 'rejected')).rows.length).toBeGreaterThan(0)
+    await review('sweat-after-microneedling', 1, 'rejected')
+    await review('workout-after-microneedling', 2, 'rejected')
+    await review('sweat-after-microneedling', 0, 'unreviewed')
+    // Another run changes the folder between two reviews: the kept state is not used.
+    const edited = join(sources, 'exercise-after-skin-needling.md')
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nYou can swim the next day.\n`)
+    await extractCorpus({ sourcesDir: sources, claimsDir: claims, vocabulary })
+    await review('exercise-after-skin-needling', 0, 'rejected')
+    await review('sweat-after-microneedling', 1, 'confirmed')
   })
 })

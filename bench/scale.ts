@@ -139,7 +139,7 @@ async function chart(site: string): Promise<string[]> {
   }
   const served = await serveSite({ dir: site, port: 0 })
   const browser = await launchChromium()
-  const limit = 180_000
+  const limit = Number(process.env.BENCH_CHART_TIMEOUT ?? 120) * 1000
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     const start = performance.now()

@@ -231,7 +231,7 @@ function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], 
     groups.push(group)
   }
   groups.reverse()
-  const withinSource = known ?? withinSourceConflicts(allowed, [...numbered, ...vague])
+  const withinSource = known ?? withinSourceConflicts(allowed, numbered, vague)
   return {
     pairs: groups.reduce((n, g) => n + g.pairs, 0),
     withinSourcePairs: withinSource.length,
@@ -245,12 +245,16 @@ function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], 
  * Every within-source pair of a row, in full.
  *
  * @param allowed The row's allowed claims with a number, in stable order.
- * @param candidates The avoid claims they are compared with.
+ * @param numbered The avoid claims with a number they are compared with.
+ * @param vague Those without a number.
  * @returns The pairs, ordered by the allowed claim, then the avoid claim.
  */
-function withinSourceConflicts(allowed: CountedClaim[], candidates: CountedClaim[]): Conflict[] {
+function withinSourceConflicts(allowed: CountedClaim[], numbered: CountedClaim[], vague: CountedClaim[]): Conflict[] {
+  const sources = new Set(allowed.map((a) => a.source))
   const bySource = new Map<string, CountedClaim[]>()
-  for (const entry of [...candidates].sort((a, b) => a.order - b.order)) push(bySource, entry.source, entry)
+  for (const list of [numbered, vague]) for (const entry of list) if (sources.has(entry.source)) push(bySource, entry.source, entry)
+  // Each source's few avoid claims back in stable order.
+  for (const list of bySource.values()) list.sort((a, b) => a.order - b.order)
   const out: Conflict[] = []
   for (const a of allowed) {
     const from = allowedFrom(a.claim.wait)!

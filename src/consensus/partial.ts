@@ -54,22 +54,46 @@ export function digestSource(file: ClaimsFile, related: Map<string, Set<string>>
 }
 
 /**
- * The rows whose consensus can differ when some sources' claims change: the
- * rows of their claims, and every row whose conflicts compare with those
- * (the same condition, the topic itself or one related to it).
+ * The rows whose consensus can differ when one source's claims change: the
+ * rows where its contribution differs (its counted claims there, in order,
+ * or its within-source pairs), and every row whose conflicts compare with
+ * those (the same condition, the topic itself or one related to it). A
+ * review that changes no counted value (a claim confirmed) touches none.
  *
- * @param digests The changed sources' digests, before and after the change.
+ * @param before The source's digest before (`undefined` when it had none).
+ * @param after Its digest after (`undefined` when it has none).
  * @param related Symmetric related-topics lookup.
  * @returns Row keys (`rowKey`).
  */
-export function affectedRows(digests: SourceDigest[], related: Map<string, Set<string>>): Set<string> {
+export function affectedRows(before: SourceDigest | undefined, after: SourceDigest | undefined, related: Map<string, Set<string>>): Set<string> {
+  const a = contributions(before)
+  const b = contributions(after)
   const out = new Set<string>()
-  for (const digest of digests) {
-    for (const [, topic, condition] of digest.claims) {
-      out.add(rowKey(topic, condition))
-      for (const other of related.get(topic) ?? []) out.add(rowKey(other, condition))
-    }
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    if (a.get(key) === b.get(key)) continue
+    const [topic, condition] = key.split('\u0000') as [string, string]
+    out.add(key)
+    for (const other of related.get(topic) ?? []) out.add(`${other}\u0000${condition}`)
   }
+  return out
+}
+
+/**
+ * A source's contribution to each row, as text to compare.
+ *
+ * @param digest The source's digest, or none.
+ * @returns Row key → its claims there and its within-source pairs there (JSON).
+ */
+function contributions(digest: SourceDigest | undefined): Map<string, string> {
+  const claims = new Map<string, CompactClaim[]>()
+  for (const compact of digest?.claims ?? []) {
+    const key = rowKey(compact[1], compact[2])
+    const list = claims.get(key)
+    if (list) list.push(compact)
+    else claims.set(key, [compact])
+  }
+  const out = new Map<string, string>()
+  for (const [key, list] of claims) out.set(key, JSON.stringify([list, digest!.within[key] ?? []]))
   return out
 }
 
@@ -115,29 +139,26 @@ export function computeStates(states: SourceDigest[][], rows: Set<string> | unde
     if (key === undefined) byCondition.set(condition, (key = rowKey(topic, condition)))
     return key
   }
-  const prepared = new Map<SourceDigest, CountedClaim[]>()
-  // A voice belongs to one source: its position is worked out once per digest and row, whatever the state.
-  const voicesOf = new Map<SourceDigest, Map<string, Voice[]>>()
-  let order = 0
-  for (const digest of all) {
+  // Each digest's claims as counted claims, and its voices per row (a voice belongs to one
+  // source), prepared once whatever the state, and kept with the digest while its place in
+  // the source order stays (a live server recomputes after each review).
+  all.forEach((digest, rank) => {
+    if (preparedDigests.get(digest)?.rank === rank) return
     const { source } = digest
-    const list: CountedClaim[] = []
-    for (const compact of digest.claims) {
-      const row = keyOf(compact[1], compact[2])
-      order++
-      if (needed && !needed.has(row)) continue
+    const entries: CountedClaim[] = []
+    digest.claims.forEach((compact, index) => {
       const claim = expand(compact)
-      list.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row, order })
-    }
-    prepared.set(digest, list)
+      const row = keyOf(compact[1], compact[2])
+      entries.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row, order: rank * claimsPerSource + index })
+    })
     const byRow = new Map<string, CountedClaim[]>()
-    for (const entry of list) {
+    for (const entry of entries) {
       const rowList = byRow.get(entry.row)
       if (rowList) rowList.push(entry)
       else byRow.set(entry.row, [entry])
     }
-    voicesOf.set(digest, new Map([...byRow].map(([row, rowList]) => [row, groupVoices(rowList)])))
-  }
+    preparedDigests.set(digest, { rank, byRow, voices: new Map([...byRow].map(([row, rowList]) => [row, groupVoices(rowList)])) })
+  })
   return states.map((state) => {
     const sorted = [...state].sort(bySource)
     const entries: CountedClaim[] = []
@@ -145,17 +166,17 @@ export function computeStates(states: SourceDigest[][], rows: Set<string> | unde
     const withinByRow = new Map<string, Conflict[]>()
     const voicesByRow = new Map<string, Voice[]>()
     for (const digest of sorted) {
-      for (const [row, voices] of voicesOf.get(digest)!) {
-        const list = voicesByRow.get(row)
-        if (list) list.push(...voices)
-        else voicesByRow.set(row, [...voices])
-      }
-      for (const entry of prepared.get(digest)!) {
-        entries.push(entry)
-        if (rows && !rows.has(entry.row)) continue
-        const list = byRow.get(entry.row)
-        if (list) list.push(entry)
-        else byRow.set(entry.row, [entry])
+      const prepared = preparedDigests.get(digest)!
+      for (const [row, rowEntries] of prepared.byRow) {
+        if (needed && !needed.has(row)) continue
+        entries.push(...rowEntries)
+        if (rows && !rows.has(row)) continue
+        const list = byRow.get(row)
+        if (list) list.push(...rowEntries)
+        else byRow.set(row, [...rowEntries])
+        const voices = voicesByRow.get(row)
+        if (voices) voices.push(...prepared.voices.get(row)!)
+        else voicesByRow.set(row, [...prepared.voices.get(row)!])
       }
       // Within-source pairs by row, in source order (a row's pairs follow its allowed claims' order).
       for (const row in digest.within) {
@@ -187,6 +208,12 @@ export function rowKeys(digests: SourceDigest[]): Set<string> {
   for (const digest of digests) for (const [, topic, condition] of digest.claims) out.add(rowKey(topic, condition))
   return out
 }
+
+/** Claims one source can have: a claim's stable order is its source's rank times this, plus its place in the file. */
+const claimsPerSource = 2 ** 20
+
+/** Each digest's prepared claims and voices (see {@link computeStates}), while the digest lives. */
+const preparedDigests = new WeakMap<SourceDigest, { rank: number; byRow: Map<string, CountedClaim[]>; voices: Map<string, Voice[]> }>()
 
 /** The span and review every expanded claim shares (the row code reads neither). */
 const noSpan = { start: 0, end: 0, line: 1 }

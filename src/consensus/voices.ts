@@ -22,7 +22,7 @@
  * Browser-safe (no Node APIs).
  */
 import type { Claim, Stance } from '../schema.ts'
-import { representativeHours, upperHours } from './scale.ts'
+import { representativeHours } from './scale.ts'
 import { compareText, type CountedClaim } from './select.ts'
 import type { Hours, Voice } from './types.ts'
 
@@ -44,55 +44,58 @@ export interface Position {
  */
 export function voicePosition(claims: Claim[]): Position {
   // One pass (a row of a large corpus has thousands of voices): the three candidates at once,
-  // each with its wait's sort key computed once.
+  // each wait's sort key (representative, upper end, lower end) computed once, no object per claim.
   let avoids = 0
-  const longestWait = new Best(1)
-  const earliestAllowed = new Best(-1)
-  const longestAvoid = new Best(1)
+  let longest: Claim | undefined
+  let longestRep = 0
+  let longestUpper = 0
+  let earliest: Claim | undefined
+  let earliestRep = 0
+  let earliestUpper = 0
+  let longestAvoid: Claim | undefined
+  let avoidRep = 0
+  let avoidUpper = 0
   for (const c of claims) {
     if (c.stance === 'avoid') avoids++
-    if (c.wait.min === null) continue
-    const wait = c.wait as Hours
-    const rep = representativeHours(wait)
-    if (c.stance === 'avoid' || wait.min > 0) longestWait.offer(c, rep)
-    if (c.stance === 'allowed') earliestAllowed.offer(c, rep)
-    else longestAvoid.offer(c, rep)
+    const { min, max } = c.wait
+    if (min === null) continue
+    const rep = representativeHours({ min, max })
+    const upper = max ?? min
+    if ((c.stance === 'avoid' || min > 0) && (!longest || compareKeys(rep, upper, min, longestRep, longestUpper, longest.wait.min!) > 0)) {
+      longest = c
+      longestRep = rep
+      longestUpper = upper
+    }
+    if (c.stance === 'allowed') {
+      if (!earliest || compareKeys(rep, upper, min, earliestRep, earliestUpper, earliest.wait.min!) < 0) {
+        earliest = c
+        earliestRep = rep
+        earliestUpper = upper
+      }
+    } else if (!longestAvoid || compareKeys(rep, upper, min, avoidRep, avoidUpper, longestAvoid.wait.min!) > 0) {
+      longestAvoid = c
+      avoidRep = rep
+      avoidUpper = upper
+    }
   }
   const stance: Stance = claims.length - avoids > avoids ? 'allowed' : 'avoid'
-  const chosen = stance === 'avoid' ? longestWait.claim : (earliestAllowed.claim ?? longestAvoid.claim)
+  const chosen = stance === 'avoid' ? longest : (earliest ?? longestAvoid)
   return chosen ? { stance, wait: hoursOf(chosen), basis: chosen.id } : { stance, wait: null, basis: null }
 }
 
 /**
- * The claim with the longest (or earliest) wait seen so far: waits compare
- * by representative, then upper end, then lower end; on a tie the claim
- * offered first stays (file order).
+ * Order two waits by their sort keys: representative, then upper end, then lower end.
+ *
+ * @param rep The first wait's representative hours.
+ * @param upper Its upper end.
+ * @param min Its lower end.
+ * @param otherRep The second wait's representative hours.
+ * @param otherUpper Its upper end.
+ * @param otherMin Its lower end.
+ * @returns Negative when the first waits less, positive when longer, 0 when equal (the claim offered first stays).
  */
-class Best {
-  claim: Claim | undefined
-  private rep = 0
-  private upper = 0
-  private min = 0
-  /** @param sign 1 keeps the longest wait, -1 the earliest. */
-  constructor(private readonly sign: 1 | -1) {}
-  /**
-   * Offer a numbered claim.
-   *
-   * @param claim The claim.
-   * @param rep Its wait's representative hours.
-   */
-  offer(claim: Claim, rep: number): void {
-    const wait = claim.wait as Hours
-    const upper = upperHours(wait)
-    if (this.claim) {
-      const order = rep - this.rep || upper - this.upper || wait.min - this.min
-      if (order * this.sign <= 0) return
-    }
-    this.claim = claim
-    this.rep = rep
-    this.upper = upper
-    this.min = wait.min
-  }
+function compareKeys(rep: number, upper: number, min: number, otherRep: number, otherUpper: number, otherMin: number): number {
+  return rep - otherRep || upper - otherUpper || min - otherMin
 }
 
 /**

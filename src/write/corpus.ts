@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
 import { relatedLookup } from '../consensus/conflicts.ts'
-import { affectedRows, computeStates, digestSource, rowKeys, type SourceDigest } from '../consensus/partial.ts'
+import { affectedRows, computeStates, digestSource, rowKeys } from '../consensus/partial.ts'
 import type { TopicConsensus } from '../consensus/types.ts'
 import { rowKey } from '../consensus/select.ts'
 import { consensusOptions } from '../diff/claims.ts'
@@ -332,16 +332,12 @@ async function consensusChange(folder: Folder, changes: Change[], known?: Map<st
   await withDigests(folder)
   const digestsBefore = [...before.values()].map((e) => e.consensus!)
   const digestsAfter = [...after.values()].map((e) => e.consensus!)
-  const touched: SourceDigest[] = []
-  for (const change of changes) {
-    if (change.beforeEntry?.consensus) touched.push(change.beforeEntry.consensus)
-    if (change.afterEntry?.consensus) touched.push(change.afterEntry.consensus)
-  }
+  const rows = new Set<string>()
+  for (const change of changes) for (const key of affectedRows(change.beforeEntry?.consensus, change.afterEntry?.consensus, related)) rows.add(key)
   const orphaned = newlyOrphaned(
     changes.flatMap((c) => (c.before ? [c.before] : [])),
     changes.map((c) => c.after)
   )
-  const rows = affectedRows(touched, related)
   for (const claim of orphaned) rows.add(rowKey(claim.topic, claim.condition))
   // Rows before: those a previous computation of this state kept (a live server's), the rest computed now.
   const existed = known && known.size > 0 ? rowKeys(digestsBefore) : undefined

@@ -33,7 +33,7 @@ describe('computeRows(digests)', () => {
     ]
     const changed = file('b', [claim({ id: 'b1', topic: 'exercise', wait: [12, 12] }), claim({ id: 'b3', topic: 'swimming', wait: [168, 168] })])
     const after = [base[0]!, changed, base[2]!]
-    const rows = affectedRows([digestSource(base[1]!, lookup), digestSource(changed, lookup)], lookup)
+    const rows = affectedRows(digestSource(base[1]!, lookup), digestSource(changed, lookup), lookup)
     expect([...rows].sort()).toEqual([rowKey('exercise', null), rowKey('sweating', null), rowKey('swimming', null)].sort())
     const whole = computeConsensus(after, { related }).topics.filter((t) => rows.has(rowKey(t.topic, t.condition)))
     expect(computeRows(after.map((f) => digestSource(f, lookup)), rows, lookup)).toEqual(whole)

@@ -118,31 +118,86 @@ export function allowedFrom(wait: Wait): number | null {
  * @returns By row key (`rowKey`), the conflicts of each row that has an allowed claim with a number.
  */
 export function findConflicts(entries: CountedClaim[], related: Map<string, Set<string>>, within?: (row: string) => Conflict[]): Map<string, RowConflicts> {
-  const avoids = new Map<string, CountedClaim[]>()
-  const allows = new Map<string, CountedClaim[]>()
+  return conflictsOfRows(sortRowClaims(entries), related, within)
+}
+
+/** One row's claims as the sweep reads them. */
+export interface RowCandidates {
+  /** Its allowed claims with a number, in stable order. */
+  allowed: CountedClaim[]
+  /** Its avoid claims with a number, shortest wait first, then stable order. */
+  numbered: CountedClaim[]
+  /** Its avoid claims without a number, in stable order. */
+  vague: CountedClaim[]
+}
+
+/**
+ * Sort counted claims by row for the sweep: each row's avoid claims sorted
+ * once (shortest wait first, then stable order).
+ *
+ * @param entries Counted claims, in stable order.
+ * @returns By row key, the row's candidates.
+ */
+export function sortRowClaims(entries: CountedClaim[]): Map<string, RowCandidates> {
+  const out = new Map<string, RowCandidates>()
   for (const entry of entries) {
     const { stance, wait } = entry.claim
     if (stance === 'allowed' && wait.min === null) continue
-    push(stance === 'avoid' ? avoids : allows, entry.row, entry)
+    let row = out.get(entry.row)
+    if (!row) out.set(entry.row, (row = { allowed: [], numbered: [], vague: [] }))
+    ;(stance === 'allowed' ? row.allowed : wait.min === null ? row.vague : row.numbered).push(entry)
   }
-  // Each row's avoid claims sorted once (shortest wait first, then stable order), then merged per row that compares with them.
-  const sorted = new Map<string, { numbered: CountedClaim[]; vague: CountedClaim[] }>()
-  for (const [key, list] of avoids) {
-    const numbered: CountedClaim[] = []
-    const vague: CountedClaim[] = []
-    for (const entry of list) (entry.claim.wait.min === null ? vague : numbered).push(entry)
-    sorted.set(key, { numbered: numbered.sort(byWait), vague })
+  for (const row of out.values()) row.numbered.sort(byWait)
+  return out
+}
+
+/**
+ * Merge the candidates of two sets of claims (sources that share no claim),
+ * keeping each list's order.
+ *
+ * @param a Candidates of one set.
+ * @param b Candidates of the other.
+ * @returns The candidates of both.
+ */
+export function mergeCandidates(a: RowCandidates, b: RowCandidates): RowCandidates {
+  return {
+    allowed: mergeSorted([a.allowed, b.allowed], byOrder),
+    numbered: mergeSorted([a.numbered, b.numbered], byWait),
+    vague: mergeSorted([a.vague, b.vague], byOrder)
   }
+}
+
+/**
+ * The grouped conflicts of every row, from rows' sorted candidates.
+ *
+ * @param rows By row key, each row's candidates (see {@link sortRowClaims}).
+ * @param related Symmetric related-topics lookup.
+ * @param within The within-source pairs of a row when known (see {@link findConflicts}).
+ * @returns By row key, the conflicts of each row that has an allowed claim with a number.
+ */
+export function conflictsOfRows(rows: Map<string, RowCandidates>, related: Map<string, Set<string>>, within?: (row: string) => Conflict[]): Map<string, RowConflicts> {
   const out = new Map<string, RowConflicts>()
-  for (const [key, allowed] of allows) {
+  for (const [key, { allowed }] of rows) {
+    if (allowed.length === 0) continue
     const { topic, condition } = allowed[0]!.claim
     const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
-    const lists = topics.flatMap((t) => sorted.get(rowKey(t, condition)) ?? [])
+    const lists = topics.flatMap((t) => rows.get(rowKey(t, condition)) ?? [])
     const numbered = mergeSorted(lists.map((l) => l.numbered), byWait)
-    const vague = mergeSorted(lists.map((l) => l.vague), (a, b) => a.order - b.order)
+    const vague = mergeSorted(lists.map((l) => l.vague), byOrder)
     out.set(key, rowConflicts(topic, topics, allowed, numbered, vague, within?.(key)))
   }
   return out
+}
+
+/**
+ * Order counted claims by stable order.
+ *
+ * @param a A claim.
+ * @param b Another.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
+function byOrder(a: CountedClaim, b: CountedClaim): number {
+  return a.order - b.order
 }
 
 /**
@@ -163,7 +218,7 @@ function byWait(a: CountedClaim, b: CountedClaim): number {
  * @param compare The order.
  * @returns One list in that order.
  */
-function mergeSorted<T>(lists: T[][], compare: (a: T, b: T) => number): T[] {
+export function mergeSorted<T>(lists: T[][], compare: (a: T, b: T) => number): T[] {
   const nonEmpty = lists.filter((l) => l.length > 0)
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? []
   let out = nonEmpty[0]!

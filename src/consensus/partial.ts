@@ -13,7 +13,7 @@
  */
 import type { ClaimsFile, Claim, Stance } from '../schema.ts'
 import { computeRow, noConflicts } from './compute.ts'
-import { findConflicts } from './conflicts.ts'
+import { conflictsOfRows, findConflicts, mergeCandidates, mergeSorted, sortRowClaims, type RowCandidates } from './conflicts.ts'
 import { claimKey, compareRows, compareText, countedClaims, rowKey, voiceKey, type CountedClaim } from './select.ts'
 import { groupVoices } from './voices.ts'
 import type { Conflict, TopicConsensus, Voice } from './types.ts'
@@ -159,42 +159,101 @@ export function computeStates(states: SourceDigest[][], rows: Set<string> | unde
     }
     preparedDigests.set(digest, { rank, byRow, voices: new Map([...byRow].map(([row, rowList]) => [row, groupVoices(rowList)])) })
   })
-  return states.map((state) => {
-    const sorted = [...state].sort(bySource)
-    const entries: CountedClaim[] = []
-    const byRow = new Map<string, CountedClaim[]>()
-    const withinByRow = new Map<string, Conflict[]>()
-    const voicesByRow = new Map<string, Voice[]>()
-    for (const digest of sorted) {
-      const prepared = preparedDigests.get(digest)!
-      for (const [row, rowEntries] of prepared.byRow) {
-        if (needed && !needed.has(row)) continue
-        entries.push(...rowEntries)
-        if (rows && !rows.has(row)) continue
-        const list = byRow.get(row)
-        if (list) list.push(...rowEntries)
-        else byRow.set(row, [...rowEntries])
-        const voices = voicesByRow.get(row)
-        if (voices) voices.push(...prepared.voices.get(row)!)
-        else voicesByRow.set(row, [...prepared.voices.get(row)!])
-      }
-      // Within-source pairs by row, in source order (a row's pairs follow its allowed claims' order).
-      for (const row in digest.within) {
-        if (needed && !needed.has(row)) continue
-        const list = withinByRow.get(row)
-        if (list) list.push(...digest.within[row]!)
-        else withinByRow.set(row, [...digest.within[row]!])
-      }
-    }
-    const conflicts = findConflicts(entries, related, (row) => withinByRow.get(row) ?? [])
-    return [...byRow.entries()]
-      .map(([key, list]) => {
-        // Sorted by key as `groupVoices` sorts them (the sort is stable, and keys are unique).
-        const voices = voicesByRow.get(key)!.sort((a, b) => compareText(a.key, b.key))
-        return computeRow(list, conflicts.get(key) ?? noConflicts(list[0]!.claim.topic, related), voices)
-      })
+  // What every state shares is assembled and sorted once; each state then merges in its own few digests.
+  const sets = states.map((state) => new Set(state))
+  const shared = all.filter((digest) => sets.every((set) => set.has(digest)))
+  const inShared = new Set(shared)
+  const base = assemble(shared, rows, needed)
+  return sets.map((set) => {
+    const own = all.filter((digest) => set.has(digest) && !inShared.has(digest))
+    const parts = own.length === 0 ? base : mergeParts(base, assemble(own, rows, needed))
+    const conflicts = conflictsOfRows(parts.candidates, related, (row) => parts.within.get(row) ?? [])
+    return [...parts.entries]
+      .map(([key, list]) => computeRow(list, conflicts.get(key) ?? noConflicts(list[0]!.claim.topic, related), parts.voices.get(key)!))
       .sort(compareRows)
   })
+}
+
+/** Rows of some digests, ready for the row code. */
+interface Parts {
+  /** The counted claims of each row asked for, in stable order. */
+  entries: Map<string, CountedClaim[]>
+  /** Their voices, sorted by key (as `groupVoices` gives them). */
+  voices: Map<string, Voice[]>
+  /** Each needed row's sweep candidates (rows asked for and rows they compare with). */
+  candidates: Map<string, RowCandidates>
+  /** Within-source pairs of each needed row, in source order. */
+  within: Map<string, Conflict[]>
+}
+
+/**
+ * Assemble the rows of some digests (prepared by `computeStates`).
+ *
+ * @param digests Digests in source order.
+ * @param rows Rows asked for (default: all).
+ * @param needed Rows asked for and the rows they compare with (default: all).
+ * @returns Their parts.
+ */
+function assemble(digests: SourceDigest[], rows: Set<string> | undefined, needed: Set<string> | undefined): Parts {
+  const entries = new Map<string, CountedClaim[]>()
+  const all = new Map<string, CountedClaim[]>()
+  const voices = new Map<string, Voice[]>()
+  const within = new Map<string, Conflict[]>()
+  for (const digest of digests) {
+    const prepared = preparedDigests.get(digest)!
+    for (const [row, rowEntries] of prepared.byRow) {
+      if (needed && !needed.has(row)) continue
+      append(all, row, rowEntries)
+      if (rows && !rows.has(row)) continue
+      append(entries, row, rowEntries)
+      append(voices, row, prepared.voices.get(row)!)
+    }
+    // Within-source pairs by row, in source order (a row's pairs follow its allowed claims' order).
+    for (const row in digest.within) if (!needed || needed.has(row)) append(within, row, digest.within[row]!)
+  }
+  // Sorted by key as `groupVoices` sorts them (the sort is stable, and keys are unique).
+  for (const list of voices.values()) list.sort((a, b) => compareText(a.key, b.key))
+  const candidates = new Map<string, RowCandidates>()
+  for (const list of all.values()) for (const [row, found] of sortRowClaims(list)) candidates.set(row, found)
+  return { entries, voices, candidates, within }
+}
+
+/**
+ * Merge the parts of two sets of digests that share no source.
+ *
+ * @param a Parts of one set.
+ * @param b Parts of the other.
+ * @returns The parts of both, every list in its order.
+ */
+function mergeParts(a: Parts, b: Parts): Parts {
+  const byOrder = (x: CountedClaim, y: CountedClaim) => x.order - y.order
+  const byKey = (x: Voice, y: Voice) => compareText(x.key, y.key)
+  const bySource = (x: Conflict, y: Conflict) => compareText(x.allowed.source, y.allowed.source)
+  const empty: RowCandidates = { allowed: [], numbered: [], vague: [] }
+  const merge = <T>(x: Map<string, T>, y: Map<string, T>, both: (p: T, q: T) => T): Map<string, T> => {
+    const out = new Map(x)
+    for (const [key, value] of y) out.set(key, out.has(key) ? both(out.get(key)!, value) : value)
+    return out
+  }
+  return {
+    entries: merge(a.entries, b.entries, (p, q) => mergeSorted([p, q], byOrder)),
+    voices: merge(a.voices, b.voices, (p, q) => mergeSorted([p, q], byKey)),
+    candidates: merge(a.candidates, b.candidates, (p, q) => mergeCandidates(p ?? empty, q)),
+    within: merge(a.within, b.within, (p, q) => mergeSorted([p, q], bySource))
+  }
+}
+
+/**
+ * Append items to a list in a map of lists.
+ *
+ * @param map The map.
+ * @param key Its key.
+ * @param items What to append.
+ */
+function append<T>(map: Map<string, T[]>, key: string, items: T[]): void {
+  const list = map.get(key)
+  if (list) for (const item of items) list.push(item)
+  else map.set(key, [...items])
 }
 
 /**

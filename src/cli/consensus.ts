@@ -12,18 +12,19 @@ import type { Command } from 'commander'
 import { computeConsensus } from '../consensus/compute.ts'
 import type { ConsensusReport } from '../consensus/types.ts'
 import { compareMessages, formatMessage, type Message } from '../message.ts'
-import { readClaimsDir } from '../read/claims.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource } from '../read/source.ts'
+import { jsonChunks } from '../report/json.ts'
 import { formatConsensusMarkdown, type ReportSource } from '../report/markdown.ts'
 import { formatConsensusTerminal } from '../report/terminal.ts'
 import { relatedTopics, topicLabel, type Vocabulary } from '../vocabulary.ts'
 import { writeFileAtomic } from '../write/atomic.ts'
+import { readClaimsFolder } from '../write/claims-cache.ts'
 import type { Register } from './commands.ts'
-import { CliError } from './effects.ts'
-import { claimsOption, sourcesOption, vocabularyOption } from './options.ts'
 import { join } from 'node:path'
+import { CliError, printChunks } from './effects.ts'
+import { claimsOption, sourcesOption, vocabularyOption } from './options.ts'
 
 /** Options of {@link loadConsensus}. */
 export interface LoadConsensusOptions {
@@ -63,7 +64,7 @@ export interface LoadedConsensus {
 export async function loadConsensus(options: LoadConsensusOptions = {}, read?: Vocabulary): Promise<LoadedConsensus> {
   const dir = options.claims ?? 'claims'
   const vocabulary = read ?? (await readVocabulary(options.vocabulary))
-  const reads = await readClaimsDir(dir)
+  const reads = await readClaimsFolder(dir)
   if (reads.length === 0) throw new CliError(`${dir}: no claims files (*.yaml) found; run \`claimrange extract\` first`)
   const usable = reads.flatMap((read) => (read.data ? [read.data] : []))
   const messages = reads.flatMap((read) => read.messages).sort(compareMessages)
@@ -127,7 +128,7 @@ export const registerConsensus: Register = (program: Command, effects, setExit) 
         effects.err(`claimrange: skipped ${loaded.skipped.length} unusable claims file${loaded.skipped.length === 1 ? '' : 's'}; the report leaves ${loaded.skipped.length === 1 ? 'it' : 'them'} out`)
         setExit(1)
       }
-      if (flags.json) effects.out(JSON.stringify(loaded.report, null, 2))
+      if (flags.json) await printChunks(effects, withNewline(jsonChunks(loaded.report)))
       else effects.out(formatConsensusTerminal(loaded.report, { color: effects.color, labels: loaded.labels }))
       if (flags.markdown !== undefined) {
         const ids = [...new Set(Object.values(loaded.report.claims).map((c) => c.source))]
@@ -136,4 +137,15 @@ export const registerConsensus: Register = (program: Command, effects, setExit) 
         effects.err(`claimrange: wrote ${flags.markdown}`)
       }
     })
+}
+
+/**
+ * Chunks followed by a newline.
+ *
+ * @param chunks Text in pieces.
+ * @returns The same pieces, then `\n`.
+ */
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks
+  yield '\n'
 }

@@ -13,8 +13,8 @@ import { findConflicts, relatedLookup } from './conflicts.ts'
 import { findOutliers } from './outliers.ts'
 import { consensusRange } from './range.ts'
 import { rules } from './rules.ts'
-import { compareRows, compareText, countedClaims, rowKey, type CountedClaim } from './select.ts'
-import type { ClaimSummary, ConsensusOptions, ConsensusReport, Hours, RowConflicts, TopicConsensus } from './types.ts'
+import { compareRows, compareText, countedClaims, type CountedClaim } from './select.ts'
+import type { ClaimSummary, ConsensusOptions, ConsensusReport, Hours, RowConflicts, TopicConsensus, Voice } from './types.ts'
 import { groupVoices } from './voices.ts'
 
 /**
@@ -38,10 +38,9 @@ export function computeConsensus(files: ClaimsFile[], options: ConsensusOptions 
   const entries = countedClaims(files, options.exclude)
   const rows = new Map<string, CountedClaim[]>()
   for (const entry of entries) {
-    const key = rowKey(entry.claim.topic, entry.claim.condition)
-    const list = rows.get(key)
+    const list = rows.get(entry.row)
     if (list) list.push(entry)
-    else rows.set(key, [entry])
+    else rows.set(entry.row, [entry])
   }
   const related = relatedLookup(options.related)
   const conflictsByRow = findConflicts(entries, related)
@@ -56,11 +55,12 @@ export function computeConsensus(files: ClaimsFile[], options: ConsensusOptions 
  *
  * @param entries The row's counted claims (all of one topic and condition), in stable order.
  * @param conflicts The conflicts listed in this row.
+ * @param voices The row's voices when known already (what `groupVoices(entries)` gives; default: grouped here).
  * @returns The row.
  */
-export function computeRow(entries: CountedClaim[], conflicts: RowConflicts): TopicConsensus {
+export function computeRow(entries: CountedClaim[], conflicts: RowConflicts, voices?: Voice[]): TopicConsensus {
   const first = entries[0]!.claim
-  const voiceList = groupVoices(entries)
+  const voiceList = voices ?? groupVoices(entries)
   const waits = voiceList.map((v) => v.wait).filter((w): w is Hours => w !== null)
   const consensus = consensusRange(waits)
   return {

@@ -112,22 +112,125 @@ export function allowedFrom(wait: Wait): number | null {
  *
  * @param entries Counted claims, in stable order.
  * @param related Symmetric related-topics lookup (see {@link relatedLookup}).
+ * @param within The within-source pairs of a row when they are known
+ *   already (an incremental run keeps each source's; see `partial.ts`), so
+ *   they are not formed again from the claims' words (default: form them).
  * @returns By row key (`rowKey`), the conflicts of each row that has an allowed claim with a number.
  */
-export function findConflicts(entries: CountedClaim[], related: Map<string, Set<string>>): Map<string, RowConflicts> {
-  const avoids = new Map<string, CountedClaim[]>()
-  const allows = new Map<string, CountedClaim[]>()
+export function findConflicts(entries: CountedClaim[], related: Map<string, Set<string>>, within?: (row: string) => Conflict[]): Map<string, RowConflicts> {
+  return conflictsOfRows(sortRowClaims(entries), related, within)
+}
+
+/** One row's claims as the sweep reads them. */
+export interface RowCandidates {
+  /** Its allowed claims with a number, in stable order. */
+  allowed: CountedClaim[]
+  /** Its avoid claims with a number, shortest wait first, then stable order. */
+  numbered: CountedClaim[]
+  /** Its avoid claims without a number, in stable order. */
+  vague: CountedClaim[]
+}
+
+/**
+ * Sort counted claims by row for the sweep: each row's avoid claims sorted
+ * once (shortest wait first, then stable order).
+ *
+ * @param entries Counted claims, in stable order.
+ * @returns By row key, the row's candidates.
+ */
+export function sortRowClaims(entries: CountedClaim[]): Map<string, RowCandidates> {
+  const out = new Map<string, RowCandidates>()
   for (const entry of entries) {
-    const { stance, topic, condition, wait } = entry.claim
+    const { stance, wait } = entry.claim
     if (stance === 'allowed' && wait.min === null) continue
-    push(stance === 'avoid' ? avoids : allows, rowKey(topic, condition), entry)
+    let row = out.get(entry.row)
+    if (!row) out.set(entry.row, (row = { allowed: [], numbered: [], vague: [] }))
+    ;(stance === 'allowed' ? row.allowed : wait.min === null ? row.vague : row.numbered).push(entry)
   }
+  for (const row of out.values()) row.numbered.sort(byWait)
+  return out
+}
+
+/**
+ * Merge the candidates of two sets of claims (sources that share no claim),
+ * keeping each list's order.
+ *
+ * @param a Candidates of one set.
+ * @param b Candidates of the other.
+ * @returns The candidates of both.
+ */
+export function mergeCandidates(a: RowCandidates, b: RowCandidates): RowCandidates {
+  return {
+    allowed: mergeSorted([a.allowed, b.allowed], byOrder),
+    numbered: mergeSorted([a.numbered, b.numbered], byWait),
+    vague: mergeSorted([a.vague, b.vague], byOrder)
+  }
+}
+
+/**
+ * The grouped conflicts of every row, from rows' sorted candidates.
+ *
+ * @param rows By row key, each row's candidates (see {@link sortRowClaims}).
+ * @param related Symmetric related-topics lookup.
+ * @param within The within-source pairs of a row when known (see {@link findConflicts}).
+ * @returns By row key, the conflicts of each row that has an allowed claim with a number.
+ */
+export function conflictsOfRows(rows: Map<string, RowCandidates>, related: Map<string, Set<string>>, within?: (row: string) => Conflict[]): Map<string, RowConflicts> {
   const out = new Map<string, RowConflicts>()
-  for (const [key, allowed] of allows) {
+  for (const [key, { allowed }] of rows) {
+    if (allowed.length === 0) continue
     const { topic, condition } = allowed[0]!.claim
     const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
-    const candidates = topics.flatMap((t) => avoids.get(rowKey(t, condition)) ?? [])
-    out.set(key, rowConflicts(topic, topics, allowed, candidates))
+    const lists = topics.flatMap((t) => rows.get(rowKey(t, condition)) ?? [])
+    const numbered = mergeSorted(lists.map((l) => l.numbered), byWait)
+    const vague = mergeSorted(lists.map((l) => l.vague), byOrder)
+    out.set(key, rowConflicts(topic, topics, allowed, numbered, vague, within?.(key)))
+  }
+  return out
+}
+
+/**
+ * Order counted claims by stable order.
+ *
+ * @param a A claim.
+ * @param b Another.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
+function byOrder(a: CountedClaim, b: CountedClaim): number {
+  return a.order - b.order
+}
+
+/**
+ * Order avoid claims by their shortest wait, then stable order.
+ *
+ * @param a A numbered claim.
+ * @param b Another.
+ * @returns Negative, zero or positive, as `Array#sort` expects.
+ */
+function byWait(a: CountedClaim, b: CountedClaim): number {
+  return a.claim.wait.min! - b.claim.wait.min! || a.order - b.order
+}
+
+/**
+ * Merge sorted lists into one sorted list.
+ *
+ * @param lists Lists, each sorted by `compare`.
+ * @param compare The order.
+ * @returns One list in that order.
+ */
+export function mergeSorted<T>(lists: T[][], compare: (a: T, b: T) => number): T[] {
+  const nonEmpty = lists.filter((l) => l.length > 0)
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? []
+  let out = nonEmpty[0]!
+  for (const next of nonEmpty.slice(1)) {
+    const merged: T[] = new Array(out.length + next.length)
+    let i = 0
+    let j = 0
+    let k = 0
+    while (i < out.length && j < next.length) merged[k++] = compare(out[i]!, next[j]!) <= 0 ? out[i++]! : next[j++]!
+    while (i < out.length) merged[k++] = out[i++]!
+    while (j < next.length) merged[k++] = next[j++]!
+    out = merged
   }
   return out
 }
@@ -138,14 +241,14 @@ export function findConflicts(entries: CountedClaim[], related: Map<string, Set<
  * @param topic The row's topic.
  * @param topics The row's topic and its related topics, sorted.
  * @param allowed The row's allowed claims with a number, in stable order.
- * @param candidates The avoid claims of those topics in the row's condition.
+ * @param numbered The avoid claims with a number of those topics in the row's condition, shortest wait first, then stable order.
+ * @param vague Those with no number, in stable order.
+ * @param known The row's within-source pairs, when known (default: formed here).
  * @returns The row's conflicts.
  */
-function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], candidates: CountedClaim[]): RowConflicts {
-  const numbered = candidates.filter((e) => e.claim.wait.min !== null).sort((a, b) => a.claim.wait.min! - b.claim.wait.min! || a.order - b.order)
-  const vague = candidates.filter((e) => e.claim.wait.min === null).sort((a, b) => a.order - b.order)
+function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], numbered: CountedClaim[], vague: CountedClaim[], known?: Conflict[]): RowConflicts {
   const byTime = new Map<number, CountedClaim[]>()
-  for (const entry of allowed) push(byTime, allowedFrom(entry.claim.wait)!, entry)
+  for (const entry of allowed) push(byTime, entry.claim.wait.max ?? entry.claim.wait.min!, entry)
   const sources = new Map<string, number>()
   const topicsSeen = new Set<string>()
   const take = (entry: CountedClaim) => {
@@ -183,7 +286,7 @@ function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], 
     groups.push(group)
   }
   groups.reverse()
-  const withinSource = withinSourceConflicts(allowed, candidates)
+  const withinSource = known ?? withinSourceConflicts(allowed, numbered, vague)
   return {
     pairs: groups.reduce((n, g) => n + g.pairs, 0),
     withinSourcePairs: withinSource.length,
@@ -197,12 +300,16 @@ function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], 
  * Every within-source pair of a row, in full.
  *
  * @param allowed The row's allowed claims with a number, in stable order.
- * @param candidates The avoid claims they are compared with.
+ * @param numbered The avoid claims with a number they are compared with.
+ * @param vague Those without a number.
  * @returns The pairs, ordered by the allowed claim, then the avoid claim.
  */
-function withinSourceConflicts(allowed: CountedClaim[], candidates: CountedClaim[]): Conflict[] {
+function withinSourceConflicts(allowed: CountedClaim[], numbered: CountedClaim[], vague: CountedClaim[]): Conflict[] {
+  const sources = new Set(allowed.map((a) => a.source))
   const bySource = new Map<string, CountedClaim[]>()
-  for (const entry of [...candidates].sort((a, b) => a.order - b.order)) push(bySource, entry.source, entry)
+  for (const list of [numbered, vague]) for (const entry of list) if (sources.has(entry.source)) push(bySource, entry.source, entry)
+  // Each source's few avoid claims back in stable order.
+  for (const list of bySource.values()) list.sort((a, b) => a.order - b.order)
   const out: Conflict[] = []
   for (const a of allowed) {
     const from = allowedFrom(a.claim.wait)!

@@ -15,6 +15,7 @@ export {
   type ConflictParty
 } from './conflicts.ts'
 export { median } from './median.ts'
+export { affectedRows, computeRows, computeStates, digestSource, rowKeys, type CompactClaim, type SourceDigest } from './partial.ts'
 export { findOutliers, minimumVoices, outlierFactor, outlierReason } from './outliers.ts'
 export { numbers, quantile } from './quantile.ts'
 export { consensusRange, type ConsensusRange } from './range.ts'

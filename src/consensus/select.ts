@@ -22,6 +22,8 @@ export interface CountedClaim {
   voice: string
   /** Claim key: `<source>/<id>` (see {@link claimKey}). */
   key: string
+  /** Key of its row (see {@link rowKey}). */
+  row: string
   /** Position in the stable order (source, then file order), 0-based. */
   order: number
 }
@@ -83,7 +85,7 @@ export function countedClaims(files: ClaimsFile[], exclude: Iterable<string> = [
     for (const stored of file.claims) {
       if (stored.review.status === 'rejected' || stored.status === 'orphaned') continue
       const claim = effectiveClaim(stored)
-      out.push({ claim, source: file.source, voice: voiceKey(file.source, claim.speaker), key: claimKey(file.source, claim.id), order: out.length })
+      out.push({ claim, source: file.source, voice: voiceKey(file.source, claim.speaker), key: claimKey(file.source, claim.id), row: rowKey(claim.topic, claim.condition), order: out.length })
     }
   }
   return out

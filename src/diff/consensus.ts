@@ -2,7 +2,7 @@
  * Compare two consensus reports row by row: what a regeneration, a review
  * or a new source changed. Pure and browser-safe.
  */
-import { compareRows, compareText, countedClaims, rowKey } from '../consensus/select.ts'
+import { claimRef, compareRows, compareText, rowKey } from '../consensus/select.ts'
 import type { Conflict, ConflictGroup, ConsensusReport, Outlier, TopicConsensus, Voice } from '../consensus/types.ts'
 import { formatHours, formatRange, formatWait } from '../consensus/words.ts'
 import { effectiveClaim, type ClaimsFile } from '../schema.ts'
@@ -39,13 +39,36 @@ import type { ClaimRef, ConsensusDiff, OrphanedClaim, RowDiff, VoiceChange } fro
  * diff.rows[0] // {topic: 'exercise', condition: null, kind: 'changed', rangeMoved: true, voicesAdded: ['new-source'], …}
  */
 export function diffConsensus(before: ConsensusReport, after: ConsensusReport, beforeFiles: ClaimsFile[], afterFiles: ClaimsFile[]): ConsensusDiff {
-  const beforeRows = new Map(before.topics.map((row) => [rowKey(row.topic, row.condition), row]))
-  const afterRows = new Map(after.topics.map((row) => [rowKey(row.topic, row.condition), row]))
-  const beforeClaims = claimsByRow(beforeFiles)
-  const afterClaims = claimsByRow(afterFiles)
+  return diffRows(before.topics, after.topics, newlyOrphaned(beforeFiles, afterFiles), {
+    rowsBefore: before.topics.length,
+    rowsAfter: after.topics.length,
+    sourcesBefore: beforeFiles.length,
+    sourcesAfter: afterFiles.length
+  })
+}
+
+/** The totals a diff reports besides its rows. */
+export type DiffTotals = Pick<ConsensusDiff, 'rowsBefore' | 'rowsAfter' | 'sourcesBefore' | 'sourcesAfter'>
+
+/**
+ * What changed between two sets of rows: the work of {@link diffConsensus},
+ * on any subset of rows. An incremental run passes only the rows it
+ * recomputed (those its changed claims touch): every other row is the same
+ * on both sides and would give no difference.
+ *
+ * @param before Rows before (any subset, in any order).
+ * @param after The same rows after (a row missing on one side is added or removed).
+ * @param orphaned Claims newly orphaned (see {@link newlyOrphaned}); each
+ *   is listed with its row when that row is in `before` or `after`, else on its own.
+ * @param totals Rows and sources counted on each side, over the whole corpus.
+ * @returns The diff.
+ */
+export function diffRows(before: TopicConsensus[], after: TopicConsensus[], orphaned: OrphanedClaim[], totals: DiffTotals): ConsensusDiff {
+  const beforeRows = new Map(before.map((row) => [rowKey(row.topic, row.condition), row]))
+  const afterRows = new Map(after.map((row) => [rowKey(row.topic, row.condition), row]))
   const orphanedByRow = new Map<string, OrphanedClaim[]>()
   const loose: OrphanedClaim[] = []
-  for (const claim of newlyOrphaned(beforeFiles, afterFiles)) {
+  for (const claim of orphaned) {
     const key = rowKey(claim.topic, claim.condition)
     if (!beforeRows.has(key) && !afterRows.has(key)) loose.push(claim)
     else orphanedByRow.set(key, [...(orphanedByRow.get(key) ?? []), claim])
@@ -53,18 +76,13 @@ export function diffConsensus(before: ConsensusReport, after: ConsensusReport, b
   const keys = new Set([...beforeRows.keys(), ...afterRows.keys()])
   const rows: RowDiff[] = []
   for (const key of keys) {
-    const row = diffRow(beforeRows.get(key), afterRows.get(key), beforeClaims.get(key) ?? [], afterClaims.get(key) ?? [], orphanedByRow.get(key) ?? [])
+    const from = beforeRows.get(key)
+    const to = afterRows.get(key)
+    const row = diffRow(from, to, orphanedByRow.get(key) ?? [])
     if (row) rows.push(row)
   }
   rows.sort(compareRows)
-  return {
-    rows,
-    orphaned: loose,
-    rowsBefore: before.topics.length,
-    rowsAfter: after.topics.length,
-    sourcesBefore: beforeFiles.length,
-    sourcesAfter: afterFiles.length
-  }
+  return { rows, orphaned: loose, ...totals }
 }
 
 /**
@@ -84,18 +102,12 @@ export function hasChanges(diff: ConsensusDiff): boolean {
  *
  * @param from The row before (`undefined` when new).
  * @param to The row after (`undefined` when gone).
- * @param claimsFrom Claims counted in the row before.
- * @param claimsTo Claims counted in the row after.
  * @param orphaned Claims of this row newly orphaned.
  * @returns The row's diff, or `undefined` when nothing changed.
  */
-function diffRow(
-  from: TopicConsensus | undefined,
-  to: TopicConsensus | undefined,
-  claimsFrom: ClaimRef[],
-  claimsTo: ClaimRef[],
-  orphaned: OrphanedClaim[]
-): RowDiff | undefined {
+function diffRow(from: TopicConsensus | undefined, to: TopicConsensus | undefined, orphaned: OrphanedClaim[]): RowDiff | undefined {
+  const claimsFrom = from?.claims ?? []
+  const claimsTo = to?.claims ?? []
   const any = (to ?? from)!
   const votersFrom = new Map((from?.voiceList ?? []).map((v) => [v.key, v]))
   const votersTo = new Map((to?.voiceList ?? []).map((v) => [v.key, v]))
@@ -122,8 +134,9 @@ function diffRow(
     conflictsChanged: changedGroups(from?.conflicts.groups ?? [], to?.conflicts.groups ?? []),
     withinSourceNew: only(to?.conflicts.withinSource ?? [], from?.conflicts.withinSource ?? [], conflictKey),
     withinSourceResolved: only(from?.conflicts.withinSource ?? [], to?.conflicts.withinSource ?? [], conflictKey),
-    claimsAdded: only(claimsTo, claimsFrom, refKey),
-    claimsRemoved: only(claimsFrom, claimsTo, refKey),
+    // Claim keys (`<source>/<id>`) compared as they are; only the differences become references.
+    claimsAdded: onlyKeys(claimsTo, claimsFrom).map(claimRef),
+    claimsRemoved: onlyKeys(claimsFrom, claimsTo).map(claimRef),
     orphaned
   }
   const changed =
@@ -152,21 +165,23 @@ function only<T>(items: T[], others: T[], keyOf: (item: T) => string): T[] {
 }
 
 /**
- * The claims each row counts, by row key, in stable order.
+ * The keys of one list the other lacks, in their order. Two states of a
+ * row share all but the keys of the sources that changed, which sit
+ * together (keys go by source): the common start and end are skipped
+ * first, so a row of thousands of claims costs a pass, not two sets.
  *
- * @param files Claims files.
- * @returns Row key → claims (source and id).
+ * @param items Keys to keep from.
+ * @param others Keys to compare with.
+ * @returns The keys of `items` not in `others`.
  */
-function claimsByRow(files: ClaimsFile[]): Map<string, ClaimRef[]> {
-  const out = new Map<string, ClaimRef[]>()
-  for (const { claim, source } of countedClaims(files)) {
-    const key = rowKey(claim.topic, claim.condition)
-    const list = out.get(key)
-    const ref = { source, id: claim.id }
-    if (list) list.push(ref)
-    else out.set(key, [ref])
-  }
-  return out
+function onlyKeys(items: string[], others: string[]): string[] {
+  let start = 0
+  while (start < items.length && start < others.length && items[start] === others[start]) start++
+  let end = 0
+  while (end < items.length - start && end < others.length - start && items[items.length - 1 - end] === others[others.length - 1 - end]) end++
+  const middle = items.slice(start, items.length - end)
+  if (middle.length === 0) return middle
+  return only(middle, others.slice(start, others.length - end), (key) => key)
 }
 
 /**
@@ -176,7 +191,7 @@ function claimsByRow(files: ClaimsFile[]): Map<string, ClaimRef[]> {
  * @param afterFiles Claims files after.
  * @returns The claims, in source then file order.
  */
-function newlyOrphaned(beforeFiles: ClaimsFile[], afterFiles: ClaimsFile[]): OrphanedClaim[] {
+export function newlyOrphaned(beforeFiles: ClaimsFile[], afterFiles: ClaimsFile[]): OrphanedClaim[] {
   const wasOrphaned = new Set<string>()
   for (const file of beforeFiles) {
     for (const claim of file.claims) if (claim.status === 'orphaned') wasOrphaned.add(refKey({ source: file.source, id: claim.id }))

@@ -8,14 +8,15 @@ import { readdir, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Message } from '../message.ts'
-import { listFiles, readClaimsDir } from '../read/claims.ts'
+import { listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource, type Source } from '../read/source.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import type { ClaimsFile } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
-import { writeFileAtomic } from '../write/atomic.ts'
-import { buildSiteData, siteDataScript, type SiteData } from './data.ts'
+import { readClaimsFolder } from '../write/claims-cache.ts'
+import { writeChunksAtomic } from '../write/stream.ts'
+import { buildSiteData, siteDataChunks, type SiteData } from './data.ts'
 
 /** Where the site's inputs are and where it goes. */
 export interface SiteOptions {
@@ -57,7 +58,7 @@ export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promis
   const names = await listFiles(options.sourcesDir, /\.md$/i)
   const sources: Source[] = []
   for (const name of names) sources.push(await readSource(join(options.sourcesDir, name)))
-  const reads = await readClaimsDir(options.claimsDir)
+  const reads = await readClaimsFolder(options.claimsDir)
   const problems = reads.flatMap((read) => read.messages.filter((m) => m.severity !== 'warning'))
   const first = problems[0]
   if (first) {
@@ -91,7 +92,7 @@ export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promis
 export async function writeSiteData(options: SiteOptions): Promise<{ file: string; messages: Message[] }> {
   const { data, messages } = await loadSiteData(options)
   const file = join(options.outDir, dataFileName)
-  await writeFileAtomic(file, siteDataScript(data))
+  await writeChunksAtomic(file, siteDataChunks(data))
   return { file, messages }
 }
 
@@ -121,7 +122,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     logLevel: 'silent',
     build: { outDir: resolve(options.outDir), emptyOutDir: true }
   })
-  await writeFileAtomic(join(options.outDir, dataFileName), siteDataScript(data))
+  await writeChunksAtomic(join(options.outDir, dataFileName), siteDataChunks(data))
   return { outDir: options.outDir, files: await listTree(options.outDir), messages }
 }
 

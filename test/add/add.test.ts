@@ -217,7 +217,7 @@ describe('claimrange add with bad input: one line naming it, exit 1, nothing wri
 })
 
 describe('addSource', () => {
-  it('addSource returns the claims files as they were before, for a "what changed" report', async () => {
+  it('addSource returns what changed in the consensus against the claims files as they were before', async () => {
     const vocabulary = await readVocabulary()
     await mkdir(sources, { recursive: true })
     await writeFile(join(sources, 'sauna-note.md'), 'Avoid saunas for 72 hours after microneedling.\n')
@@ -227,7 +227,8 @@ describe('addSource', () => {
     const result = await addSource({ input: join(dir, 'pool.txt'), sourcesDir: sources, claimsDir: claims, vocabulary })
     expect(result.id).toBe('pool-rules')
     expect(result.type).toBe('text')
-    expect(result.before.map((f) => f.source)).toEqual(['sauna-note'])
+    expect(result.corpus.diff).toMatchObject({ sourcesBefore: 1, sourcesAfter: 2, rowsBefore: 1, rowsAfter: 2 })
+    expect(result.corpus.diff.rows.map((r) => [r.topic, r.kind, r.voicesAdded])).toEqual([['swimming', 'added', ['pool-rules']]])
     expect(result.claims.map((c) => [c.topic, c.wait.min])).toEqual([['swimming', 48]])
     expect(result.corpus.sources.map((s) => s.id)).toEqual(['pool-rules'])
   })

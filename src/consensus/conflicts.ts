@@ -338,7 +338,7 @@ function withinSourceConflicts(allowed: CountedClaim[], numbered: CountedClaim[]
  * @param contrarySource A source of the contrary claims (named when it is the only one).
  * @returns E.g. "2 claims from 2 sources allow sweating right away, but 9 claims from 4 sources say to wait longer (the shortest wait 24 h) about exercise, sauna or sweating".
  */
-function groupReason(topic: string, group: ConflictGroup, allowedSource: string, contrarySource: string): string {
+export function groupReason(topic: string, group: ConflictGroup, allowedSource: string, contrarySource: string): string {
   const { allowed, contrary } = group
   const when = group.allowedFrom === 0 ? 'right away' : `after ${formatHours(group.allowedFrom)}`
   const details = [contrary.shortest === null ? 'none says for how long' : `the shortest wait ${formatHours(contrary.shortest)}`]

@@ -1,22 +1,33 @@
 /**
  * Build the chart page: bundle `web/` with vite into a static folder (relative
  * paths, so it can be published anywhere or opened from disk) and write the
- * data it shows as `data.js`. `writeSiteData` rewrites only `data.js`, for a
- * watcher that must be quick.
+ * data it shows: `data.js` (every claim's values and the consensus, computed
+ * here once) and one detail script per claims file (its claims' words and
+ * its source's text, see `wire.ts`). `writeSiteData` rewrites only the data,
+ * for a watcher that must be quick.
+ *
+ * Decision: a detail script is named by the sha256 of its own text
+ * (`sources/<20 hex digits>.js`), so a name always holds the same bytes: a
+ * rewrite writes only the scripts that are new (a source edited, a claim
+ * reviewed), never replaces one a page may be reading, and deletes the ones
+ * no longer named once `data.js` names the new ones; a browser may cache them
+ * for ever.
  */
-import { readdir, stat } from 'node:fs/promises'
+import { mkdir, readdir, rm, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Message } from '../message.ts'
 import { listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
-import { readSource, type Source } from '../read/source.ts'
+import { readSource, sha256, type Source } from '../read/source.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import type { ClaimsFile } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
+import { writeFileAtomic } from '../write/atomic.ts'
 import { readClaimsFolder } from '../write/claims-cache.ts'
 import { writeChunksAtomic } from '../write/stream.ts'
-import { buildSiteData, siteDataChunks, type SiteData } from './data.ts'
+import { buildSiteData, detailScript, sourceTexts, type SiteData, type SourceText } from './data.ts'
+import { siteDataChunks } from './wire.ts'
 
 /** Where the site's inputs are and where it goes. */
 export interface SiteOptions {
@@ -43,6 +54,12 @@ export interface SiteResult {
 /** File name of the data script in the site. */
 export const dataFileName = 'data.js'
 
+/** Folder of the detail scripts in the site. */
+export const detailFolder = 'sources'
+
+/** Detail scripts written at once. */
+const writesAtOnce = 32
+
 const viteConfigFile = fileURLToPath(new URL('../../vite.config.ts', import.meta.url))
 
 /**
@@ -53,7 +70,7 @@ const viteConfigFile = fileURLToPath(new URL('../../vite.config.ts', import.meta
  * @throws {FileError} When a source or claims file is unusable (the first
  *   problem, with file and line), or a folder is missing.
  */
-export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promise<{ data: SiteData; messages: Message[] }> {
+export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promise<{ data: SiteData; texts: Map<string, SourceText>; messages: Message[] }> {
   const vocabulary = options.vocabulary ?? (await readVocabulary())
   const names = await listFiles(options.sourcesDir, /\.md$/i)
   const sources: Source[] = []
@@ -77,11 +94,13 @@ export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promis
       messages.push({ file: read.file, line: 2, reason: `Unexpected \`digest\`: \`${source.file}\` changed since extraction; passages are found by their words (run \`claimrange extract\`)`, ruleId: 'digest', severity: 'warning' })
     }
   })
-  return { data: buildSiteData(sources, files, vocabulary), messages }
+  return { data: buildSiteData(sources, files, vocabulary), texts: sourceTexts(sources), messages }
 }
 
 /**
- * Rewrite only the site's `data.js` (atomically), leaving the bundle alone.
+ * Rewrite only the site's data (atomically), leaving the bundle alone: the
+ * detail scripts that are new, then `data.js`, then delete the detail
+ * scripts it no longer names.
  *
  * @param options Inputs and output folder.
  * @returns Path of `data.js` and warnings about the inputs.
@@ -90,10 +109,42 @@ export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promis
  * await writeSiteData({sourcesDir: 'sources', claimsDir: 'claims', outDir: 'dist/site'})
  */
 export async function writeSiteData(options: SiteOptions): Promise<{ file: string; messages: Message[] }> {
-  const { data, messages } = await loadSiteData(options)
-  const file = join(options.outDir, dataFileName)
-  await writeChunksAtomic(file, siteDataChunks(data))
-  return { file, messages }
+  const { data, texts, messages } = await loadSiteData(options)
+  return { file: await writeData(options.outDir, data, texts), messages }
+}
+
+/**
+ * Write the site's data into a folder (see the module doc).
+ *
+ * @param outDir The site folder.
+ * @param data Site data (claims with their words).
+ * @param texts Source texts by source id.
+ * @returns Path of `data.js`.
+ */
+async function writeData(outDir: string, data: SiteData, texts: Map<string, SourceText>): Promise<string> {
+  const folder = join(outDir, detailFolder)
+  await mkdir(folder, { recursive: true })
+  const present = new Set(await readdir(folder))
+  const details = new Map<string, string>()
+  let pending: Promise<void>[] = []
+  for (const file of data.files) {
+    const script = detailScript({ source: file.source, claims: file.claims, text: texts.get(file.source) ?? null })
+    const name = `${sha256(script).slice(0, 20)}.js`
+    details.set(file.source, `${detailFolder}/${name}`)
+    if (present.has(name)) continue
+    present.add(name)
+    pending.push(writeFileAtomic(join(folder, name), script))
+    if (pending.length >= writesAtOnce) {
+      await Promise.all(pending)
+      pending = []
+    }
+  }
+  await Promise.all(pending)
+  const file = join(outDir, dataFileName)
+  await writeChunksAtomic(file, siteDataChunks(data, details))
+  const named = new Set([...details.values()].map((path) => path.slice(detailFolder.length + 1)))
+  await Promise.all([...present].filter((name) => !named.has(name) && name.endsWith('.js')).map((name) => rm(join(folder, name), { force: true })))
+  return file
 }
 
 /**
@@ -113,7 +164,7 @@ export async function writeSiteData(options: SiteOptions): Promise<{ file: strin
  * files.includes('index.html') // true
  */
 export async function buildSite(options: SiteOptions): Promise<SiteResult> {
-  const { data, messages } = await loadSiteData(options)
+  const { data, texts, messages } = await loadSiteData(options)
   await checkOutDir(options)
   const { build } = await import('vite')
   await build({
@@ -122,7 +173,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     logLevel: 'silent',
     build: { outDir: resolve(options.outDir), emptyOutDir: true }
   })
-  await writeChunksAtomic(join(options.outDir, dataFileName), siteDataChunks(data))
+  await writeData(options.outDir, data, texts)
   return { outDir: options.outDir, files: await listTree(options.outDir), messages }
 }
 

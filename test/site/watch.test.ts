@@ -10,6 +10,7 @@ import { readClaimsFile } from '../../src/read/claims.ts'
 import { readVocabulary } from '../../src/read/vocabulary.ts'
 import { createLiveApi, type LiveApi } from '../../src/site/api.ts'
 import { writeSiteData } from '../../src/site/build.ts'
+import { parseDataScript } from '../../web/data.ts'
 import { serveSite, type RunningSite } from '../../src/site/serve.ts'
 import { formatSourceChange, watchSources, type SourceChange, type SourceWatcher } from '../../src/site/watch.ts'
 import { openEvents, tempProject, waitFor, type EventReader, type TempProject } from './helpers.ts'
@@ -75,7 +76,9 @@ describe('watchSources', () => {
     expect(change.result.sources.filter((s) => s.extracted).map((s) => s.id)).toEqual(['sauna-guide'])
     const claims = (await readClaimsFile(join(project.claims, 'sauna-guide.yaml'))).data!.claims
     expect(claims.map((c) => [c.topic, c.stance, c.wait.min])).toEqual([['sauna', 'avoid', 336]])
-    expect(await readFile(join(project.out, 'data.js'), 'utf8')).toContain('Stay out of the sauna for two weeks')
+    // data.js names the new claims file's detail script, which holds its words and its source's text.
+    const detail = parseDataScript(await readFile(join(project.out, 'data.js'), 'utf8')).details.get('sauna-guide')!
+    expect(await readFile(join(project.out, detail), 'utf8')).toContain('Stay out of the sauna for two weeks')
     const text = formatSourceChange(change)
     expect(text.split('\n')[0]).toBe(`${join(project.sources, 'sauna-guide.md')} added; re-extracted sauna-guide (1 claim)`)
     expect(text).toMatch(/\n {2}sauna: [^\n]*\+1 voice \(sauna-guide\)/)

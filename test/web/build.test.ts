@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { captureEffects } from '../../src/cli/effects.ts'
 import { main } from '../../src/cli/main.ts'
 import { buildSite, loadSiteData, writeSiteData } from '../../src/site/build.ts'
-import { siteDataScript } from '../../src/site/data.ts'
+import { siteDataScript } from '../../src/site/wire.ts'
+import { parseDataScript } from '../../web/data.ts'
 import { fixtureClaims, fixtureSources } from './helpers.ts'
 
 let base: string
@@ -32,11 +33,13 @@ afterAll(async () => {
 })
 
 describe('buildSite', () => {
-  test('buildSite({sourcesDir, claimsDir, outDir}) writes index.html, one script, one stylesheet, data.js and a read-only api/status', async () => {
+  test('buildSite({sourcesDir, claimsDir, outDir}) writes index.html, one script, one stylesheet, data.js, a detail script per claims file and a read-only api/status', async () => {
     const result = await buildSite({ sourcesDir: fixtureSources, claimsDir: fixtureClaims, outDir: out() })
     expect(result.outDir).toBe(out())
     expect(result.messages).toEqual([])
-    expect(result.files).toHaveLength(5)
+    const details = result.files.filter((f) => /^sources\/[0-9a-f]{20}\.js$/.test(f))
+    expect(details).toHaveLength(5)
+    expect(result.files).toHaveLength(5 + 5)
     expect(result.files).toContain('index.html')
     expect(result.files).toContain('data.js')
     // A static server answers the page's `./api/status` with this: no review API here.
@@ -47,7 +50,14 @@ describe('buildSite', () => {
     expect(html).toContain('<script src="./data.js"></script>')
     expect(html).not.toMatch(/type="module"|crossorigin|src="\//)
     const { data } = await loadSiteData({ sourcesDir: fixtureSources, claimsDir: fixtureClaims })
-    expect(await readFile(join(out(), 'data.js'), 'utf8')).toBe(siteDataScript(data))
+    const script = await readFile(join(out(), 'data.js'), 'utf8')
+    const named = parseDataScript(script).details
+    expect([...named.values()].sort()).toEqual(details)
+    expect(script).toBe(siteDataScript(data, named))
+    // Each detail script holds its claims file's words and its source's text.
+    const derm = await readFile(join(out(), named.get('derm-blog')!), 'utf8')
+    expect(derm).toContain('Dr Lee says to skip the gym for 5 days.')
+    expect(derm).toContain('"bodyStart":')
   })
 
   test('building again on unchanged input changes no byte', async () => {
@@ -74,15 +84,23 @@ describe('buildSite', () => {
     await expect(buildSite({ sourcesDir: fixtureSources, claimsDir: fixtureClaims, outDir: join(fixtureSources, '..') })).rejects.toThrow(/contains/)
   })
 
-  test('writeSiteData rewrites only data.js and warns about a source changed since extraction', async () => {
+  test('writeSiteData rewrites the data only: the new detail script, data.js naming it, the stale one deleted; it warns about a source changed since extraction', async () => {
     const sources = join(base, 'edited-sources')
     await cp(fixtureSources, sources, { recursive: true })
     await writeFile(join(sources, 'derm-blog.md'), (await readFile(join(sources, 'derm-blog.md'), 'utf8')) + '\nOne more line.\n')
     const html = await stat(join(out(), 'index.html'))
+    const before = parseDataScript(await readFile(join(out(), 'data.js'), 'utf8')).details
+    const kept = await stat(join(out(), before.get('clinic-guide')!))
     const { file, messages } = await writeSiteData({ sourcesDir: sources, claimsDir: fixtureClaims, outDir: out() })
     expect(file).toBe(join(out(), 'data.js'))
     expect(messages.map((m) => [m.file.endsWith('derm-blog.yaml'), m.ruleId, m.severity])).toEqual([[true, 'digest', 'warning']])
-    expect(await readFile(file, 'utf8')).toContain('One more line.')
+    const after = parseDataScript(await readFile(file, 'utf8')).details
+    expect(after.get('derm-blog')).not.toBe(before.get('derm-blog'))
+    expect(await readFile(join(out(), after.get('derm-blog')!), 'utf8')).toContain('One more line.')
+    await expect(stat(join(out(), before.get('derm-blog')!))).rejects.toThrow(/ENOENT/)
+    // The scripts whose bytes did not change are not written again.
+    expect(after.get('clinic-guide')).toBe(before.get('clinic-guide'))
+    expect((await stat(join(out(), after.get('clinic-guide')!))).mtimeMs).toBe(kept.mtimeMs)
     expect((await stat(join(out(), 'index.html'))).mtimeMs).toBe(html.mtimeMs)
   })
 })
@@ -93,7 +111,7 @@ describe('claimrange build / serve', () => {
     const dir = join(base, 'cli-site')
     const code = await main(['build', '--sources', fixtureSources, '--claims', fixtureClaims, '--out', dir], effects)
     expect([code, effects.stderr]).toEqual([0, []])
-    expect(effects.stdout.join('\n')).toContain(`built ${dir} (5 files)`)
+    expect(effects.stdout.join('\n')).toContain(`built ${dir} (10 files)`)
     expect((await stat(join(dir, 'data.js'))).isFile()).toBe(true)
   })
 

@@ -1,24 +1,32 @@
 /**
  * The chart at scale, in headless Chromium: first render, one source
- * switched off, DOM nodes and page height.
+ * switched off, DOM nodes and page height, and what the first payload and
+ * an on-demand source text cost.
  *
  *   node --import tsx bench/chart.ts --site DIR                 a built site
  *   node --import tsx bench/chart.ts --claims DIR --sources DIR  built first (into a temp folder)
  *   node --import tsx bench/chart.ts --generate 10000            a generated corpus of N sources
+ *   … --keep DIR                                                 build (and generate) into DIR and keep it
  *   … --screenshot FILE                                          also save the first screen (1440×900)
  *
  * Figures, not assertions (speed is never checked in a test). First render
  * is the page's own mark `claimrange:drawn` (from navigation start: data.js
- * parsed, consensus computed, everything drawn); the toggle is the page's
- * measure `claimrange:update` for switching one source off (consensus
- * recomputed, answers, chart and table redrawn), and the wall time until
- * the browser has painted it.
+ * loaded and read, the build's consensus put into the model, everything
+ * drawn). Ready is `claimrange:ready`: the corpus prepared for switches
+ * (measure `claimrange:prepare`) and the words of the flagged lines in
+ * view loaded. The toggle is the page's measure `claimrange:update` for
+ * switching one source off once ready (the rows it touches recomputed, the
+ * answers, chart and table redrawn), and the wall time until the browser
+ * has painted it; it is taken three times (off, on, another off) and the
+ * median printed with the three. The panel is the wall time from a click
+ * on a mark to its passage highlighted in the source text, which is loaded
+ * then.
  *
  * The generated corpus: N sources of 18 claims each over the vocabulary's
  * topics, waits drawn from the waits articles give (seeded, so every run
  * measures the same corpus), each claim quoted from its own source text.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -28,20 +36,9 @@ import { sha256 } from '../src/read/source.ts'
 import { buildSite } from '../src/site/build.ts'
 import { serveSite } from '../src/site/serve.ts'
 import { launchChromium } from '../test/web/browser.ts'
+import { random } from './articles.ts'
 
-const { values } = parseArgs({ options: { site: { type: 'string' }, claims: { type: 'string' }, sources: { type: 'string' }, generate: { type: 'string' }, screenshot: { type: 'string' } } })
-
-/** Mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+const { values } = parseArgs({ options: { site: { type: 'string' }, claims: { type: 'string' }, sources: { type: 'string' }, generate: { type: 'string' }, screenshot: { type: 'string' }, keep: { type: 'string' } } })
 
 /** Write N generated sources and their claims files; returns the two folders. */
 async function generate(n: number, dir: string): Promise<{ sources: string; claims: string }> {
@@ -84,7 +81,8 @@ async function generate(n: number, dir: string): Promise<{ sources: string; clai
   return { sources, claims }
 }
 
-const temp = await mkdtemp(join(tmpdir(), 'claimrange-bench-chart-'))
+const temp = values.keep ?? (await mkdtemp(join(tmpdir(), 'claimrange-bench-chart-')))
+if (values.keep) await mkdir(temp, { recursive: true })
 try {
   let site = values.site
   if (!site) {
@@ -100,6 +98,11 @@ try {
     await buildSite({ sourcesDir: input.sources, claimsDir: input.claims, outDir: site })
     console.log(`built the site in ${((performance.now() - t) / 1000).toFixed(1)} s`)
   }
+  const details = await readdir(join(site, 'sources')).catch(() => [] as string[])
+  let detailBytes = 0
+  for (const name of details) detailBytes += (await stat(join(site, 'sources', name))).size
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`
+  console.log(`first payload: data.js ${mb((await stat(join(site, 'data.js'))).size)}; on demand: ${details.length.toLocaleString('en')} detail scripts, ${mb(detailBytes)}`)
   const server = await serveSite({ dir: site })
   const browser = await launchChromium()
   try {
@@ -115,15 +118,33 @@ try {
     if (values.screenshot) await page.screenshot({ path: values.screenshot })
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length)
     const height = await page.evaluate(() => document.documentElement.scrollHeight)
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 120_000 })
+    const ready = await page.evaluate(() => performance.getEntriesByName('claimrange:ready')[0]?.startTime ?? NaN)
+    const prepared = await page.evaluate(() => performance.getEntriesByName('claimrange:prepare')[0]?.duration ?? NaN)
     await page.click('#filters-toggle')
-    const toggleStart = performance.now()
-    await page.locator('#filter-sources input[type="checkbox"]').first().uncheck()
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
-    const toggleWall = performance.now() - toggleStart
-    const toggle = await page.evaluate(() => performance.getEntriesByName('claimrange:update').at(-1)?.duration ?? NaN)
+    const toggles: { page: number; wall: number; consensus: number; draw: number }[] = []
+    const boxes = page.locator('#filter-sources input[type="checkbox"]')
+    for (const step of [() => boxes.first().uncheck(), () => boxes.first().check(), () => boxes.nth(1).uncheck()]) {
+      const toggleStart = performance.now()
+      await step()
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      const [update, consensus, draw] = await page.evaluate(() => ['claimrange:update', 'claimrange:update:consensus', 'claimrange:update:draw'].map((name) => performance.getEntriesByName(name).at(-1)?.duration ?? NaN))
+      toggles.push({ wall: performance.now() - toggleStart, page: update!, consensus: consensus!, draw: draw! })
+    }
     const nodesAfter = await page.evaluate(() => document.getElementsByTagName('*').length)
-    console.log(`first render: ${(drawn / 1000).toFixed(2)} s from navigation (consensus + drawing ${(first / 1000).toFixed(2)} s; ${(wall / 1000).toFixed(2)} s until the first mark, seen from the driver)`)
-    console.log(`one source switched off: ${toggle.toFixed(0)} ms (${toggleWall.toFixed(0)} ms until painted, seen from the driver)`)
+    const median = (list: number[]) => [...list].sort((a, b) => a - b)[1]!
+    await page.click('#filters-toggle')
+    const mark = page.locator('#chart g.mark').last()
+    const key = (await mark.getAttribute('data-claim'))!
+    const panelStart = performance.now()
+    await mark.click()
+    await page.waitForSelector(`#panel[data-claim="${key}"] #passage`, { timeout: 60_000 })
+    const panel = performance.now() - panelStart
+    const data = await page.evaluate(() => [performance.getEntriesByName('claimrange:data')[0]?.startTime ?? NaN, performance.getEntriesByName('claimrange:decode')[0]?.duration ?? NaN])
+    console.log(`first render: ${(drawn / 1000).toFixed(2)} s from navigation (data.js loaded at ${(data[0]! / 1000).toFixed(2)} s, read in ${(data[1]! / 1000).toFixed(2)} s; the first update, drawing included, ${(first / 1000).toFixed(2)} s; ${(wall / 1000).toFixed(2)} s until the first mark, seen from the driver)`)
+    console.log(`ready for switches: ${(ready / 1000).toFixed(2)} s from navigation (corpus prepared in ${(prepared / 1000).toFixed(2)} s)`)
+    console.log(`one source switched off: ${median(toggles.map((t) => t.page)).toFixed(0)} ms median of ${toggles.map((t) => t.page.toFixed(0)).join(', ')} (rows recomputed ${median(toggles.map((t) => t.consensus)).toFixed(0)} ms, chart drawn ${median(toggles.map((t) => t.draw)).toFixed(0)} ms; ${median(toggles.map((t) => t.wall)).toFixed(0)} ms until painted, seen from the driver)`)
+    console.log(`panel with its source text loaded on demand: ${panel.toFixed(0)} ms from the click to the passage highlighted`)
     console.log(`DOM nodes: ${nodes} (${nodesAfter} with the filters open); page height: ${height} px`)
     if (errors.length) console.log(`page errors: ${errors.join('; ')}`)
   } finally {
@@ -131,5 +152,5 @@ try {
     await server.close()
   }
 } finally {
-  await rm(temp, { recursive: true, force: true })
+  if (!values.keep) await rm(temp, { recursive: true, force: true })
 }

@@ -11,7 +11,9 @@
  * extracted in `extracted` and the source's own words in `wait_text`.
  * Conflicting claims are named in words (who says what), not by id. Quotes
  * are exported exactly as the source says them (no prefix against
- * spreadsheet formulas: it would change the quote).
+ * spreadsheet formulas: it would change the quote). `unlisted` is `yes` for
+ * a claim whose topic the vocabulary does not list (its topic is then the
+ * key of the activity's words).
  */
 import { formatWait } from './format.ts'
 import type { RowView } from './model.ts'
@@ -27,6 +29,7 @@ export const csvColumns = [
   'source_url',
   'claim_id',
   'topic',
+  'unlisted',
   'condition',
   'stance',
   'wait_min_hours',
@@ -83,6 +86,7 @@ export function claimsCsv(rows: RowView[], index: ReportIndex): string {
         view.sourceInfo?.url ?? null,
         stored.id,
         c.topic,
+        view.unlisted ? 'yes' : '',
         c.condition,
         c.stance,
         c.wait.min,

@@ -5,35 +5,33 @@
  * nothing. Pure except {@link fetchSiteData}, which fetches.
  */
 import type { Claim } from '../src/schema.ts'
-import { siteDataGlobal, type SiteData } from '../src/site/data.ts'
+import { dataScriptPrefix, type SiteData } from '../src/site/data.ts'
+import { decodeSiteData, type DecodedSite, type WireData } from '../src/site/wire.ts'
 
 /** A `fetch` function (the page's, or a test's). */
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>
 
-const prefix = `window.${siteDataGlobal} = `
-
 /**
- * Read the data out of the text of `data.js` (as `siteDataScript` writes it).
+ * Read the data out of the text of `data.js` (as `build.ts` writes it).
  *
  * @param text The script: `window.__CLAIMRANGE_DATA__ = {…};` and a newline.
- * @returns The data.
- * @throws {Error} When the text is not such an assignment of a JSON object.
+ * @returns The data and the build's consensus (see `decodeSiteData`).
+ * @throws {Error} When the text is not such an assignment of a JSON object of the current layout.
  * @example
- * parseDataScript('window.__CLAIMRANGE_DATA__ = {"conditions":[],"files":[],"sources":[],"topics":[]};\n').files // []
+ * parseDataScript(text).data.files.length // claims files
  */
-export function parseDataScript(text: string): SiteData {
+export function parseDataScript(text: string): DecodedSite {
   const body = text.trimEnd()
-  if (!body.startsWith(prefix) || !body.endsWith(';')) {
-    throw new Error(`Unexpected data script, expected \`${prefix}{…};\``)
+  if (!body.startsWith(dataScriptPrefix) || !body.endsWith(';')) {
+    throw new Error(`Unexpected data script, expected \`${dataScriptPrefix}{…};\``)
   }
   let value: unknown
   try {
-    value = JSON.parse(body.slice(prefix.length, -1))
+    value = JSON.parse(body.slice(dataScriptPrefix.length, -1))
   } catch (error) {
     throw new Error(`Unexpected data script: ${(error as Error).message}`)
   }
-  if (!isSiteData(value)) throw new Error('Unexpected data script, expected an object with `sources`, `files`, `topics` and `conditions`')
-  return value
+  return decodeSiteData(value as WireData)
 }
 
 /**
@@ -46,12 +44,12 @@ export function parseDataScript(text: string): SiteData {
  *
  * @param url URL of the script (default: `./data.js`, beside the page).
  * @param fetchImpl Fetch function (default: the page's `fetch`).
- * @returns The data it holds now.
+ * @returns The data it holds now, and its consensus.
  * @throws {Error} When the request fails or the answer is not a data script.
  * @example
  * const data = await fetchSiteData()
  */
-export async function fetchSiteData(url = './data.js', fetchImpl: Fetch = (input, init) => fetch(input, init)): Promise<SiteData> {
+export async function fetchSiteData(url = './data.js', fetchImpl: Fetch = (input, init) => fetch(input, init)): Promise<DecodedSite> {
   const response = await fetchImpl(`${url}${url.includes('?') ? '&' : '?'}v=${Date.now().toString(36)}-${++fetches}`, { cache: 'no-store' })
   if (!response.ok) throw new Error(`Unexpected answer ${response.status} for ${url}`)
   return parseDataScript(await response.text())
@@ -83,10 +81,4 @@ export function replaceClaim(data: SiteData, source: string, claim: Claim): Site
     return found ? { ...file, claims } : file
   })
   return found ? { ...data, files } : undefined
-}
-
-function isSiteData(value: unknown): value is SiteData {
-  if (!value || typeof value !== 'object') return false
-  const v = value as Record<string, unknown>
-  return Array.isArray(v.sources) && Array.isArray(v.files) && Array.isArray(v.topics) && Array.isArray(v.conditions)
 }

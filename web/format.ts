@@ -80,6 +80,36 @@ export function tickLabel(hours: number): string {
   return `${round(hours)} h`
 }
 
+/**
+ * A count with its noun, plural unless it is 1, the number written with
+ * thousands separators: every count sentence of the page says it this way.
+ *
+ * @param n The count.
+ * @param noun The noun, singular.
+ * @param many Its plural (default: the noun and `s`).
+ * @returns E.g. `1 claim`, `2 claims`, `1,234 sources`, `1 source contradicts itself` (with `many`).
+ * @example
+ * count(1, 'claim') // '1 claim'
+ * count(10000, 'source') // '10,000 sources'
+ */
+export function count(n: number, noun: string, many = `${noun}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? noun : many}`
+}
+
+/**
+ * The form of a word that agrees with a count.
+ *
+ * @param n The count.
+ * @param one The form for 1 (`says`).
+ * @param many The form for any other count (`say`).
+ * @returns `one` when `n` is 1, else `many`.
+ * @example
+ * `${count(1, 'claim')} ${agree(1, 'says', 'say')}` // '1 claim says'
+ */
+export function agree(n: number, one: string, many: string): string {
+  return n === 1 ? one : many
+}
+
 function plural(n: number, unit: string): string {
   return `${round(n)} ${unit}${n === 1 ? '' : 's'}`
 }

@@ -1,8 +1,11 @@
 /**
- * The page: reads `window.__CLAIMRANGE_DATA__` (from `data.js`), computes
- * the consensus with the same code as the CLI (again whenever a source is
- * switched off), and wires the answers, the chart, the tooltip, the side
- * panel, the table, the filters, the review queue and the exports. All
+ * The page: reads `window.__CLAIMRANGE_DATA__` (from `data.js`: every
+ * claim's values and the consensus computed at build), draws it, and wires
+ * the answers, the chart, the tooltip, the side panel, the table, the
+ * filters, the review queue and the exports. A source switched off
+ * recomputes the rows it touches with the same engine as the CLI
+ * (`state.ts`); the claims' words and the sources' texts are loaded when a
+ * tooltip, the panel, the table or the CSV shows them (`words.ts`). All
  * layout is in `spec.ts`, all drawing in `render.ts`; this file only
  * connects them to the document.
  *
@@ -12,31 +15,39 @@
  * the switched-off sources, the view, the open panel and focus. After a
  * review the page says in words what it changed in the consensus.
  *
- * Timings for `bench/chart.ts`: the first draw ends with the performance
- * mark `claimrange:drawn`; every recomputation is measured as
- * `claimrange:update`.
+ * Timings for `bench/chart.ts`: `claimrange:data` when `data.js` has run,
+ * the measure `claimrange:decode` for reading it, the mark
+ * `claimrange:drawn` when the first screen is drawn, `claimrange:ready`
+ * once the page is ready for switches (measure `claimrange:prepare`);
+ * every update is measured as `claimrange:update`, its consensus part as
+ * `claimrange:update:consensus` and its drawing as `claimrange:update:draw`.
  */
 import './style.css'
-import { computeConsensus } from '../src/consensus/index.ts'
-import type { ConsensusReport } from '../src/consensus/types.ts'
+import { rules as consensusRules } from '../src/consensus/rules.ts'
+import { claimRef } from '../src/consensus/select.ts'
 import type { Claim, ReviewStatus } from '../src/schema.ts'
-import { relatedOf, siteDataGlobal, type SiteData } from '../src/site/data.ts'
+import { siteDataGlobal, type SiteData, type SourceDetail } from '../src/site/data.ts'
+import { decodeSiteData, type DecodedSite, type WireData } from '../src/site/wire.ts'
 import { reviewEffect } from './changes.ts'
 import { claimsCsv } from './csv.ts'
 import { fetchSiteData, replaceClaim } from './data.ts'
 import { download, publishChart, svgDocument, svgToPng } from './export.ts'
+import { count } from './format.ts'
 import { initialFilters, mergeFilters, renderFilters, renderStatusFilter, viewOptions, type FilterState } from './filters.ts'
 import { connectLive } from './live.ts'
-import { pageModel, type ClaimView, type PageModel, type RowView } from './model.ts'
+import { viewModel, type ClaimView, type PageModel, type RowView } from './model.ts'
 import { nextMark } from './nav.ts'
-import { showSource } from './panel.ts'
+import { conflictsListed, showSource } from './panel.ts'
 import { render, renderAxis, renderLegend } from './render.ts'
 import { reviewAvailable, sendReview, type ReviewRequest, type ReviewResult } from './review-api.ts'
 import { createReview, reviewerName, type ReviewControls } from './review.ts'
 import { legendSpec, linesPerPage, layout, type ChartSpec } from './spec.ts'
-import { renderAnswers, topicAnswers } from './summary.ts'
+import { createState, currentRows, mergeWords, prepare, replaceData, setExcluded, type PageState } from './state.ts'
+import { renderAnswers, topicAnswers, unlistedAnswer } from './summary.ts'
+import { pairsListed } from './report.ts'
 import { renderTable, tablePage } from './table.ts'
 import { fillTooltip, placeTooltip } from './tooltip.ts'
+import { createDetailLoader, type DetailLoader } from './words.ts'
 
 const byId = <T extends HTMLElement | SVGElement = HTMLElement>(id: string) => {
   const el = document.getElementById(id)
@@ -44,7 +55,7 @@ const byId = <T extends HTMLElement | SVGElement = HTMLElement>(id: string) => {
   return el as unknown as T
 }
 
-const initial = (window as unknown as Record<string, SiteData | undefined>)[siteDataGlobal]
+const initial = (window as unknown as Record<string, WireData | undefined>)[siteDataGlobal]
 const svg = byId<SVGSVGElement>('chart')
 const axisSvg = byId<SVGSVGElement>('axis')
 const chartView = byId('chart-view')
@@ -55,15 +66,21 @@ const panelBody = byId('panel-body')
 const status = byId('status')
 const changes = byId('changes')
 
-let data: SiteData
-let state: FilterState
-let report: ConsensusReport
+/** The data, its consensus and the model (see `state.ts`). */
+let page: PageState
+/** The claims' words and the sources' texts, loaded on demand. */
+let words: DetailLoader
+let filters: FilterState
 let model: PageModel
 let spec: ChartSpec | undefined
 let lastWidth = 0
 let openKey: string | null = null
 /** The mark that is the chart's tab stop. */
 let rovingKey: string | null = null
+/** The claim the tooltip is for (it is shown once its words are in). */
+let tipKey: string | null = null
+/** Incremented by every table draw, so only the latest is drawn once its words are in. */
+let tableDraws = 0
 /** Rows shown in full, with how many lines. */
 const expanded = new Map<string, number>()
 let tableLimit = tablePage
@@ -75,24 +92,71 @@ let controls: ReviewControls | undefined
 let reloads = 0
 /** The one request for `./api/status` (see {@link askOnce}). */
 let statusAnswer: Promise<Response> | undefined
+/** Claims per review status and topics, per model (they change with the data, not with the filters). */
+const talliesOf = new WeakMap<object, { counts: Record<ReviewStatus, number>; topics: number }>()
 
 if (!initial) {
   status.textContent = 'No data: data.js is missing. Build the site with `npx claimrange build`.'
   status.classList.add('error')
 } else {
-  start(initial)
-  performance.mark('claimrange:drawn')
-  // A page opened from disk has no server to ask (and Chromium logs an error for trying).
-  if (location.protocol !== 'file:') {
-    void reviewAvailable(askOnce).then((ok) => {
-      reviewing = ok
-      if (!ok) return
-      refreshTable()
-      if (openKey) openSource(openKey, { refresh: true })
-    })
-    // Only when served by `npm start` (live.ts asks ./api/status first): every regeneration re-reads data.js.
-    connectLive(() => void reload(), { fetch: askOnce })
+  let decoded: DecodedSite | undefined
+  // data.js has run by now (this script is deferred): the time until here is loading it.
+  performance.mark('claimrange:data')
+  try {
+    decoded = decodeSiteData(initial)
+    performance.measure('claimrange:decode', 'claimrange:data')
+  } catch (error) {
+    status.textContent = (error as Error).message
+    status.classList.add('error')
   }
+  if (decoded) {
+    start(decoded)
+    performance.mark('claimrange:drawn')
+    whenIdle(settle)
+    // A page opened from disk has no server to ask (and Chromium logs an error for trying).
+    if (location.protocol !== 'file:') {
+      void reviewAvailable(askOnce).then((ok) => {
+        reviewing = ok
+        if (!ok) return
+        refreshTable()
+        if (openKey) openSource(openKey, { refresh: true })
+      })
+      // Only when served by `npm start` (live.ts asks ./api/status first): every regeneration re-reads data.js.
+      connectLive(() => void reload(), { fetch: askOnce })
+    }
+  }
+}
+
+/**
+ * Run a task once the page has drawn and the browser is idle.
+ *
+ * @param task What to run.
+ */
+function whenIdle(task: () => void): void {
+  const idle = (window as { requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number }).requestIdleCallback
+  if (idle) idle(task, { timeout: 500 })
+  else setTimeout(task, 50)
+}
+
+/**
+ * What the page does once it has drawn: prepare the corpus for switches,
+ * load the words of the flagged lines in view (their flags' titles quote
+ * the pairs), and say it is ready (`data-ready` on the document, and the
+ * mark `claimrange:ready`).
+ */
+function settle(): void {
+  performance.mark('claimrange:prepare-start')
+  prepare(page)
+  performance.measure('claimrange:prepare', 'claimrange:prepare-start')
+  const flagged = new Set((spec?.rows ?? []).flatMap((row) => row.lines.filter((line) => line.flag).map((line) => line.source)))
+  void words
+    .load(flagged)
+    .then(() => draw())
+    .catch((error: unknown) => (status.textContent = (error as Error).message))
+    .finally(() => {
+      document.documentElement.dataset.ready = 'true'
+      performance.mark('claimrange:ready')
+    })
 }
 
 /**
@@ -115,10 +179,12 @@ function askOnce(input: string, init?: RequestInit): Promise<Response> {
  *
  * @param first The data `data.js` gave the page.
  */
-function start(first: SiteData): void {
-  data = first
-  state = initialFilters(data)
-  renderFilters(byId('filter-controls'), data, state, update)
+function start(first: DecodedSite): void {
+  page = createState(first.data, first.consensus)
+  words = createDetailLoader(document, first.details, onWords)
+  filters = initialFilters(page.data)
+  renderFilters(byId('filter-controls'), page.data, filters, update)
+  rules()
   update()
 
   new ResizeObserver(() => {
@@ -217,47 +283,90 @@ function start(first: SiteData): void {
       status.textContent = `PNG export failed: ${(error as Error).message}`
     }
   })
-  byId('export-csv').addEventListener('click', () => download('claimrange-claims.csv', claimsCsv(model.rows, model.index), 'text/csv;charset=utf-8'))
+  byId('export-csv').addEventListener('click', () => {
+    const keys = model.rows.flatMap((r) => r.claims.map((c) => c.key))
+    const sources = new Set(keys.map((key) => claimRef(key).source)).size
+    if (!hasWords(keys, pairsListed)) status.textContent = `Preparing the CSV: loading the words of ${count(sources, 'source')}…`
+    void wordsFor(keys, pairsListed).then(() => {
+      download('claimrange-claims.csv', claimsCsv(model.rows, model.index), 'text/csv;charset=utf-8')
+      status.textContent = `CSV of ${count(keys.length, 'claim')} saved.`
+    }, showError)
+  })
 }
 
-/** Recompute the consensus for the current data and filters, and redraw everything that shows it. */
+/**
+ * Show the current filters: compute again the rows a source switched off
+ * or on touches (only when the switches changed), and redraw everything
+ * that shows them.
+ */
 function update(): void {
   performance.mark('claimrange:update-start')
-  const options = viewOptions(state)
-  report = computeConsensus(data.files, { related: relatedOf(data), exclude: options.exclude ? [...options.exclude] : [] })
-  model = pageModel(data, report, options)
-  const sourceCount = new Set(data.files.map((f) => f.source)).size
-  const counts: Record<ReviewStatus, number> = { unreviewed: 0, confirmed: 0, rejected: 0, corrected: 0 }
-  for (const view of model.claims.values()) counts[view.status]++
-  const total = model.claims.size
+  const options = viewOptions(filters)
+  setExcluded(page, new Set(options.exclude))
+  performance.measure('claimrange:update:consensus', 'claimrange:update-start')
+  model = viewModel(page.base, options)
+  const data = page.data
+  const { counts, topics } = tallies(page)
   byId('summary').textContent =
-    `${total.toLocaleString('en')} claims from ${sourceCount.toLocaleString('en')} sources on ${new Set([...model.claims.values()].map((c) => c.claim.topic)).size} topics; ` +
+    `${count(model.claims.size, 'claim')} from ${count(data.files.length, 'source')} on ${count(topics, 'topic')}; ` +
     `${counts.unreviewed.toLocaleString('en')} unreviewed, ${counts.rejected.toLocaleString('en')} rejected (greyed, not counted). Each line of the chart is one source; the band is where the middle voices agree.`
-  renderAnswers(byId('answers'), topicAnswers(model.rows), goToRow)
-  renderStatusFilter(byId('status-filter'), counts, state, update)
+  renderAnswers(byId('answers'), topicAnswers(model.rows), unlistedAnswer(model.rows), goToRow)
+  renderStatusFilter(byId('status-filter'), counts, filters, update)
   exportScopes(model.rows)
+  performance.mark('claimrange:draw-start')
   draw()
+  performance.measure('claimrange:update:draw', 'claimrange:draw-start')
   refreshTable()
   const shown = model.rows.reduce((n, r) => n + r.claims.length, 0)
-  const off = state.excluded.size
-  status.textContent = `Showing ${shown.toLocaleString('en')} claim${shown === 1 ? '' : 's'} in ${model.rows.length} row${model.rows.length === 1 ? '' : 's'}${off ? `; ${off.toLocaleString('en')} source${off === 1 ? '' : 's'} switched off` : ''}.`
-  rules(report)
+  const off = filters.excluded.size
+  status.textContent = `Showing ${count(shown, 'claim')} in ${count(model.rows.length, 'row')}${off ? `; ${count(off, 'source')} switched off` : ''}.`
   performance.measure('claimrange:update', 'claimrange:update-start')
+}
+
+/**
+ * Count the claims by review status, and their topics.
+ *
+ * @param state The page state.
+ * @returns The counts of its data.
+ */
+function tallies(state: PageState): { counts: Record<ReviewStatus, number>; topics: number } {
+  let found = talliesOf.get(state.base)
+  if (!found) {
+    const counts: Record<ReviewStatus, number> = { unreviewed: 0, confirmed: 0, rejected: 0, corrected: 0 }
+    const topics = new Set<string>()
+    for (const view of state.base.claims.values()) {
+      counts[view.status]++
+      topics.add(view.claim.topic)
+    }
+    talliesOf.set(state.base, (found = { counts, topics: topics.size }))
+  }
+  return found
+}
+
+/**
+ * A claims file's words arrived: put them into the data, and into what is open.
+ *
+ * @param detail Its detail.
+ */
+function onWords(detail: SourceDetail): void {
+  mergeWords(page, detail)
 }
 
 /**
  * Show new data: keep what the reader chose, redraw, and refresh the open panel.
  *
  * @param next The new data.
+ * @param rows Its consensus when it came from a new `data.js` (else computed here; see `replaceData`).
+ * @param changed Sources whose claims changed here (a review).
  */
-function setData(next: SiteData): void {
-  const before = data
-  data = next
-  mergeFilters(state, before, next)
+function setData(next: SiteData, rows?: DecodedSite['consensus'], changed: string[] = []): void {
+  const before = page.data
+  replaceData(page, next, rows, changed)
+  mergeFilters(filters, before, next)
   // Re-drawing the filters replaces their inputs: keep focus on the same one.
   const active = document.activeElement
   const focused = active instanceof HTMLInputElement && active.closest('#filter-controls') ? { id: active.id, value: active.value, group: active.closest('fieldset')?.id } : undefined
-  renderFilters(byId('filter-controls'), data, state, update)
+  renderFilters(byId('filter-controls'), page.data, filters, update)
   if (focused?.id) byId(focused.id).focus()
   else if (focused) (document.querySelector(`#${focused.group} input[value="${CSS.escape(focused.value)}"]`) as HTMLInputElement | null)?.focus()
   if (!tooltip.hidden) hideTip()
@@ -276,7 +385,11 @@ async function reload(): Promise<void> {
   const ticket = ++reloads
   try {
     const next = await fetchSiteData()
-    if (ticket === reloads) setData(next)
+    if (ticket !== reloads) return
+    const kept = words.setPaths(next.details)
+    setData(next.data, next.consensus)
+    for (const detail of kept) mergeWords(page, detail)
+    if (kept.length > 0) draw()
   } catch (error) {
     if (ticket !== reloads) return
     status.textContent = `Could not load the updated data: ${(error as Error).message}`
@@ -298,22 +411,22 @@ async function submitReview(request: ReviewRequest): Promise<ReviewResult> {
  * @param claim The claim as stored.
  */
 function applyClaim(source: string, claim: Claim): void {
-  const next = replaceClaim(data, source, claim)
+  const next = replaceClaim(page.data, source, claim)
   if (!next) return void reload()
-  const before = { report, files: data.files }
-  setData(next)
-  const labels = Object.fromEntries(data.topics.map((t) => [t.name, t.label]))
-  const words = reviewEffect(before, { report, files: data.files }, labels)
+  const before = { rows: currentRows(page), files: page.data.files }
+  setData(next, undefined, [source])
+  const labels = Object.fromEntries(page.data.topics.map((t) => [t.name, t.label]))
+  const said = reviewEffect(before, { rows: currentRows(page), files: page.data.files }, labels)
   const title = model.claims.get(`${source}/${claim.id}`)?.sourceTitle ?? source
-  const said = `Review saved (${claim.review.status}) for “${claim.quote.length > 80 ? `${claim.quote.slice(0, 79)}…` : claim.quote}” — ${title}.`
+  const saved = `Review saved (${claim.review.status}) for “${claim.quote.length > 80 ? `${claim.quote.slice(0, 79)}…` : claim.quote}” — ${title}.`
   changes.replaceChildren()
-  for (const line of [said, ...words.split('\n')]) {
+  for (const line of [saved, ...said.split('\n')]) {
     const p = document.createElement('p')
     p.textContent = line.trim()
     changes.append(p)
   }
   changes.hidden = false
-  controls?.explain(words)
+  controls?.explain(said)
 }
 
 /** Record a review from a table line's button. */
@@ -341,18 +454,62 @@ function draw(): void {
   if (focused) markById(focused)?.focus({ preventScroll: true })
 }
 
-/** Draw the table when it is shown. */
+/** Draw the table when it is shown, once the words of its lines are in. */
 function refreshTable(): void {
   if (tableView.hidden) return
-  renderTable(tableView, model.rows, model.index, {
-    onOpen: openSource,
-    onReview: reviewing ? reviewFromTable : undefined,
-    limit: tableLimit,
-    onMore: (limit) => {
-      tableLimit = limit
-      refreshTable()
-    }
-  })
+  const ticket = ++tableDraws
+  const keys = model.rows.flatMap((r) => r.claims.map((c) => c.key)).slice(0, tableLimit)
+  const show = () => {
+    if (ticket !== tableDraws || tableView.hidden) return
+    renderTable(tableView, model.rows, model.index, {
+      onOpen: openSource,
+      onReview: reviewing ? reviewFromTable : undefined,
+      limit: tableLimit,
+      onMore: (limit) => {
+        tableLimit = limit
+        refreshTable()
+      }
+    })
+  }
+  if (hasWords(keys, 1)) return show()
+  if (!tableView.querySelector('table')) tableView.textContent = 'Loading the claims’ words…'
+  void wordsFor(keys, 1).then(show, showError)
+}
+
+/**
+ * Whether the words that showing some claims needs are loaded: their
+ * claims files', and those of the first claims each conflicts with (a
+ * conflict's reason quotes both claims).
+ *
+ * @param keys Claim keys.
+ * @param partners How many of each claim's conflicts are shown.
+ * @returns `true` when nothing needs loading.
+ */
+function hasWords(keys: string[], partners: number): boolean {
+  for (const key of keys) {
+    if (!words.get(claimRef(key).source)) return false
+    if (partners > 0) for (const pair of model.index.pairsOf(key).slice(0, partners)) if (!words.get(claimRef(pair.other).source)) return false
+  }
+  return true
+}
+
+/**
+ * Load the words that showing some claims needs (see {@link hasWords}).
+ *
+ * @param keys Claim keys.
+ * @param partners How many of each claim's conflicts are shown.
+ */
+async function wordsFor(keys: string[], partners: number): Promise<void> {
+  await words.load(keys.map((key) => claimRef(key).source))
+  if (partners === 0) return
+  const others = new Set<string>()
+  for (const key of keys) for (const pair of model.index.pairsOf(key).slice(0, partners)) others.add(claimRef(pair.other).source)
+  await words.load(others)
+}
+
+/** Say in the status line that loading failed. */
+function showError(error: unknown): void {
+  status.textContent = (error as Error).message
 }
 
 /** Make one mark the chart's tab stop. */
@@ -437,9 +594,28 @@ function exportScopes(rows: RowView[]): void {
   select.value = [...select.options].some((o) => o.value === chosen) ? chosen : ''
 }
 
+/**
+ * Show a mark's tooltip, once its words (and its first conflict's) are in.
+ *
+ * @param mark The mark hovered or focused.
+ */
 function showTip(mark: SVGGElement | null): void {
   if (!mark) return
   const key = mark.dataset.claim!
+  tipKey = key
+  if (hasWords([key], 1)) return fillTip(mark, key)
+  void wordsFor([key], 1).then(() => {
+    if (tipKey === key && mark.isConnected) fillTip(mark, key)
+  }, showError)
+}
+
+/**
+ * Fill and place the tooltip of a mark, and draw its conflicts' links.
+ *
+ * @param mark The mark.
+ * @param key Its claim key.
+ */
+function fillTip(mark: SVGGElement, key: string): void {
   const view = model.claims.get(key)
   if (!view) return
   const pairs = model.index.pairsOf(key)
@@ -476,6 +652,7 @@ function showLinks(mark: SVGGElement, others: string[]): void {
 }
 
 function hideTip(): void {
+  tipKey = null
   tooltip.hidden = true
   svg.querySelectorAll('[aria-describedby]').forEach((node) => node.removeAttribute('aria-describedby'))
   svg.querySelector('g.links')?.replaceChildren()
@@ -488,23 +665,39 @@ function hideTip(): void {
  * @param options `refresh`: redraw the open panel without moving focus or scrolling.
  */
 function openSource(key: string, options: { refresh?: boolean } = {}): void {
-  const view = model.claims.get(key)
-  if (!view) return
+  if (!model.claims.has(key)) return
   if (!options.refresh) hideTip()
   openKey = key
   svg.querySelectorAll('g.mark.selected').forEach((node) => node.classList.remove('selected'))
   markById(key)?.classList.add('selected')
+  if (!hasWords([key], conflictsListed)) {
+    if (!options.refresh) {
+      delete panel.dataset.claim
+      const loading = document.createElement('p')
+      loading.className = 'panel-note'
+      loading.textContent = 'Loading the source…'
+      panelBody.replaceChildren(loading)
+      panel.hidden = false
+      document.body.classList.add('panel-open')
+    }
+    void wordsFor([key], conflictsListed).then(() => {
+      if (openKey === key) openSource(key, options)
+    }, showError)
+    return
+  }
+  const view = model.claims.get(key)!
   if (!reviewing) controls = undefined
   else if (controls?.claimId === view.stored.id) controls.update(view.stored)
   else {
     controls = createReview(document, view.source, view.stored, {
-      topics: data.topics,
-      conditions: data.conditions,
+      topics: page.data.topics,
+      conditions: page.data.conditions,
       storage: storage(),
       submit: submitReview
     })
   }
-  const mark = showSource(panelBody, view, model.index.pairsOf(key), controls?.element)
+  const mark = showSource(panelBody, view, model.index.pairsOf(key), words.get(view.source)?.text ?? null, controls?.element)
+  panel.dataset.claim = key
   panel.hidden = false
   document.body.classList.add('panel-open')
   if (options.refresh) return
@@ -531,10 +724,11 @@ function closePanel(): void {
   if (key) markById(key)?.focus()
 }
 
-function rules(report: ConsensusReport): void {
+/** Write the consensus rules in words, below the chart. */
+function rules(): void {
   const list = byId('rules-list')
   list.replaceChildren()
-  for (const [name, text] of Object.entries(report.rules)) {
+  for (const [name, text] of Object.entries(consensusRules)) {
     const dt = document.createElement('dt')
     dt.textContent = name
     const dd = document.createElement('dd')

@@ -6,6 +6,7 @@
  * inserted as text, never as HTML: `<script>` in an article shows as those
  * characters.
  */
+import type { SourceText } from '../src/site/data.ts'
 import { formatArticle } from './article.ts'
 import { saysWords, type ClaimView } from './model.ts'
 import { locatePassage } from './passage.ts'
@@ -22,15 +23,16 @@ export const conflictsListed = 5
  * @param panel The panel element; its content is replaced.
  * @param view The claim to show.
  * @param conflicts Its conflicts (`ReportIndex.pairsOf`).
+ * @param text Its source's text (loaded with the claim's words), `null` when the build had no source file.
  * @param extra An element to show right after the claim's facts (the
  *   review controls). When it is already in the panel it is left in place,
  *   so focus and typing in it survive.
  * @returns The highlighted `<mark>` (scroll it into view), or `null` when the
  *   source text or the passage is not available (the panel says so).
  * @example
- * showSource(document.getElementById('panel-body')!, view, index.pairsOf(view.key))?.scrollIntoView({block: 'center'})
+ * showSource(document.getElementById('panel-body')!, view, index.pairsOf(view.key), text)?.scrollIntoView({block: 'center'})
  */
-export function showSource(panel: HTMLElement, view: ClaimView, conflicts: PairView[], extra?: HTMLElement): HTMLElement | null {
+export function showSource(panel: HTMLElement, view: ClaimView, conflicts: PairView[], text: SourceText | null, extra?: HTMLElement): HTMLElement | null {
   const doc = panel.ownerDocument
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) => {
     const node = doc.createElement(tag)
@@ -66,12 +68,13 @@ export function showSource(panel: HTMLElement, view: ClaimView, conflicts: PairV
   const after = doc.createDocumentFragment()
   if (view.outlier && view.counted) after.append(el('p', 'panel-outlier', `Outlier: ${view.outlier}`))
   if (conflicts.length > 0) {
+    const total = Math.max(view.conflictCount, conflicts.length)
     const section = el('section', 'panel-conflicts')
-    section.append(el('h3', 'panel-subtitle', `Conflicts (${conflicts.length})`))
+    section.append(el('h3', 'panel-subtitle', `Conflicts (${total.toLocaleString('en')})`))
     const list = el('ul', 'panel-conflict-list')
     for (const c of conflicts.slice(0, conflictsListed)) list.append(el('li', 'panel-conflict', `${c.scope === 'within-source' ? 'Within this source: ' : ''}${c.reason}`))
     section.append(list)
-    if (conflicts.length > conflictsListed) section.append(el('p', 'panel-note', `and ${conflicts.length - conflictsListed} more: the table lists every claim with its conflicts.`))
+    if (total > conflictsListed) section.append(el('p', 'panel-note', `and ${(total - conflictsListed).toLocaleString('en')} more: the table lists every claim with its conflicts.`))
     after.append(section)
   }
   const rules = (view.stored as { rules?: unknown }).rules
@@ -85,14 +88,14 @@ export function showSource(panel: HTMLElement, view: ClaimView, conflicts: PairV
   }
   panel.append(after)
 
-  if (!source) {
+  if (!text) {
     panel.append(el('p', 'panel-missing', `The text of source ${view.source} is not in this build; the quote was: “${claim.quote}”`))
     return null
   }
-  const passage = locatePassage(source.text, claim)
+  const passage = locatePassage(text.text, claim)
   if (!passage) panel.append(el('p', 'panel-missing', `This quote is no longer in the source text: “${claim.quote}”`))
   else if (passage.how !== 'span') panel.append(el('p', 'panel-note', 'The source changed since this claim was extracted; the passage was found by its words.'))
-  const { element, mark } = formatArticle(doc, source.text, passage && passage.start < source.bodyStart ? 0 : source.bodyStart, passage)
+  const { element, mark } = formatArticle(doc, text.text, passage && passage.start < text.bodyStart ? 0 : text.bodyStart, passage)
   panel.append(element)
   return mark
 }

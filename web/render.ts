@@ -59,6 +59,17 @@ export function render(svg: SVGSVGElement, spec: ChartSpec): void {
   for (const row of spec.rows) {
     const g = rows.append('g').attr('class', 'row').attr('data-row', row.key)
     if (row.stripe) g.append('rect').attr('x', 0).attr('y', row.y).attr('width', spec.width).attr('height', row.height).attr('fill', palette.stripe)
+    if (row.section) {
+      g.append('line')
+        .attr('class', 'section-rule')
+        .attr('x1', 0)
+        .attr('x2', spec.width)
+        .attr('y1', row.section.y + 2)
+        .attr('y2', row.section.y + 2)
+        .attr('stroke', palette.muted)
+        .attr('stroke-width', 1.5)
+        .attr('stroke-dasharray', '6 4')
+    }
   }
   axis(root.append('g').attr('class', 'axis'), spec)
   const bands = root.append('g').attr('class', 'bands')
@@ -269,7 +280,9 @@ const textStyle: Record<TextSpec['role'], { size: number; weight?: number; fill?
   'outlier-label': { size: 11, weight: 600, fill: '#7a4100' },
   'bracket-label': { size: 11, weight: 600, fill: '#8a3b6e' },
   more: { size: 11, fill: palette.muted, italic: true },
-  'column-label': { size: 11, weight: 700 }
+  'column-label': { size: 11, weight: 700 },
+  'section-label': { size: 14, weight: 700 },
+  'section-hint': { size: 11.5, fill: palette.muted }
 }
 
 /** Draw text specs, each with a white outline that keeps it readable over grid lines. */

@@ -15,7 +15,8 @@
 import { conflictLookup } from '../src/consensus/conflicts.ts'
 import { representativeHours, upperHours } from '../src/consensus/scale.ts'
 import { claimKey, rowKey as engineRowKey } from '../src/consensus/select.ts'
-import type { Conflict, ConflictGroup, ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
+import { rules } from '../src/consensus/rules.ts'
+import type { ClaimSummary, Conflict, ConflictGroup, ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
 
 export { claimKey }
 
@@ -36,18 +37,23 @@ export interface WithinPair {
   allowed: string
   avoid: string
   source: string
-  reason: string
+  /** Both claims in words; empty until the source's words are loaded. */
+  readonly reason: string
 }
 
 /** The report, indexed for the page. */
 export interface ReportIndex {
-  /** Outlier reason by claim key. */
-  outliers: Map<string, string>
+  /** Outlier reason by claim key (made when first read). */
+  readonly outliers: Map<string, string>
   /** Conflict groups of a row, earliest allowed time first. */
   groups(row: TopicConsensus): ConflictGroupView[]
   /** Within-source pairs of a row. */
   withinSource(row: TopicConsensus): WithinPair[]
-  /** The conflicts of one claim (enumerated when asked, at most {@link pairsListed}). */
+  /**
+   * The conflicts of one claim (enumerated when asked, at most
+   * {@link pairsListed}); their reasons quote both claims, so they are
+   * right once both claims' words are loaded.
+   */
   pairsOf(key: string): PairView[]
   /** Number of conflicts of one claim. */
   countOf(key: string): number
@@ -59,6 +65,18 @@ export const pairsListed = 60
 /**
  * Index a report for the page.
  *
+ * @param report A consensus report.
+ * @returns The index (see {@link ReportIndex}).
+ * @example
+ * indexReport(report).outliers.get('quick-tips/quick-exercise') // '2 h is …'
+ */
+export function indexReport(report: ConsensusReport): ReportIndex {
+  return indexRows(report.topics, () => report.claims, (key) => report.claims[key])
+}
+
+/**
+ * Index the rows of a state of the consensus.
+ *
  * Counting a claim's conflicts reads the groups only: an allowed claim
  * conflicts with its group's contrary claims; an avoid claim with every
  * claim of the groups (in rows compared with its topic, same condition)
@@ -67,45 +85,55 @@ export const pairsListed = 60
  * the cost of a few groups per claim, so a 10,000-source page can count
  * every claim's conflicts; the pairs themselves are listed only when asked.
  *
- * @param report A consensus report.
+ * @param rows The rows (a report's `topics`).
+ * @param claimsOf The summaries of the claims the rows count, in stable
+ *   order (a report's `claims`); asked for once, when the first pairs are.
+ * @param counted The summary of one claim the rows count, or `undefined`.
  * @returns The index (see {@link ReportIndex}).
- * @example
- * indexReport(report).outliers.get('quick-tips/quick-exercise') // '2 h is …'
  */
-export function indexReport(report: ConsensusReport): ReportIndex {
-  const outliers = new Map<string, string>()
+export function indexRows(rows: TopicConsensus[], claimsOf: () => Record<string, ClaimSummary>, counted: (key: string) => ClaimSummary | undefined): ReportIndex {
   const allowedCount = new Map<string, number>()
   const against = new Map<string, ConflictGroup[]>()
-  for (const row of report.topics) {
-    for (const o of row.outliers) outliers.set(claimKey(o.source, o.claim), o.reason)
+  for (const row of rows) {
     for (const group of row.conflicts.groups) {
       for (const key of group.allowed) allowedCount.set(key, group.contrary.claims)
       for (const topic of row.conflicts.topics) {
         const k = engineRowKey(topic, row.condition)
-        against.set(k, [...(against.get(k) ?? []), group])
+        const list = against.get(k)
+        if (list) list.push(group)
+        else against.set(k, [group])
       }
     }
   }
   let lookup: ReturnType<typeof conflictLookup> | undefined
+  let outliers: Map<string, string> | undefined
   return {
-    outliers,
+    get outliers() {
+      if (!outliers) {
+        outliers = new Map()
+        for (const row of rows) for (const o of row.outliers) outliers.set(claimKey(o.source, o.claim), o.reason)
+      }
+      return outliers
+    },
     groups: (row) => row.conflicts.groups,
     withinSource: (row) =>
       row.conflicts.withinSource.map((c) => ({
         allowed: claimKey(c.allowed.source, c.allowed.id),
         avoid: claimKey(c.avoid.source, c.avoid.id),
         source: c.allowed.source,
-        reason: c.reason
+        get reason() {
+          return c.reason
+        }
       })),
     pairsOf(key) {
-      lookup ??= conflictLookup(report)
+      lookup ??= conflictLookup({ rules, topics: rows, claims: claimsOf() })
       return lookup(key, pairsListed).conflicts.map((c) => {
         const allowed = claimKey(c.allowed.source, c.allowed.id)
         return { other: allowed === key ? claimKey(c.avoid.source, c.avoid.id) : allowed, reason: c.reason, scope: c.scope }
       })
     },
     countOf(key) {
-      const claim = report.claims[key]
+      const claim = counted(key)
       if (!claim) return 0
       if (claim.stance === 'allowed') return allowedCount.get(key) ?? 0
       let n = 0

@@ -23,6 +23,10 @@
  *   The pairs of one claim are drawn only while it is focused or hovered
  *   (by the page, from {@link MarkSpec} positions).
  * - a source that contradicts itself: flagged under its title on its line.
+ * - activities the vocabulary does not list: their rows come last, under a
+ *   section heading ("Not in the vocabulary yet") that says how one
+ *   vocabulary edit maps them, each row's summary starting "not in the
+ *   vocabulary".
  *
  * Decision: a row with more than {@link collapseAbove} source lines is
  * collapsed to a density strip of all its claims, the lines that need a
@@ -32,7 +36,7 @@
  * an editor can read, and small.
  */
 import type { Stance } from '../src/schema.ts'
-import { formatHours, formatRange, shortHours, tickLabel } from './format.ts'
+import { count, formatHours, formatRange, shortHours, tickLabel } from './format.ts'
 import { consensusWords, groupWords, shortReason, type ClaimView, type RowView, type SourceLine } from './model.ts'
 import { timeAxis } from './scale.ts'
 
@@ -50,6 +54,16 @@ export const linesPerPage = 100
 
 /** Conflict groups drawn as brackets per row; the rest are counted. */
 export const bracketsShown = 3
+
+/** The heading of the section of rows the vocabulary does not list. */
+export const unlistedHeading = 'Not in the vocabulary yet'
+
+/** What the section says under its heading. */
+export const unlistedHint =
+  'Activities the sources give waits for that no vocabulary topic covers, grouped by their words. One edit maps one: add its words to a topic’s `words` in vocabulary.yaml (or to `ignore`), then run `claimrange extract`.'
+
+/** What an unlisted row's summary starts with. */
+export const unlistedTag = 'not in the vocabulary'
 
 /** What a legend entry shows. */
 export type LegendKind =
@@ -93,6 +107,8 @@ export interface TextSpec {
     | 'bracket-label'
     | 'more'
     | 'column-label'
+    | 'section-label'
+    | 'section-hint'
   /** `end`: the text ends at `x`. */
   anchor?: 'start' | 'middle' | 'end'
 }
@@ -156,6 +172,8 @@ export interface RowSpec {
   height: number
   /** Every other topic gets a light background. */
   stripe: boolean
+  /** Where a section of rows starts above this row (the rows the vocabulary does not list), or `null`. */
+  section: { y: number; title: string } | null
   /** Where the source lines run. */
   linesTop: number
   linesBottom: number
@@ -295,7 +313,7 @@ export function layout(rows: RowView[], width: number, options: LayoutOptions = 
 
   let maxHours = 0
   for (const row of rows) {
-    for (const c of row.claims) maxHours = Math.max(maxHours, c.claim.wait.max ?? c.claim.wait.min ?? 0)
+    maxHours = Math.max(maxHours, row.maxHours)
     const k = row.consensus?.consensus
     if (k) maxHours = Math.max(maxHours, k.max)
   }
@@ -332,15 +350,28 @@ export function layout(rows: RowView[], width: number, options: LayoutOptions = 
   y = gridTop
   let topicIndex = -1
   let lastTopic: string | undefined
+  let inUnlisted = false
   for (const row of rows) {
     if (row.topic !== lastTopic) {
       topicIndex++
       lastTopic = row.topic
     }
-    const top = y
     const rowLabels: TextSpec[] = []
+    let section: RowSpec['section'] = null
+    if (row.unlisted && !inUnlisted) {
+      inUnlisted = true
+      section = { y: r(y), title: unlistedHeading }
+      y += 22
+      rowLabels.push({ x: pad, y, text: unlistedHeading, role: 'section-label' })
+      for (const line of wrap(unlistedHint, Math.floor((width - 2 * pad) / SMALL_CHAR))) {
+        y += 15
+        rowLabels.push({ x: pad, y, text: line, role: 'section-hint' })
+      }
+      y += 8
+    }
+    const top = y
     // Header: the row's title, then the consensus in words (on the same line when it fits).
-    const summary = rowSummary(row)
+    const summary = row.unlisted ? `${unlistedTag} · ${rowSummary(row)}` : rowSummary(row)
     const titleWidth = row.title.length * 8 + 14
     y += 16
     rowLabels.push({ x: pad, y, text: row.title, role: 'row-label' })
@@ -371,7 +402,7 @@ export function layout(rows: RowView[], width: number, options: LayoutOptions = 
     }
     if (row.groups.length > bracketsShown) {
       y += 12
-      rowLabels.push({ x: axis.nowX - 10, y, text: `+${row.groups.length - bracketsShown} more conflict groups: focus a claim to see whom it contradicts`, role: 'more' })
+      rowLabels.push({ x: axis.nowX - 10, y, text: `+${count(row.groups.length - bracketsShown, 'more conflict group')}: focus a claim to see whom it contradicts`, role: 'more' })
       y += 4
     }
 
@@ -431,6 +462,7 @@ export function layout(rows: RowView[], width: number, options: LayoutOptions = 
       y: r(top),
       height: r(y - top),
       stripe: topicIndex % 2 === 1,
+      section,
       linesTop: r(linesTop),
       linesBottom: r(linesBottom),
       labels: rowLabels.map((t) => ({ ...t, x: r(t.x), y: r(t.y) })),
@@ -607,22 +639,26 @@ function flagOf(line: SourceLine): { short: string; full: string } | null {
 
 /** The lines of a collapsed row that need a look: outliers first, then sources that contradict themselves. */
 function keyLines(lines: SourceLine[]): SourceLine[] {
-  const outliers = lines.filter((l) => l.hasOutlier)
-  const contradict = lines.filter((l) => !l.hasOutlier && (l.within.length > 0 || l.saysBoth))
-  return [...outliers, ...contradict].slice(0, keyLinesShown)
+  const outliers: SourceLine[] = []
+  for (const line of lines) if (outliers.length < keyLinesShown && line.hasOutlier) outliers.push(line)
+  if (outliers.length === keyLinesShown) return outliers
+  const contradict: SourceLine[] = []
+  for (const line of lines) if (outliers.length + contradict.length < keyLinesShown && (line.within.length > 0 || line.saysBoth) && !line.hasOutlier) contradict.push(line)
+  return [...outliers, ...contradict]
 }
 
-/** Bin every claim of a row along the axis, per stance. */
+/** Bin every counted claim with a number of a row along the axis, per stance (from the row's counts by wait: a row may have thousands of claims and a few dozen waits). */
 function densityStrip(row: RowView, axis: ReturnType<typeof timeAxis>, y: number, narrow: boolean): DensitySpec {
   const w = 6
   const bins = new Map<number, { avoid: number; allowed: number }>()
   let claims = 0
-  for (const view of row.claims) {
-    if (view.claim.wait.min === null || !view.counted) continue
-    claims++
-    const x = Math.floor(axis.x(view.claim.wait.min) / w) * w
+  for (const [min, n] of row.waits) {
+    if (n.avoid + n.allowed === 0) continue
+    claims += n.avoid + n.allowed
+    const x = Math.floor(axis.x(min) / w) * w
     const bin = bins.get(x) ?? { avoid: 0, allowed: 0 }
-    bin[view.claim.stance]++
+    bin.avoid += n.avoid
+    bin.allowed += n.allowed
     bins.set(x, bin)
   }
   const list = [...bins.entries()].sort(([a], [b]) => a - b).map(([x, b]) => ({ x: r(x), w, ...b }))
@@ -640,7 +676,8 @@ function densityStrip(row: RowView, axis: ReturnType<typeof timeAxis>, y: number
  */
 export function markLabel(view: ClaimView): string {
   const c = view.claim
-  const parts = [c.condition ? `${view.topicLabel} — ${c.condition}` : view.topicLabel, `${c.stance} ${c.wait.min === null ? 'no time given' : formatWaitShort(c.wait)}`]
+  const topic = view.unlisted ? `${view.topicLabel} (${unlistedTag})` : view.topicLabel
+  const parts = [c.condition ? `${topic} — ${c.condition}` : topic, `${c.stance} ${c.wait.min === null ? 'no time given' : formatWaitShort(c.wait)}`]
   if (c.speaker) parts.push(c.speaker)
   parts.push(view.source)
   parts.push(view.status === 'corrected' ? "corrected by an editor" : view.status)
@@ -655,7 +692,7 @@ function formatWaitShort(wait: ClaimView['claim']['wait']): string {
 
 function rowSummary(row: RowView): string {
   const parts = [consensusWords(row)]
-  const outliers = row.claims.filter((c) => c.outlier && c.counted).length
+  const outliers = row.consensus?.outliers.length ?? 0
   if (outliers) parts.push(count(outliers, 'outlier'))
   const pairs = row.groups.reduce((n, g) => n + g.pairs, 0)
   if (row.groups.length) parts.push(`${count(row.groups.length, 'conflict group')}`)
@@ -749,10 +786,6 @@ export function wrap(text: string, chars: number): string[] {
 export function clip(text: string, chars: number): string {
   const n = Math.max(2, chars)
   return text.length <= n ? text : `${text.slice(0, n - 1).trimEnd()}…`
-}
-
-function count(n: number, noun: string): string {
-  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`
 }
 
 function r(n: number): number {

@@ -12,6 +12,7 @@ import type { ReviewStatus } from '../src/schema.ts'
 import { formatHours, formatRange } from './format.ts'
 import { saysWords, type ClaimView, type RowView } from './model.ts'
 import type { ReportIndex } from './report.ts'
+import { unlistedTag } from './spec.ts'
 import { reviewWords } from './tooltip.ts'
 
 /** Column headings, in order. */
@@ -75,7 +76,7 @@ export function renderTable(container: HTMLElement, rows: RowView[], index: Repo
       const c = view.claim
       const conflicts = index.pairsOf(view.key)
       const cells: [string, string][] = [
-        ['Topic', view.topicLabel],
+        ['Topic', view.unlisted ? `${view.topicLabel} (${unlistedTag})` : view.topicLabel],
         ['Condition', c.condition ?? 'general'],
         ['Says', saysWords(view)],
         ['Source', view.sourceTitle],

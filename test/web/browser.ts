@@ -21,7 +21,9 @@ export function launchChromium(): Promise<Browser> {
 
 /**
  * Open a page of the chart, collect its console errors and uncaught
- * exceptions, and wait until its marks are drawn.
+ * exceptions, and wait until its marks are drawn and it is ready (it
+ * prepared the consensus for switches and loaded the words it shows
+ * first: `data-ready` on the document).
  *
  * @param browser A running browser.
  * @param url Address of the page.
@@ -37,5 +39,6 @@ export async function openChart(browser: Browser, url: string, viewport = { widt
   page.on('pageerror', (error) => errors.push(error.message))
   await page.goto(url)
   await page.waitForSelector('#chart g.mark')
+  await page.waitForSelector('html[data-ready="true"]')
   return { page, errors }
 }

@@ -1,9 +1,10 @@
 /**
  * The chart page in a real browser: Debian's Chromium driven by
  * playwright-core. The fixture site (hand-made sources and claims, one of
- * them hostile) is built once with `buildSite` and served with `serveSite`;
- * the bundled corpus (`sources/` + `claims/`) too, once its claims exist.
- * Screenshots go to `test-output/` (gitignored).
+ * them hostile, three claims on activities the vocabulary does not list)
+ * is built once with `buildSite` and served with `serveSite`; the bundled
+ * corpus (`sources/` + `claims/`) too, once its claims exist. Screenshots go
+ * to `test-output/` (gitignored).
  */
 import { existsSync, readdirSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -17,9 +18,9 @@ import { buildSite, loadSiteData } from '../../src/site/build.ts'
 import { serveSite, type RunningSite } from '../../src/site/serve.ts'
 import { computeConsensus } from '../../src/consensus/index.ts'
 import { relatedOf } from '../../src/site/data.ts'
-import { pageModel } from '../../web/model.ts'
+import { consensusWords, pageModel } from '../../web/model.ts'
 import { topicAnswers } from '../../web/summary.ts'
-import { fixtureClaims, fixtureSources } from './helpers.ts'
+import { consensusOf, fixtureClaims, fixtureData, fixtureSources } from './helpers.ts'
 
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url))
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url))
@@ -40,6 +41,19 @@ function claimsInData(page: Page): Promise<number> {
     const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { claims: unknown[] }[] } }).__CLAIMRANGE_DATA__
     return data.files.flatMap((f) => f.claims).length
   })
+}
+
+/** Paths of the detail scripts the page asked for so far (`sources/<hash>.js`). */
+function detailRequests(page: Page): Promise<string[]> {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\/sources\/[0-9a-f]{20}\.js$/.test(p)))
+}
+
+/** The detail script the page's data names for a claims file. */
+function detailOf(page: Page, source: string): Promise<string> {
+  return page.evaluate((id) => {
+    const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { source: string; detail: string }[] } }).__CLAIMRANGE_DATA__
+    return data.files.find((f) => f.source === id)!.detail
+  }, source)
 }
 
 /** Position and size of a row's consensus band and median. */
@@ -71,8 +85,8 @@ describe('chart page (fixture site)', () => {
   test('loads with no console errors and draws one mark per claim in the data', async () => {
     const { page, errors } = await open(site.url)
     expect(await page.locator('#chart g.mark').count()).toBe(await claimsInData(page))
-    expect(await page.locator('#chart g.mark').count()).toBe(17)
-    expect(await page.textContent('#status')).toBe('Showing 17 claims in 9 rows.')
+    expect(await page.locator('#chart g.mark').count()).toBe(20)
+    expect(await page.textContent('#status')).toBe('Showing 20 claims in 11 rows.')
     expect(errors).toEqual([])
     await page.close()
   })
@@ -88,7 +102,7 @@ describe('chart page (fixture site)', () => {
     expect(tip).toContain('general (no condition)')
     expect(tip).toContain('confirmed by Mia')
     await page.hover('#chart g.mark[data-claim="quick-tips/quick-exercise"]')
-    expect(await page.textContent('#tooltip .tip-quote')).toBe('“Avoid exercise for 2 hours.”')
+    await expect.poll(() => page.textContent('#tooltip .tip-quote')).toBe('“Avoid exercise for 2 hours.”')
     expect(await page.textContent('#tooltip .tip-outlier')).toMatch(/2 h/)
     expect(errors).toEqual([])
     await page.close()
@@ -101,6 +115,7 @@ describe('chart page (fixture site)', () => {
     expect(await page.textContent('#tooltip')).toContain('Dr Lee')
     expect(await page.getAttribute('#chart g.mark[data-claim="derm-blog/derm-gym"]', 'aria-label')).toMatch(/^Exercise, avoid 5 days, Dr Lee, derm-blog/)
     await page.keyboard.press('Enter')
+    await page.waitForSelector('#panel[data-claim="derm-blog/derm-gym"]')
     await expect.poll(() => page.isVisible('#panel')).toBe(true)
     expect(await page.textContent('#passage')).toBe('Dr Lee says to skip the gym for 5 days.')
     await page.keyboard.press('Escape')
@@ -112,6 +127,7 @@ describe('chart page (fixture site)', () => {
   test('clicking a mark opens its source with the passage highlighted in context', async () => {
     const { page, errors } = await open(site.url)
     await page.click('#chart g.mark[data-claim="quick-tips/quick-sun"]')
+    await page.waitForSelector('#panel[data-claim="quick-tips/quick-sun"]')
     await expect.poll(() => page.isVisible('#panel')).toBe(true)
     expect(await page.textContent('#panel-title')).toBe('Quick tips, fast healing')
     expect(await page.textContent('#passage')).toBe('Avoid the sun for 1 to 2 weeks.')
@@ -128,11 +144,11 @@ describe('chart page (fixture site)', () => {
     expect(await page.isVisible('#filter-topics')).toBe(false)
     await page.click('#filters-toggle')
     await page.uncheck('#filter-topics input[value="exercise"]')
-    expect(await page.locator('#chart g.mark').count()).toBe(11)
+    expect(await page.locator('#chart g.mark').count()).toBe(14)
     expect(await page.locator('#chart g.mark[data-claim="clinic-guide/clinic-exercise"]').count()).toBe(0)
     await page.check('#filter-topics input[value="exercise"]')
     await page.uncheck('#filter-conditions input[value="intense"]')
-    expect(await page.locator('#chart g.mark').count()).toBe(16)
+    expect(await page.locator('#chart g.mark').count()).toBe(19)
     expect(await page.locator('#chart g.mark[data-claim="clinic-guide/clinic-intense"]').count()).toBe(0)
     expect(await page.locator('#chart g.row-labels g[data-row="exercise/intense"]').count()).toBe(0)
     await page.uncheck('#filter-conditions input[value=""]')
@@ -149,7 +165,7 @@ describe('chart page (fixture site)', () => {
     expect(await page.locator('#filter-sources input[type="checkbox"]').count()).toBe(1)
     await page.uncheck('#filter-sources input[value="derm-blog"]')
     expect(await page.locator('#chart g.mark[data-source="derm-blog"]').count()).toBe(0)
-    expect(await page.locator('#chart g.mark').count()).toBe(13)
+    expect(await page.locator('#chart g.mark').count()).toBe(16)
     const after = await band(page, 'exercise')
     expect(after).toHaveLength(3)
     expect(after).not.toEqual(before)
@@ -164,11 +180,13 @@ describe('chart page (fixture site)', () => {
     await page.hover('#chart g.mark[data-claim="hostile/hostile-sun"]')
     expect(await page.textContent('#tooltip .tip-quote')).toBe('“Avoid the sun <img src=x onerror="window.__pwned=1"> for 2 weeks.”')
     await page.click('#chart g.mark[data-claim="hostile/hostile-sun"]')
+    await page.waitForSelector('#panel[data-claim="hostile/hostile-sun"]')
     expect(await page.textContent('#panel-title')).toBe('Tips <script>window.__pwned=1</script> & more')
     expect(await page.textContent('#passage')).toBe('Avoid the sun <img src=x onerror="window.__pwned=1"> for 2 weeks.')
     expect(await page.textContent('#panel .source-text')).toContain('<script>window.__pwned=1</script>')
     expect(await page.locator('#panel a').count()).toBe(0)
     await page.click('#show-table')
+    await page.waitForSelector('#table-view table')
     expect(await page.textContent('#table-view')).toContain('<img src=x onerror="window.__pwned=1">')
     expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0)
     expect(await page.evaluate(() => [...document.scripts].filter((s) => s.textContent?.includes('__pwned')).length)).toBe(0)
@@ -180,7 +198,8 @@ describe('chart page (fixture site)', () => {
   test('the table view lists the same claims and opens a source from a quote', async () => {
     const { page } = await open(site.url)
     await page.click('#show-table')
-    expect(await page.locator('#table-view tbody tr').count()).toBe(17)
+    await page.waitForSelector('#table-view table')
+    expect(await page.locator('#table-view tbody tr').count()).toBe(20)
     expect(await page.getAttribute('#table-view tr[data-claim="quick-tips/quick-wash"]', 'class')).toBe('rejected')
     expect(await page.isVisible('#chart')).toBe(false)
     await page.click('#table-view tr[data-claim="derm-blog/derm-pool"] button')
@@ -201,13 +220,13 @@ describe('chart page (fixture site)', () => {
     expect(lines[0]!.startsWith('source,source_title,source_url,claim_id,')).toBe(true)
     expect(lines[0]!.split(',')).toContain('reviewer')
     expect(lines[0]!.split(',')).toContain('note')
-    expect(lines).toHaveLength(1 + 17 + 1)
+    expect(lines).toHaveLength(1 + 20 + 1)
     expect(lines.some((l) => l.includes('quick-wash') && l.includes(',rejected,'))).toBe(true)
     expect(csv.bytes.toString('utf8')).toContain('"Avoid the sun <img src=x onerror=""window.__pwned=1""> for 2 weeks."')
     const svg = await save('#export-svg')
     const text = svg.bytes.toString('utf8')
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true)
-    expect(text.match(/class="mark /g)).toHaveLength(17)
+    expect(text.match(/class="mark /g)).toHaveLength(20)
     expect(text).not.toContain('tabindex')
     expect(text).toContain('width="1200"')
     expect(text).toContain('>How long to wait: where the sources agree</text>')
@@ -242,7 +261,9 @@ describe('chart page (fixture site)', () => {
   test('no conflict path is drawn until a mark is focused; the group is a labelled bracket; the source is flagged', async () => {
     const { page } = await open(site.url)
     expect(await page.locator('#chart path.link').count()).toBe(0)
-    expect(await page.textContent('#chart g.bracket text')).toBe('1 claim (1 source) say it is fine now; 5 claims (4 sources) say wait ≥ 2 h')
+    expect(await page.textContent('#chart g.bracket text')).toBe('1 claim (1 source) says it is fine now; 5 claims (4 sources) say wait ≥ 2 h')
+    // The flag's title quotes the pair: the words of the flagged line were loaded once the page was ready.
+    expect(await page.textContent('#chart g.line[data-source="derm-blog"][data-row="sweating"] text.line-flag title')).toMatch(/derm-blog allows sweat(ing)? right away \(“You can sweat as usual/)
     expect(await page.textContent('#chart g.line[data-source="derm-blog"][data-row="sweating"] text.line-flag')).toMatch(/^⇄ contradicts itself ×1/)
     await page.focus('#chart g.mark[data-claim="derm-blog/derm-sweat"]')
     await expect.poll(() => page.locator('#chart path.link').count()).toBe(5)
@@ -276,7 +297,7 @@ describe('chart page (fixture site)', () => {
 
   test('review queue: the status filter counts and hides claims; a rejected claim is greyed, listed and says how to count it again', async () => {
     const { page } = await open(site.url)
-    expect(await page.locator('#status-filter label').allTextContents()).toEqual(['unreviewed 14', 'confirmed 1', 'rejected 1', 'corrected 1'])
+    expect(await page.locator('#status-filter label').allTextContents()).toEqual(['unreviewed 17', 'confirmed 1', 'rejected 1', 'corrected 1'])
     expect(await page.getAttribute('#chart g.mark[data-claim="quick-tips/quick-wash"]', 'class')).toContain('rejected')
     await page.uncheck('#status-filter input[value="unreviewed"]')
     expect(await page.locator('#chart g.mark').count()).toBe(3)
@@ -284,6 +305,7 @@ describe('chart page (fixture site)', () => {
     await page.uncheck('#status-filter input[value="corrected"]')
     expect(await page.locator('#chart g.mark').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-claim')))).toEqual(['quick-tips/quick-wash'])
     await page.click('#chart g.mark[data-claim="quick-tips/quick-wash"]')
+    await page.waitForSelector('#panel[data-claim="quick-tips/quick-wash"]')
     expect(await page.textContent('#panel')).toContain('Not counted in the consensus: rejected by an editor')
     await page.close()
   })
@@ -291,9 +313,11 @@ describe('chart page (fixture site)', () => {
   test('the panel shows the claim, the editor’s value as the editor’s, then conflicts, then the article as formatted text', async () => {
     const { page } = await open(site.url)
     await page.click('#chart g.mark[data-claim="quick-tips/quick-makeup"]')
+    await page.waitForSelector('#panel[data-claim="quick-tips/quick-makeup"]')
     expect(await page.textContent('#panel .panel-claim')).toMatch(/^Makeup: allowed 24 h \(editor's; the source says “/)
     await page.keyboard.press('Escape')
     await page.click('#chart g.mark[data-claim="derm-blog/derm-sweat"]')
+    await page.waitForSelector('#panel[data-claim="derm-blog/derm-sweat"]')
     const order = await page.evaluate(() => [...document.querySelectorAll('#panel-body > *')].map((n) => n.className))
     expect(order.indexOf('panel-claim')).toBeLessThan(order.indexOf('panel-conflicts'))
     expect(order.indexOf('panel-conflicts')).toBeLessThan(order.indexOf('source-text'))
@@ -304,9 +328,100 @@ describe('chart page (fixture site)', () => {
     await page.close()
   })
 
-  test('the built page also works opened from file://', async () => {
+  test('the built page also works opened from file://, its texts loaded on demand as there', async () => {
     const { page, errors } = await open(pathToFileURL(join(siteDir(), 'index.html')).href)
-    expect(await page.locator('#chart g.mark').count()).toBe(17)
+    expect(await page.locator('#chart g.mark').count()).toBe(20)
+    await page.hover('#chart g.mark[data-claim="home-care/home-massage"]')
+    await expect.poll(() => page.textContent('#tooltip .tip-quote')).toBe('“No facial massage for a full 24 hours.”')
+    await page.click('#chart g.mark[data-claim="quick-tips/quick-sun"]')
+    await page.waitForSelector('#panel[data-claim="quick-tips/quick-sun"] #passage')
+    expect(await page.textContent('#passage')).toBe('Avoid the sun for 1 to 2 weeks.')
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('a source’s text is loaded when its panel opens, not with the page, and the passage is highlighted', async () => {
+    const { page, errors } = await open(site.url)
+    const detail = await detailOf(page, 'quick-tips')
+    expect(detail).toMatch(/^sources\/[0-9a-f]{20}\.js$/)
+    // The first payload holds no article text and no quote.
+    const first = await (await fetch(new URL('data.js', site.url))).text()
+    expect(first).not.toContain('Swim again after a week')
+    expect(await detailRequests(page)).not.toContain(`/${detail}`)
+    await page.click('#chart g.mark[data-claim="quick-tips/quick-swim"]')
+    await page.waitForSelector('#panel[data-claim="quick-tips/quick-swim"] #passage')
+    expect(await page.textContent('#passage')).toBe('Swim again after a week.')
+    expect(await page.innerText('#panel .source-text')).toMatch(/Avoid exercise for 2 hours\.\n+Swim again after a week\.\n+Avoid the sun/)
+    expect(await detailRequests(page)).toContain(`/${detail}`)
+    // Loaded once: another claim of the same source opens from what is there.
+    const before = (await detailRequests(page)).length
+    await page.keyboard.press('Escape')
+    await page.click('#chart g.mark[data-claim="quick-tips/quick-sun"]')
+    await page.waitForSelector('#panel[data-claim="quick-tips/quick-sun"] #passage')
+    expect((await detailRequests(page)).length).toBe(before)
+    // The detail script ran and left no element behind.
+    expect(await page.locator('head script[src*="sources/"]').count()).toBe(0)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('switching a source off recomputes the rows it touches, as the whole consensus without it has them; the others stay', async () => {
+    const { page, errors } = await open(site.url)
+    const data = await fixtureData()
+    const summary = (row: string) => page.textContent(`#chart g.row-labels g[data-row="${row}"] .row-summary`)
+    const sunBefore = await band(page, 'sun')
+    const words = (exclude: string[]) => {
+      const rows = pageModel(data, consensusOf(data, exclude), { exclude }).rows
+      return (key: string) => consensusWords(rows.find((r) => r.key === key)!)
+    }
+    const all = words([])
+    expect(await summary('exercise')).toMatch(new RegExp(`^${all('exercise').replace(/[()]/g, '\\$&')}`))
+    await page.click('#filters-toggle')
+    await page.uncheck('#filter-sources input[value="derm-blog"]')
+    const off = words(['derm-blog'])
+    for (const row of ['exercise', 'swimming', 'sweating', 'makeup']) expect(await summary(row), row).toMatch(new RegExp(`^${off(row).replace(/[()]/g, '\\$&')}`))
+    expect(off('exercise')).not.toBe(all('exercise'))
+    // derm-blog said the only "fine now" about sweating: its conflict group is gone, in the chart and in the answers.
+    expect(await page.locator('#chart g.bracket').count()).toBe(0)
+    expect(await page.textContent('#answers li[data-topic="sweating"]')).not.toMatch(/Conflict:/)
+    // A row it has no claim in is drawn as before.
+    expect(await band(page, 'sun')).toEqual(sunBefore)
+    expect(await page.evaluate(() => performance.getEntriesByName('claimrange:update').length)).toBeGreaterThan(1)
+    await page.check('#filter-sources input[value="derm-blog"]')
+    expect(await summary('exercise')).toMatch(new RegExp(`^${all('exercise').replace(/[()]/g, '\\$&')}`))
+    expect(await page.locator('#chart g.bracket').count()).toBe(1)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('activities the vocabulary does not list are rows of their own, marked, in the chart, the first screen, the table and the CSV', async () => {
+    const { page, errors } = await open(site.url, { width: 1440, height: 900 })
+    const section = page.locator('#chart g.row-labels g[data-row="lying-down"]')
+    expect(await section.locator('.section-label').textContent()).toBe('Not in the vocabulary yet')
+    expect((await section.locator('.section-hint').allTextContents()).join(' ')).toMatch(/^Activities the sources give waits for that no vocabulary topic covers, .* add its words to a topic’s `words` in vocabulary\.yaml/)
+    expect(await section.locator('.row-label').textContent()).toBe('Lying down')
+    expect(await section.locator('.row-summary').textContent()).toMatch(/^not in the vocabulary · wait 2–4 h \(median 2\.9 h\) · 2 voices/)
+    // After every vocabulary row.
+    const order = await page.$$eval('#chart g.row-labels > g', (gs) => gs.map((g) => g.getAttribute('data-row')))
+    expect(order.slice(-2)).toEqual(['lying-down', 'facial-massage'])
+    expect(await page.getAttribute('#chart g.mark[data-claim="quick-tips/quick-lie"]', 'aria-label')).toMatch(/^Lying down \(not in the vocabulary\), avoid 4 h, /)
+    // The first screen: one compact item, last, each activity a link to its row.
+    const item = page.locator('#answers li.answer-unlisted')
+    expect(await item.textContent()).toMatch(/^Not in the vocabulary yet \(2 activities\): Lying down, wait 2–4 h \(median 2\.9 h\), 2 voices; Facial massage, wait 24 h, 1 voice\. Their words are in no vocabulary topic yet/)
+    expect((await item.boundingBox())!.y + (await item.boundingBox())!.height).toBeLessThanOrEqual(900)
+    expect(await page.locator('#answers li[data-topic="lying-down"]').count()).toBe(0)
+    await item.locator('a', { hasText: 'Facial massage' }).click()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-claim'))).toBe('home-care/home-massage')
+    // The table names the activity and says it is not in the vocabulary.
+    await page.click('#show-table')
+    await page.waitForSelector('#table-view table')
+    expect(await page.textContent('#table-view tr[data-claim="home-care/home-lie"] td[data-label="Topic"]')).toBe('Lying down (not in the vocabulary)')
+    // The CSV says so in its own column.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')])
+    const csv = (await readFile((await download.path())!, 'utf8')).split('\r\n')
+    expect(csv[0]!.split(',').slice(4, 7)).toEqual(['topic', 'unlisted', 'condition'])
+    expect(csv.find((l) => l.includes(',home-lie,'))).toMatch(/,home-lie,lying-down,yes,,avoid,/)
+    expect(csv.find((l) => l.includes(',clinic-exercise,'))).toMatch(/,clinic-exercise,exercise,,,avoid,/)
     expect(errors).toEqual([])
     await page.close()
   })
@@ -321,6 +436,7 @@ describe('chart page (fixture site)', () => {
       expect(Number(await page.getAttribute('#chart', 'width'))).toBeLessThanOrEqual(viewport.width)
       await page.screenshot({ path: join(outputDir, `chart-fixture-${viewport.width}x${viewport.height}.png`), fullPage: true })
       await page.click('#chart g.mark[data-claim="clinic-guide/clinic-makeup"]')
+      await page.waitForSelector('#panel[data-claim="clinic-guide/clinic-makeup"]')
       await page.screenshot({ path: join(outputDir, `chart-fixture-${viewport.width}x${viewport.height}-panel.png`) })
       expect(errors).toEqual([])
       await page.close()
@@ -344,6 +460,8 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
 
   test('loads with no console errors, one mark per claim; every passage opens highlighted', async () => {
     const { page, errors } = await open(corpus.url)
+    const { data } = await loadSiteData({ sourcesDir: join(projectRoot, 'sources'), claimsDir: corpusClaims })
+    const quotes = new Map(data.files.flatMap((f) => f.claims.map((c) => [`${f.source}/${c.id}`, c.quote])))
     const count = await page.locator('#chart g.mark').count()
     expect(count).toBe(await claimsInData(page))
     expect(count).toBeGreaterThan(0)
@@ -353,13 +471,10 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
       // (the page gives the panel room at this width), which moves the marks.
       await page.focus(`#chart g.mark[data-claim="${id}"]`)
       await page.keyboard.press('Enter')
+      await page.waitForSelector(`#panel[data-claim="${id}"]`)
       const passage = page.locator('#passage')
       expect(await passage.count(), id).toBe(1)
-      const quote = await page.evaluate((key) => {
-        const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { source: string; claims: { id: string; quote: string }[] }[] } }).__CLAIMRANGE_DATA__
-        return data.files.flatMap((f) => f.claims.map((c) => ({ key: `${f.source}/${c.id}`, quote: c.quote }))).find((c) => c.key === key)!.quote
-      }, id)
-      expect(await passage.textContent(), id).toBe(quote)
+      expect(await passage.textContent(), id).toBe(quotes.get(id))
       const inView = await page.evaluate(() => {
         const mark = document.getElementById('passage')!.getBoundingClientRect()
         const panel = document.getElementById('panel')!.getBoundingClientRect()
@@ -373,14 +488,13 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
 
   test('the panel says in words which rules read the claim as it was read', async () => {
     const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
-    const first = await page.evaluate(() => {
-      const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { source: string; claims: { id: string; rules?: string[] }[] }[] } }).__CLAIMRANGE_DATA__
-      const file = data.files.find((f) => f.claims.some((c) => (c.rules ?? []).length > 0))!
-      const claim = file.claims.find((c) => (c.rules ?? []).length > 0)!
-      return { key: `${file.source}/${claim.id}`, rules: claim.rules! }
-    })
+    const { data } = await loadSiteData({ sourcesDir: join(projectRoot, 'sources'), claimsDir: corpusClaims })
+    const file = data.files.find((f) => f.claims.some((c) => (c.rules ?? []).length > 0))!
+    const claim = file.claims.find((c) => (c.rules ?? []).length > 0)!
+    const first = { key: `${file.source}/${claim.id}`, rules: claim.rules! }
     await page.focus(`#chart g.mark[data-claim="${first.key}"]`)
     await page.keyboard.press('Enter')
+    await page.waitForSelector(`#panel[data-claim="${first.key}"]`)
     const items = await page.locator('#panel .panel-rule').allTextContents()
     expect(items.length).toBe(first.rules.length)
     for (const [i, id] of first.rules.entries()) {
@@ -395,7 +509,7 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
     const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
     const data = await loadSiteData({ sourcesDir: join(projectRoot, 'sources'), claimsDir: corpusClaims })
     const expected = topicAnswers(pageModel(data.data, computeConsensus(data.data.files, { related: relatedOf(data.data) })).rows)
-    expect(expected.length).toBe(new Set(data.data.files.flatMap((f) => f.claims.map((c) => c.topic))).size)
+    expect(expected.length).toBe(new Set(data.data.files.flatMap((f) => f.claims.filter((c) => !c.unlisted).map((c) => c.topic))).size)
     const shown = await page.$$eval('#answers li', (items) =>
       items.map((li) => ({ topic: li.getAttribute('data-topic'), text: li.textContent, bottom: li.getBoundingClientRect().bottom }))
     )

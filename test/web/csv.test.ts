@@ -46,7 +46,7 @@ describe('claimsCsv', () => {
     expect(text.endsWith('\r\n')).toBe(true)
     const records = parseCsv(text.slice(1))
     expect(records[0]).toEqual([...csvColumns])
-    expect(records).toHaveLength(1 + 17)
+    expect(records).toHaveLength(1 + 20)
     for (const record of records) expect(record).toHaveLength(csvColumns.length)
     const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name)
     const hostile = records.find((r) => r[col('claim_id')] === 'hostile-sun')!
@@ -62,6 +62,9 @@ describe('claimsCsv', () => {
     const confirmed = records.find((r) => r[col('claim_id')] === 'clinic-exercise')!
     expect(confirmed[col('reviewer')]).toBe('Mia')
     expect(records.find((r) => r[col('claim_id')] === 'quick-exercise')![col('outlier_reason')]).not.toBe('')
+    const lying = records.find((r) => r[col('claim_id')] === 'home-lie')!
+    expect([lying[col('topic')], lying[col('unlisted')]]).toEqual(['lying-down', 'yes'])
+    expect(confirmed[col('unlisted')]).toBe('')
     const sweat = records.find((r) => r[col('claim_id')] === 'derm-sweat')!
     expect(sweat[col('conflicts')]).toMatch(/^derm-blog allows sweat(ing)? right away \(“/)
     expect(sweat[col('conflicts')]).not.toMatch(/clinic-exercise/)

@@ -58,7 +58,7 @@ describe('render', () => {
   test('marks are focusable buttons with an accessible name', () => {
     const svg = draw(1000)
     const marks = svg.querySelectorAll('g.mark')
-    expect(marks).toHaveLength(17)
+    expect(marks).toHaveLength(20)
     // Roving focus: the first mark is the chart's one tab stop.
     expect([...marks].map((m) => m.getAttribute('tabindex')).filter((t) => t === '0')).toHaveLength(1)
     expect(marks[0]!.getAttribute('tabindex')).toBe('0')
@@ -93,13 +93,27 @@ describe('render', () => {
     const svg = draw(1000)
     expect(svg.querySelectorAll('path.link')).toHaveLength(0)
     expect(svg.querySelectorAll('g.bracket')).toHaveLength(1)
-    expect(svg.querySelector('g.bracket .bracket-label')?.textContent).toMatch(/say it is fine now; .* say wait ≥ 2 h/)
+    expect(svg.querySelector('g.bracket .bracket-label')?.textContent).toMatch(/^1 claim \(1 source\) says it is fine now; 5 claims \(4 sources\) say wait ≥ 2 h$/)
   })
 
   test('a hostile quote or title becomes text, not elements', () => {
     const svg = draw(1000)
     expect(svg.querySelector('img, script')).toBeNull()
     expect(svg.querySelector('g.mark[data-claim="hostile/hostile-sun"]')).not.toBeNull()
+  })
+
+  test('the activities the vocabulary does not list come last, under a dashed rule and their heading, each row marked', () => {
+    const svg = draw(1000)
+    const rows = [...svg.querySelectorAll('g.row-labels > g')]
+    expect(rows.slice(-2).map((g) => g.getAttribute('data-row'))).toEqual(['lying-down', 'facial-massage'])
+    const first = rows.at(-2)!
+    expect(first.querySelector('.section-label')?.textContent).toBe('Not in the vocabulary yet')
+    expect(first.querySelector('.section-hint')?.textContent).toMatch(/^Activities the sources give waits for/)
+    expect(first.querySelector('.row-label')?.textContent).toBe('Lying down')
+    expect(first.querySelector('.row-summary')?.textContent).toMatch(/^not in the vocabulary · wait 2–4 h/)
+    expect(rows.at(-1)!.querySelector('.row-summary')?.textContent).toMatch(/^not in the vocabulary · wait 24 h · 1 voice/)
+    expect(svg.querySelectorAll('line.section-rule')).toHaveLength(1)
+    expect(svg.querySelectorAll('.section-label')).toHaveLength(1)
   })
 
   test('switching a source off moves the exercise band', () => {

@@ -19,15 +19,17 @@ function specOf(width: number, view: ViewOptions = {}, options: LayoutOptions = 
 describe('layout', () => {
   test('layout(rows, 1000) draws one mark per claim, a rejected one greyed (not counted)', () => {
     const spec = specOf(1000)
-    expect(spec.marks).toHaveLength(17)
-    expect(new Set(spec.marks.map((m) => m.id)).size).toBe(17)
+    expect(spec.marks).toHaveLength(20)
+    expect(new Set(spec.marks.map((m) => m.id)).size).toBe(20)
     expect(spec.marks.filter((m) => m.rejected).map((m) => m.id)).toEqual(['quick-tips/quick-wash'])
     expect(specOf(1000, { statuses: ['unreviewed', 'confirmed', 'corrected'] }).marks.map((m) => m.id)).not.toContain('quick-tips/quick-wash')
   })
 
-  test('rows follow the vocabulary order, general row before its conditions', () => {
+  test('rows follow the vocabulary order, general row before its conditions; then the activities it does not list, most sources first', () => {
     const spec = specOf(1000)
-    expect(spec.rows.map((r) => r.key)).toEqual(['exercise', 'exercise/light', 'exercise/intense', 'swimming', 'sweating', 'sauna', 'sun', 'makeup', 'washing'])
+    expect(spec.rows.map((r) => r.key)).toEqual(['exercise', 'exercise/light', 'exercise/intense', 'swimming', 'sweating', 'sauna', 'sun', 'makeup', 'washing', 'lying-down', 'facial-massage'])
+    expect(spec.rows.map((r) => r.section?.title ?? null).filter(Boolean)).toEqual(['Not in the vocabulary yet'])
+    expect(spec.rows.find((r) => r.key === 'lying-down')!.section).not.toBeNull()
     const ys = spec.rows.map((r) => r.y)
     expect([...ys].sort((a, b) => a - b)).toEqual(ys)
   })
@@ -110,7 +112,7 @@ describe('layout', () => {
     expect(bracket!.x1).toBe(spec.axis.nowX)
     // 2 h sits halfway between 1 h and 4 h on the log axis.
     expect(bracket!.x2).toBeCloseTo((spec.axis.ticks.find((t) => t.hours === 1)!.x + spec.axis.ticks.find((t) => t.hours === 4)!.x) / 2, 0)
-    expect(bracket!.label.text).toBe('1 claim (1 source) say it is fine now; 5 claims (4 sources) say wait ≥ 2 h')
+    expect(bracket!.label.text).toBe('1 claim (1 source) says it is fine now; 5 claims (4 sources) say wait ≥ 2 h')
     const line = spec.rows.find((r) => r.key === 'sweating')!.lines[0]!
     expect(line.flag?.text).toBe('⇄ contradicts itself ×1')
   })

@@ -9,7 +9,8 @@
  *   … --keep DIR                                                 build (and generate) into DIR and keep it
  *   … --screenshot FILE                                          also save the first screen (1440×900)
  *
- * Figures, not assertions (speed is never checked in a test). First render
+ * Figures, not assertions (speed is never checked in a test). The page is
+ * loaded three times and the median load reported. First render
  * is the page's own mark `claimrange:drawn` (from navigation start: data.js
  * loaded and read, the build's consensus put into the model, everything
  * drawn). Ready is `claimrange:ready`: the corpus prepared for switches
@@ -18,9 +19,10 @@
  * switching one source off once ready (the rows it touches recomputed, the
  * answers, chart and table redrawn), and the wall time until the browser
  * has painted it; it is taken three times (off, on, another off) and the
- * median printed with the three. The panel is the wall time from a click
- * on a mark to its passage highlighted in the source text, which is loaded
- * then.
+ * median printed with the three. The tooltip is the wall time from
+ * hovering a mark to its tooltip shown with the quote (loaded then), twice;
+ * the panel the wall time from a click on a mark to its passage highlighted
+ * in the source text, which is loaded then.
  *
  * The generated corpus: N sources of 18 claims each over the vocabulary's
  * topics, waits drawn from the waits articles give (seeded, so every run
@@ -106,21 +108,38 @@ try {
   const server = await serveSite({ dir: site })
   const browser = await launchChromium()
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
     const errors: string[] = []
-    page.on('pageerror', (e) => errors.push(e.message))
-    const start = performance.now()
-    await page.goto(server.url, { timeout: 120_000 })
-    await page.waitForSelector('#chart g.mark', { timeout: 120_000 })
-    const wall = performance.now() - start
-    const drawn = await page.evaluate(() => performance.getEntriesByName('claimrange:drawn')[0]?.startTime ?? NaN)
-    const first = await page.evaluate(() => performance.getEntriesByName('claimrange:update')[0]?.duration ?? NaN)
+    /** One load of the page: its marks and measures, once it is ready. */
+    const load = async () => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+      page.on('pageerror', (e) => errors.push(e.message))
+      const start = performance.now()
+      await page.goto(server.url, { timeout: 120_000 })
+      await page.waitForSelector('#chart g.mark', { timeout: 120_000 })
+      const wall = performance.now() - start
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 120_000 })
+      // Marks give when, measures how long (no named helper inside: the page runs this as it is).
+      const [drawn, first, data, decode, ready, prepared] = await page.evaluate(() =>
+        ['claimrange:drawn', 'claimrange:update', 'claimrange:data', 'claimrange:decode', 'claimrange:ready', 'claimrange:prepare'].map((name) => {
+          const entry = performance.getEntriesByName(name)[0]
+          return entry ? (entry.entryType === 'mark' ? entry.startTime : entry.duration) : NaN
+        })
+      )
+      return { page, wall, drawn: drawn!, first: first!, data: data!, decode: decode!, ready: ready!, prepared: prepared! }
+    }
+    // Three loads, the median reported (this machine is shared): the last page is kept for the rest.
+    const loads = []
+    for (let i = 0; i < 3; i++) {
+      const run = await load()
+      loads.push(run)
+      if (i < 2) await run.page.close()
+    }
+    const byDrawn = [...loads].sort((a, b) => a.drawn - b.drawn)
+    const { wall, drawn, first, data, decode, ready, prepared } = byDrawn[1]!
+    const page = loads[2]!.page
     if (values.screenshot) await page.screenshot({ path: values.screenshot })
     const nodes = await page.evaluate(() => document.getElementsByTagName('*').length)
     const height = await page.evaluate(() => document.documentElement.scrollHeight)
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 120_000 })
-    const ready = await page.evaluate(() => performance.getEntriesByName('claimrange:ready')[0]?.startTime ?? NaN)
-    const prepared = await page.evaluate(() => performance.getEntriesByName('claimrange:prepare')[0]?.duration ?? NaN)
     await page.click('#filters-toggle')
     const toggles: { page: number; wall: number; consensus: number; draw: number }[] = []
     const boxes = page.locator('#filter-sources input[type="checkbox"]')
@@ -134,16 +153,26 @@ try {
     const nodesAfter = await page.evaluate(() => document.getElementsByTagName('*').length)
     const median = (list: number[]) => [...list].sort((a, b) => a - b)[1]!
     await page.click('#filters-toggle')
+    const tips: number[] = []
+    for (const nth of [0, 1]) {
+      const tipStart = performance.now()
+      await page.locator('#chart g.mark').nth(nth).hover()
+      await page.waitForSelector('#tooltip:not([hidden]) .tip-quote', { timeout: 60_000 })
+      tips.push(performance.now() - tipStart)
+      await page.mouse.move(0, 0)
+      await page.waitForSelector('#tooltip[hidden]', { state: 'attached' })
+    }
     const mark = page.locator('#chart g.mark').last()
     const key = (await mark.getAttribute('data-claim'))!
     const panelStart = performance.now()
     await mark.click()
     await page.waitForSelector(`#panel[data-claim="${key}"] #passage`, { timeout: 60_000 })
     const panel = performance.now() - panelStart
-    const data = await page.evaluate(() => [performance.getEntriesByName('claimrange:data')[0]?.startTime ?? NaN, performance.getEntriesByName('claimrange:decode')[0]?.duration ?? NaN])
-    console.log(`first render: ${(drawn / 1000).toFixed(2)} s from navigation (data.js loaded at ${(data[0]! / 1000).toFixed(2)} s, read in ${(data[1]! / 1000).toFixed(2)} s; the first update, drawing included, ${(first / 1000).toFixed(2)} s; ${(wall / 1000).toFixed(2)} s until the first mark, seen from the driver)`)
-    console.log(`ready for switches: ${(ready / 1000).toFixed(2)} s from navigation (corpus prepared in ${(prepared / 1000).toFixed(2)} s)`)
+    const seconds = (ms: number) => (ms / 1000).toFixed(2)
+    console.log(`first render: ${seconds(drawn)} s from navigation, median of ${loads.map((l) => seconds(l.drawn)).join(', ')} (data.js loaded at ${seconds(data)} s, read in ${seconds(decode)} s; the first update, drawing included, ${seconds(first)} s; ${seconds(wall)} s until the first mark, seen from the driver)`)
+    console.log(`ready for switches: ${seconds(ready)} s from navigation (corpus prepared in ${seconds(prepared)} s)`)
     console.log(`one source switched off: ${median(toggles.map((t) => t.page)).toFixed(0)} ms median of ${toggles.map((t) => t.page.toFixed(0)).join(', ')} (rows recomputed ${median(toggles.map((t) => t.consensus)).toFixed(0)} ms, chart drawn ${median(toggles.map((t) => t.draw)).toFixed(0)} ms; ${median(toggles.map((t) => t.wall)).toFixed(0)} ms until painted, seen from the driver)`)
+    console.log(`tooltip with its words loaded on demand: ${tips.map((t) => t.toFixed(0)).join(' ms, then ')} ms from the hover (the first builds the pairs lookup)`)
     console.log(`panel with its source text loaded on demand: ${panel.toFixed(0)} ms from the click to the passage highlighted`)
     console.log(`DOM nodes: ${nodes} (${nodesAfter} with the filters open); page height: ${height} px`)
     if (errors.length) console.log(`page errors: ${errors.join('; ')}`)

@@ -29,6 +29,8 @@
  *   other sources), so the order is found once and kept while sources are
  *   switched off and on.
  */
+import { conflictLookup } from '../src/consensus/conflicts.ts'
+import { rules } from '../src/consensus/rules.ts'
 import { stanceTally } from '../src/consensus/voices.ts'
 import { representativeHours, upperHours } from '../src/consensus/scale.ts'
 import type { ClaimSummary, Conflict, ConsensusReport, Hours, Outlier, TopicConsensus, Voice } from '../src/consensus/types.ts'
@@ -141,6 +143,8 @@ export interface BaseModel {
   rows: RowView[]
   /** The counted claims' summaries, in stable order (what `ConsensusReport.claims` holds for the whole corpus; made when first read). */
   readonly summaries: Map<string, ClaimSummary>
+  /** The consensus rows the model was made with (they order its lines and give the pairs; see {@link baseModel}). */
+  made: TopicConsensus[]
   /** The sources switched off in the state applied. */
   exclude: ReadonlySet<string>
   /** The consensus rows of the state applied, by row key (`rowKey`). */
@@ -181,7 +185,7 @@ export function baseModel(data: SiteData, rows: TopicConsensus[], exclude: Reado
   const conditionOrder = new Map(data.conditions.map((c, i) => [c, i]))
   const topics = new Map(data.topics.map((t) => [t.name, t]))
   // Every view reads its conflict count from the index of the state applied.
-  const state: { index: ReportIndex } = { index: indexRows([], () => ({}), () => undefined) }
+  const state: { index: ReportIndex } = { index: indexRows([], () => () => ({ conflicts: [], total: 0 }), () => undefined) }
   const sources = new Map(data.sources.map((s) => [s.id, s]))
   const claims = new Map<string, ClaimView>()
   const byRow = new Map<string, RowView>()
@@ -265,23 +269,18 @@ export function baseModel(data: SiteData, rows: TopicConsensus[], exclude: Reado
       line.within = (within.get(line.source) ?? []).map(withinPair)
     }
     // A line's position is its earliest voice's wait (`compareHours` order), as numbers to sort by.
-    const positions = new Map(
-      list.map((line) => {
-        let first: Hours | null = null
-        for (const v of line.voices) if (v.wait && (!first || compareHours(v.wait, first) < 0)) first = v.wait
-        return [line, first ? { rep: representativeHours(first), upper: upperHours(first) } : { rep: Infinity, upper: Infinity }] as const
-      })
-    )
-    const order = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1)
-    list.sort((a, b) => {
-      const p = positions.get(a)!
-      const q = positions.get(b)!
-      return order(p.rep, q.rep) || order(p.upper, q.upper) || compare(a.title, b.title) || compare(a.source, b.source)
+    const keyed = list.map((line) => {
+      let first: Hours | null = null
+      for (const v of line.voices) if (v.wait && (!first || compareHours(v.wait, first) < 0)) first = v.wait
+      return { line, rep: first ? representativeHours(first) : Infinity, upper: first ? upperHours(first) : Infinity }
     })
+    const order = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1)
+    keyed.sort((a, b) => order(a.rep, b.rep) || order(a.upper, b.upper) || compare(a.line.title, b.line.title) || compare(a.line.source, b.line.source))
+    for (let i = 0; i < keyed.length; i++) list[i] = keyed[i]!.line
     // Array#sort is stable: within a line, claims keep their file order.
-    for (const line of list) line.claims.sort((a, b) => (a.claim.wait.min ?? 0) - (b.claim.wait.min ?? 0))
+    for (const line of list) if (line.claims.length > 1) line.claims.sort((a, b) => (a.claim.wait.min ?? 0) - (b.claim.wait.min ?? 0))
     row.lines = list
-    row.claims = list.flatMap((line) => [...line.claims, ...line.vague])
+    for (const line of list) for (const part of [line.claims, line.vague]) for (const view of part) row.claims.push(view)
     linesBySource.set(row, lines.get(row)!)
   }
   let summaries: Map<string, ClaimSummary> | undefined
@@ -297,6 +296,7 @@ export function baseModel(data: SiteData, rows: TopicConsensus[], exclude: Reado
       }
       return summaries
     },
+    made: rows,
     exclude: new Set(),
     consensus: new Map(),
     get index() {
@@ -327,16 +327,15 @@ export function applyRows(base: BaseModel, rows: TopicConsensus[], exclude: Read
   for (const row of base.rows) if (!changed || changed.has(row.key)) base.consensus.delete(row.key)
   for (const [key, row] of given) base.consensus.set(key, row)
   base.exclude = exclude
-  const summaries = base.summaries
   const current = [...base.consensus.values()]
-  base.index = indexRows(current, () => {
-    const out: Record<string, ClaimSummary> = {}
-    for (const [key, summary] of summaries) if (!exclude.has(summary.source)) out[key] = summary
-    return out
-  }, (key) => {
-    const summary = summaries.get(key)
-    return summary && !exclude.has(summary.source) ? summary : undefined
-  })
+  base.index = indexRows(
+    current,
+    () => pairsWithout(base, exclude),
+    (key) => {
+      const view = base.claims.get(key)
+      return view && view.counted && !exclude.has(view.source) ? view.claim : undefined
+    }
+  )
   for (const row of base.rows) {
     if (changed && !changed.has(row.key)) continue
     const consensus = base.consensus.get(row.key)
@@ -351,6 +350,36 @@ export function applyRows(base: BaseModel, rows: TopicConsensus[], exclude: Read
       const view = viewOf(base, o)
       if (view) view.outlier = o.reason
     }
+  }
+}
+
+/** The pairs of every claim of a base model's rows as it was made, looked up once per model. */
+const wholePairs = new WeakMap<BaseModel, ReturnType<typeof conflictLookup>>()
+
+/**
+ * The pairs of one claim with some sources switched off, from the lookup of
+ * the rows the model was made with: a pair is two claims that conflict
+ * whatever else the row holds, so the pairs with sources off are those of
+ * the whole rows whose other claim is still on (the lookup is made once,
+ * not at every switch).
+ *
+ * @param base A base model (made with the whole data's rows, or with `exclude` among them).
+ * @param exclude The sources switched off now.
+ * @returns What `conflictLookup` gives for the rows with those sources off.
+ */
+function pairsWithout(base: BaseModel, exclude: ReadonlySet<string>): ReturnType<typeof conflictLookup> {
+  let lookup = wholePairs.get(base)
+  if (!lookup) {
+    lookup = conflictLookup({ rules, topics: base.made, claims: Object.fromEntries(base.summaries) })
+    wholePairs.set(base, lookup)
+  }
+  const whole = lookup
+  if (exclude.size === 0) return whole
+  const off = [...exclude].reduce((n, source) => n + (base.data.files.find((f) => f.source === source)?.claims.length ?? 0), 0)
+  return (claim, limit = Infinity) => {
+    const found = whole(claim, limit + off)
+    const conflicts = found.conflicts.filter((c) => !exclude.has(c.allowed.source) && !exclude.has(c.avoid.source)).slice(0, limit)
+    return { conflicts, total: conflicts.length }
   }
 }
 

@@ -15,7 +15,6 @@
 import { conflictLookup } from '../src/consensus/conflicts.ts'
 import { representativeHours, upperHours } from '../src/consensus/scale.ts'
 import { claimKey, rowKey as engineRowKey } from '../src/consensus/select.ts'
-import { rules } from '../src/consensus/rules.ts'
 import type { ClaimSummary, Conflict, ConflictGroup, ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
 
 export { claimKey }
@@ -71,7 +70,7 @@ export const pairsListed = 60
  * indexReport(report).outliers.get('quick-tips/quick-exercise') // '2 h is …'
  */
 export function indexReport(report: ConsensusReport): ReportIndex {
-  return indexRows(report.topics, () => report.claims, (key) => report.claims[key])
+  return indexRows(report.topics, () => conflictLookup(report), (key) => report.claims[key])
 }
 
 /**
@@ -86,12 +85,14 @@ export function indexReport(report: ConsensusReport): ReportIndex {
  * every claim's conflicts; the pairs themselves are listed only when asked.
  *
  * @param rows The rows (a report's `topics`).
- * @param claimsOf The summaries of the claims the rows count, in stable
- *   order (a report's `claims`); asked for once, when the first pairs are.
- * @param counted The summary of one claim the rows count, or `undefined`.
+ * @param lookupOf Makes the pairs of one claim on demand (`conflictLookup`
+ *   of the rows' report, or what gives the same pairs); asked for once,
+ *   when the first pairs are.
+ * @param counted One claim the rows count (its summary, or the claim: its
+ *   effective values), or `undefined` for any other.
  * @returns The index (see {@link ReportIndex}).
  */
-export function indexRows(rows: TopicConsensus[], claimsOf: () => Record<string, ClaimSummary>, counted: (key: string) => ClaimSummary | undefined): ReportIndex {
+export function indexRows(rows: TopicConsensus[], lookupOf: () => ReturnType<typeof conflictLookup>, counted: (key: string) => Pick<ClaimSummary, 'topic' | 'condition' | 'stance' | 'wait'> | undefined): ReportIndex {
   const allowedCount = new Map<string, number>()
   const against = new Map<string, ConflictGroup[]>()
   for (const row of rows) {
@@ -126,7 +127,7 @@ export function indexRows(rows: TopicConsensus[], claimsOf: () => Record<string,
         }
       })),
     pairsOf(key) {
-      lookup ??= conflictLookup({ rules, topics: rows, claims: claimsOf() })
+      lookup ??= lookupOf()
       return lookup(key, pairsListed).conflicts.map((c) => {
         const allowed = claimKey(c.allowed.source, c.allowed.id)
         return { other: allowed === key ? claimKey(c.avoid.source, c.avoid.id) : allowed, reason: c.reason, scope: c.scope }

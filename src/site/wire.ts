@@ -195,6 +195,9 @@ function trim<T>(list: T[], defaults: unknown[], keep: number): T[] {
 /** The span a claim carries until its words are loaded (line 0: unknown). */
 const noSpan = Object.freeze({ start: 0, end: 0, line: 0 })
 
+/** A review that is its status alone, one object per status (reviews are replaced, never changed). */
+const plainReviews = reviewStatuses.map((status) => Object.freeze({ status }))
+
 /**
  * Read `data.js`'s JSON back.
  *
@@ -213,19 +216,20 @@ export function decodeSiteData(wire: WireData): DecodedSite {
   const files = wire.files.map((file): ClaimsFile => {
     details.set(file.source, file.detail)
     const list = file.claims.map(([id, topic, stance, min, max, condition = -1, speaker = null, review = 0, flags = 0]): Claim => {
+      // Every claim gets the same keys, absent ones `undefined` (one object shape: 180,000 claims read fast).
       const claim: Claim = {
         id,
         topic: wire.topics[topic]!.name,
         activity: '',
-        ...(flags & unlistedFlag ? { unlisted: true as const } : {}),
+        unlisted: flags & unlistedFlag ? true : undefined,
         stance: stance === 0 ? 'avoid' : 'allowed',
-        wait: { min, max, text: null, ...(flags & vagueFlag ? { vague: true } : {}) },
+        wait: { min, max, text: null, vague: flags & vagueFlag ? true : undefined },
         condition: condition < 0 ? null : wire.conditions[condition]!,
         speaker,
         quote: '',
         span: noSpan,
-        review: typeof review === 'number' ? { status: reviewStatuses[review]! } : review,
-        ...(flags & orphanedFlag ? { status: 'orphaned' as const } : {})
+        review: typeof review === 'number' ? plainReviews[review]! : review,
+        status: flags & orphanedFlag ? 'orphaned' : undefined
       }
       sourceOf.push(file.source)
       claims.push(claim)

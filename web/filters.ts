@@ -11,6 +11,7 @@
  */
 import { effectiveClaim, reviewStatuses, type ReviewStatus } from '../src/schema.ts'
 import type { SiteData } from '../src/site/data.ts'
+import { count } from './format.ts'
 import type { ViewOptions } from './model.ts'
 
 /** What the filters currently select. */
@@ -150,8 +151,8 @@ export function renderFilters(container: HTMLElement, data: SiteData, state: Fil
     const off = state.excluded.size
     const shown = Math.min(matches.length, sourcesListed)
     info.textContent =
-      `${ids.length.toLocaleString('en')} sources${off ? `, ${off.toLocaleString('en')} switched off` : ''}; ` +
-      (matches.length > shown ? `showing ${shown} of ${matches.length.toLocaleString('en')} matches: search to narrow them.` : `showing ${shown === ids.length ? 'all' : `${shown} matching`}.`)
+      `${count(ids.length, 'source')}${off ? `, ${off.toLocaleString('en')} switched off` : ''}; ` +
+      (matches.length > shown ? `showing ${shown} of ${count(matches.length, 'match', 'matches')}: search to narrow them.` : `showing ${shown === ids.length ? 'all' : `${shown} matching`}.`)
   }
   search.addEventListener('input', () => {
     state.query = search.value

@@ -576,7 +576,7 @@ function exported(): { chart: SVGSVGElement; name: string } {
     rows,
     {
       title: topic ? `${label}: how long to wait, where the sources agree` : 'How long to wait: where the sources agree',
-      description: `${claims.toLocaleString('en')} claims from ${sources.size.toLocaleString('en')} sources, one line each; the blue band is the range the middle voices state, the black line its median.`,
+      description: `${count(claims, 'claim')} from ${count(sources.size, 'source')}, one line each; the blue band is the range the middle voices state, the black line its median.`,
       sources: [...sources.values()].sort(),
       date: new Date().toISOString().slice(0, 10)
     },

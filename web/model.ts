@@ -199,20 +199,7 @@ export function baseModel(data: SiteData, rows: TopicConsensus[], exclude: Reado
       const row = rowKey(claim.topic, claim.condition)
       const topic = topics.get(claim.topic)
       const counted = stored.review.status !== 'rejected' && stored.status !== 'orphaned'
-      const view: ClaimView = new View(state, {
-        key,
-        claim,
-        stored,
-        source: file.source,
-        sourceInfo: info,
-        sourceTitle: title,
-        topicLabel: topic?.label ?? claim.topic,
-        unlisted: topic ? topic.unlisted === true : true,
-        row,
-        status: stored.review.status,
-        counted,
-        outlier: null
-      })
+      const view: ClaimView = new View(state, key, claim, stored, file.source, info, title, topic?.label ?? claim.topic, topic ? topic.unlisted === true : true, row, counted)
       claims.set(key, view)
       let rowView = byRow.get(row)
       if (!rowView) {
@@ -406,20 +393,33 @@ export function wordsChanged(base: BaseModel, view: ClaimView): void {
  * @returns The line, with no claims yet.
  */
 function sourceLine(source: string, title: string): SourceLine {
-  let says: string | null | undefined
-  return {
-    source,
-    title,
-    claims: [],
-    vague: [],
-    voices: [],
-    within: [],
-    get saysBoth() {
-      return (says ??= saysBoth(this))
-    },
-    get hasOutlier() {
-      return this.claims.some((v) => v.outlier !== null && v.counted)
-    }
+  return new Line(source, title)
+}
+
+/** A source line of a base row (see {@link SourceLine}): one prototype for the lines of every row. */
+class Line implements SourceLine {
+  claims: ClaimView[] = []
+  vague: ClaimView[] = []
+  voices: Voice[] = []
+  within: WithinPair[] = []
+  #says: string | null | undefined
+
+  /**
+   * @param source Source id.
+   * @param title Source title.
+   */
+  constructor(
+    readonly source: string,
+    readonly title: string
+  ) {}
+
+  get saysBoth(): string | null {
+    if (this.#says === undefined) this.#says = saysBoth(this)
+    return this.#says
+  }
+
+  get hasOutlier(): boolean {
+    return this.claims.some((v) => v.outlier !== null && v.counted)
   }
 }
 
@@ -485,7 +485,16 @@ export function viewModel(base: BaseModel, options: ViewOptions = {}): PageModel
         continue
       }
       const claims = line.claims.filter((v) => statuses.has(v.status))
-      const shown = { ...line, claims, vague: line.vague.filter((v) => statuses.has(v.status)), hasOutlier: claims.some((v) => v.outlier !== null && v.counted) }
+      const shown: SourceLine = {
+        source: line.source,
+        title: line.title,
+        voices: line.voices,
+        within: line.within,
+        saysBoth: line.saysBoth,
+        claims,
+        vague: line.vague.filter((v) => statuses.has(v.status)),
+        hasOutlier: claims.some((v) => v.outlier !== null && v.counted)
+      }
       if (shown.claims.length + shown.vague.length > 0) lines.push(shown)
     }
     // The density: the row's counts less the switched-off sources' (a few claims each), or counted again when statuses are filtered.
@@ -553,7 +562,7 @@ export function summaryOf(view: ClaimView): ClaimSummary {
 export function consensusWords(row: Pick<RowView, 'consensus'>): string {
   const k = row.consensus?.consensus
   const voices = row.consensus?.voices ?? 0
-  const who = `${voices} voice${voices === 1 ? '' : 's'}`
+  const who = count(voices, 'voice')
   if (!row.consensus || voices === 0) return 'no claim counted'
   if (!k) return `no source gives a time · ${who}`
   if (k.min === k.max) return `${k.min === 0 ? 'no wait' : `wait ${formatHours(k.min)}`} · ${who}`
@@ -628,11 +637,31 @@ class View implements ClaimView {
 
   /**
    * @param state Where the index of the state applied is.
-   * @param fields The view's fields.
+   * @param key Claim key.
+   * @param claim The claim with corrections applied.
+   * @param stored The claim as stored.
+   * @param source Source id.
+   * @param sourceInfo The source's front matter, when the build had its file.
+   * @param sourceTitle Source title.
+   * @param topicLabel The topic's label.
+   * @param unlisted Whether the topic is not in the vocabulary.
+   * @param row Key of its row.
+   * @param counted Whether the consensus counts it.
    */
-  constructor(state: { index: ReportIndex }, fields: ClaimFields) {
+  constructor(state: { index: ReportIndex }, key: string, claim: Claim, stored: Claim, source: string, sourceInfo: SiteSource | undefined, sourceTitle: string, topicLabel: string, unlisted: boolean, row: string, counted: boolean) {
     this.#state = state
-    Object.assign(this, fields)
+    this.key = key
+    this.claim = claim
+    this.stored = stored
+    this.source = source
+    this.sourceInfo = sourceInfo
+    this.sourceTitle = sourceTitle
+    this.topicLabel = topicLabel
+    this.unlisted = unlisted
+    this.row = row
+    this.status = stored.review.status
+    this.counted = counted
+    this.outlier = null
   }
 
   get conflictCount(): number {
@@ -678,13 +707,26 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
  * @returns The pair as the page reads it.
  */
 function withinPair(conflict: Conflict): WithinPair {
-  return {
-    allowed: claimKey(conflict.allowed.source, conflict.allowed.id),
-    avoid: claimKey(conflict.avoid.source, conflict.avoid.id),
-    source: conflict.allowed.source,
-    get reason() {
-      return conflict.reason
-    }
+  return new Within(conflict)
+}
+
+/** A within-source pair (see {@link withinPair}). */
+class Within implements WithinPair {
+  readonly allowed: string
+  readonly avoid: string
+  readonly source: string
+  readonly #conflict: Conflict
+
+  /** @param conflict The engine's pair. */
+  constructor(conflict: Conflict) {
+    this.#conflict = conflict
+    this.allowed = claimKey(conflict.allowed.source, conflict.allowed.id)
+    this.avoid = claimKey(conflict.avoid.source, conflict.avoid.id)
+    this.source = conflict.allowed.source
+  }
+
+  get reason(): string {
+    return this.#conflict.reason
   }
 }
 

@@ -212,6 +212,14 @@ export function decodeSiteData(wire: WireData): DecodedSite {
   }
   const details = new Map<string, string>()
   const sourceOf: string[] = []
+  // Claims with the same wait share one (frozen) wait object: a corpus has many claims and few waits.
+  const waits = new Map<string, Claim['wait']>()
+  const waitOf = (min: number | null, max: number | null, vague: boolean) => {
+    const key = `${min}/${max}/${vague}`
+    let wait = waits.get(key)
+    if (!wait) waits.set(key, (wait = Object.freeze({ min, max, text: null, vague: vague || undefined })))
+    return wait
+  }
   const claims: Claim[] = []
   const files = wire.files.map((file): ClaimsFile => {
     details.set(file.source, file.detail)
@@ -223,7 +231,7 @@ export function decodeSiteData(wire: WireData): DecodedSite {
         activity: '',
         unlisted: flags & unlistedFlag ? true : undefined,
         stance: stance === 0 ? 'avoid' : 'allowed',
-        wait: { min, max, text: null, vague: flags & vagueFlag ? true : undefined },
+        wait: waitOf(min, max, (flags & vagueFlag) !== 0),
         condition: condition < 0 ? null : wire.conditions[condition]!,
         speaker,
         quote: '',

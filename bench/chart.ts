@@ -172,7 +172,7 @@ try {
     console.log(`first render: ${seconds(drawn)} s from navigation, median of ${loads.map((l) => seconds(l.drawn)).join(', ')} (data.js loaded at ${seconds(data)} s, read in ${seconds(decode)} s; the first update, drawing included, ${seconds(first)} s; ${seconds(wall)} s until the first mark, seen from the driver)`)
     console.log(`ready for switches: ${seconds(ready)} s from navigation (corpus prepared in ${seconds(prepared)} s)`)
     console.log(`one source switched off: ${median(toggles.map((t) => t.page)).toFixed(0)} ms median of ${toggles.map((t) => t.page.toFixed(0)).join(', ')} (rows recomputed ${median(toggles.map((t) => t.consensus)).toFixed(0)} ms, chart drawn ${median(toggles.map((t) => t.draw)).toFixed(0)} ms; ${median(toggles.map((t) => t.wall)).toFixed(0)} ms until painted, seen from the driver)`)
-    console.log(`tooltip with its words loaded on demand: ${tips.map((t) => t.toFixed(0)).join(' ms, then ')} ms from the hover (the first builds the pairs lookup)`)
+    console.log(`tooltip with its words loaded on demand: ${tips.map((t) => t.toFixed(0)).join(' ms, then ')} ms from the hover (the first waits for the pairs lookup when the page has not made it yet)`)
     console.log(`panel with its source text loaded on demand: ${panel.toFixed(0)} ms from the click to the passage highlighted`)
     console.log(`DOM nodes: ${nodes} (${nodesAfter} with the filters open); page height: ${height} px`)
     if (errors.length) console.log(`page errors: ${errors.join('; ')}`)

@@ -141,17 +141,23 @@ function whenIdle(task: () => void): void {
 /**
  * What the page does once it has drawn: prepare the corpus for switches,
  * load the words of the flagged lines in view (their flags' titles quote
- * the pairs), and say it is ready (`data-ready` on the document, and the
- * mark `claimrange:ready`).
+ * the pairs) and of the chart's tab stop (its tooltip, and the lookup of
+ * pairs every tooltip uses), and say it is ready (`data-ready` on the
+ * document, and the mark `claimrange:ready`).
  */
 function settle(): void {
   performance.mark('claimrange:prepare-start')
   prepare(page)
   performance.measure('claimrange:prepare', 'claimrange:prepare-start')
   const flagged = new Set((spec?.rows ?? []).flatMap((row) => row.lines.filter((line) => line.flag).map((line) => line.source)))
+  // The chart's tab stop is the first mark a keyboard reader reaches: its tooltip's words and pairs are made ready too.
+  const first = rovingKey
   void words
-    .load(flagged)
-    .then(() => draw())
+    .load(first ? [...flagged, claimRef(first).source] : flagged)
+    .then(() => {
+      if (first) model.index.pairsOf(first)
+      draw()
+    })
     .catch((error: unknown) => (status.textContent = (error as Error).message))
     .finally(() => {
       document.documentElement.dataset.ready = 'true'

@@ -342,22 +342,23 @@ describe('chart page (fixture site)', () => {
 
   test('a source’s text is loaded when its panel opens, not with the page, and the passage is highlighted', async () => {
     const { page, errors } = await open(site.url)
-    const detail = await detailOf(page, 'quick-tips')
+    // Ready, the page has the words of the flagged lines and of its tab stop (the first mark), no others.
+    const detail = await detailOf(page, 'clinic-guide')
     expect(detail).toMatch(/^sources\/[0-9a-f]{20}\.js$/)
+    expect((await detailRequests(page)).sort()).toEqual([`/${await detailOf(page, 'derm-blog')}`, `/${await detailOf(page, 'quick-tips')}`].sort())
     // The first payload holds no article text and no quote.
     const first = await (await fetch(new URL('data.js', site.url))).text()
-    expect(first).not.toContain('Swim again after a week')
-    expect(await detailRequests(page)).not.toContain(`/${detail}`)
-    await page.click('#chart g.mark[data-claim="quick-tips/quick-swim"]')
-    await page.waitForSelector('#panel[data-claim="quick-tips/quick-swim"] #passage')
-    expect(await page.textContent('#passage')).toBe('Swim again after a week.')
-    expect(await page.innerText('#panel .source-text')).toMatch(/Avoid exercise for 2 hours\.\n+Swim again after a week\.\n+Avoid the sun/)
+    expect(first).not.toContain('Stay out of swimming pools')
+    await page.click('#chart g.mark[data-claim="clinic-guide/clinic-swimming"]')
+    await page.waitForSelector('#panel[data-claim="clinic-guide/clinic-swimming"] #passage')
+    expect(await page.textContent('#passage')).toBe('Stay out of swimming pools for one week.')
+    expect(await page.innerText('#panel .source-text')).toMatch(/Avoid exercise for 72 hours after your treatment\.\n+Stay out of swimming pools for one week\.\n+Avoid saunas/)
     expect(await detailRequests(page)).toContain(`/${detail}`)
     // Loaded once: another claim of the same source opens from what is there.
     const before = (await detailRequests(page)).length
     await page.keyboard.press('Escape')
-    await page.click('#chart g.mark[data-claim="quick-tips/quick-sun"]')
-    await page.waitForSelector('#panel[data-claim="quick-tips/quick-sun"] #passage')
+    await page.click('#chart g.mark[data-claim="clinic-guide/clinic-makeup"]')
+    await page.waitForSelector('#panel[data-claim="clinic-guide/clinic-makeup"] #passage')
     expect((await detailRequests(page)).length).toBe(before)
     // The detail script ran and left no element behind.
     expect(await page.locator('head script[src*="sources/"]').count()).toBe(0)

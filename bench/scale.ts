@@ -17,6 +17,9 @@
  * "Beyond process start" subtracts the median wall time of
  * `claimrange --help` (node start-up and loading the compiled CLI).
  *
+ * Corpora are written under `BENCH_DIR` (default: `claimrange-scale` in the
+ * system's temporary folder).
+ *
  * Figures, not assertions: speed is never checked in a test. The machine
  * is shared: the lead re-runs this on a quiet machine.
  */
@@ -39,7 +42,7 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(root, 'bin', 'claimrange.js')
 const rssModule = pathToFileURL(join(root, 'bench', 'rss.mjs')).href
 const sizes = (process.env.BENCH_SOURCES ?? '1000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0)
-const work = join(tmpdir(), 'claimrange-scale')
+const work = process.env.BENCH_DIR ?? join(tmpdir(), 'claimrange-scale')
 
 /** One measured command. */
 interface Run {

@@ -14,7 +14,7 @@
 import type { ClaimsFile, Claim, Stance } from '../schema.ts'
 import { computeRow, noConflicts } from './compute.ts'
 import { conflictsOfRows, findConflicts, mergeCandidates, mergeSorted, sortRowClaims, type RowCandidates } from './conflicts.ts'
-import { claimKey, compareRows, compareText, countedClaims, rowKey, voiceKey, type CountedClaim } from './select.ts'
+import { claimKey, compareRows, compareText, countedClaims, rowKey, rowKeyCache, voiceKey, type CountedClaim } from './select.ts'
 import { groupVoices } from './voices.ts'
 import type { Conflict, TopicConsensus, Voice } from './types.ts'
 
@@ -131,14 +131,7 @@ export function computeStates(states: SourceDigest[][], rows: Set<string> | unde
   // Every digest once, in source order: positions in it order claims within any one state.
   const all = [...new Set(states.flat())].sort(bySource)
   // Row keys by topic and condition, so no key is built per claim.
-  const keys = new Map<string, Map<string | null, string>>()
-  const keyOf = (topic: string, condition: string | null): string => {
-    let byCondition = keys.get(topic)
-    if (!byCondition) keys.set(topic, (byCondition = new Map()))
-    let key = byCondition.get(condition)
-    if (key === undefined) byCondition.set(condition, (key = rowKey(topic, condition)))
-    return key
-  }
+  const keyOf = rowKeyCache()
   // Each digest's claims as counted claims, and its voices per row (a voice belongs to one
   // source), prepared once whatever the state, and kept with the digest while its place in
   // the source order stays (a live server recomputes after each review).

@@ -81,14 +81,34 @@ export function countedClaims(files: ClaimsFile[], exclude: Iterable<string> = [
     .filter(({ file }) => !excluded.has(file.source))
     .sort((a, b) => compareText(a.file.source, b.file.source) || a.index - b.index)
   const out: CountedClaim[] = []
+  const rowKeyOf = rowKeyCache()
   for (const { file } of sorted) {
+    const { source } = file
     for (const stored of file.claims) {
       if (stored.review.status === 'rejected' || stored.status === 'orphaned') continue
       const claim = effectiveClaim(stored)
-      out.push({ claim, source: file.source, voice: voiceKey(file.source, claim.speaker), key: claimKey(file.source, claim.id), row: rowKey(claim.topic, claim.condition), order: out.length })
+      out.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row: rowKeyOf(claim.topic, claim.condition), order: out.length })
     }
   }
   return out
+}
+
+/**
+ * A {@link rowKey} that makes each key once: a corpus has a few rows and
+ * thousands of claims in each, and one string per row is also hashed once
+ * wherever rows are looked up by key.
+ *
+ * @returns `rowKey`, remembering the keys it made.
+ */
+export function rowKeyCache(): (topic: string, condition: string | null) => string {
+  const keys = new Map<string, Map<string | null, string>>()
+  return (topic, condition) => {
+    let byCondition = keys.get(topic)
+    if (!byCondition) keys.set(topic, (byCondition = new Map()))
+    let key = byCondition.get(condition)
+    if (key === undefined) byCondition.set(condition, (key = rowKey(topic, condition)))
+    return key
+  }
 }
 
 /**

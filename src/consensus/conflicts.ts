@@ -47,7 +47,7 @@ import type { Wait } from '../schema.ts'
 import { upperHours } from './scale.ts'
 import { claimKey, claimRef, compareText, rowKey, type CountedClaim } from './select.ts'
 import type { ClaimRef, ClaimSummary, Conflict, ConflictGroup, ConsensusReport, RowConflicts, TopicConsensus } from './types.ts'
-import { emptyBucket, knows, mergeAvoid, tallyAllowed, tallyAvoid, tallyContrary, type AllowedTime, type AvoidTally, type ContraryTally } from './tally.ts'
+import { emptyBucket, knows, mergeAvoid, tallyAvoid, tallyCompared, type AllowedTime, type AvoidTally, type ContraryTally, type SourceAvoids } from './tally.ts'
 import { hoursOf } from './voices.ts'
 import { formatHours, formatWait, gist } from './words.ts'
 
@@ -80,6 +80,17 @@ export function relatedLookup(related: Record<string, string[]> = {}): Map<strin
     }
   }
   return map
+}
+
+/**
+ * The topics a row's allowed claims are compared with.
+ *
+ * @param topic The row's topic.
+ * @param related Symmetric related-topics lookup.
+ * @returns The topic and its related topics, sorted.
+ */
+export function comparedTopics(topic: string, related: Map<string, Set<string>>): string[] {
+  return [topic, ...(related.get(topic) ?? [])].sort(compareText)
 }
 
 /**
@@ -146,19 +157,26 @@ export interface RowCandidates {
 export function sortRowClaims(entries: CountedClaim[]): Map<string, RowCandidates> {
   const out = new Map<string, RowCandidates>()
   const buckets = new Map<string, Map<number, CountedClaim[]>>()
+  // Claims of one row mostly come together: the row looked up last is kept.
+  let last: string | undefined
+  let row: RowCandidates | undefined
+  let byMin: Map<number, CountedClaim[]> | undefined
   for (const entry of entries) {
     const { stance, wait } = entry.claim
     if (stance === 'allowed' && wait.min === null) continue
-    let row = out.get(entry.row)
-    if (!row) out.set(entry.row, (row = { allowed: [], numbered: [], vague: [] }))
-    if (stance === 'allowed') row.allowed.push(entry)
-    else if (wait.min === null) row.vague.push(entry)
+    if (entry.row !== last) {
+      last = entry.row
+      row = out.get(last)
+      if (!row) out.set(last, (row = { allowed: [], numbered: [], vague: [] }))
+      byMin = buckets.get(last)
+      if (!byMin) buckets.set(last, (byMin = new Map()))
+    }
+    if (stance === 'allowed') row!.allowed.push(entry)
+    else if (wait.min === null) row!.vague.push(entry)
     else {
-      let byMin = buckets.get(entry.row)
-      if (!byMin) buckets.set(entry.row, (byMin = new Map()))
-      const list = byMin.get(wait.min)
+      const list = byMin!.get(wait.min)
       if (list) list.push(entry)
-      else byMin.set(wait.min, [entry])
+      else byMin!.set(wait.min, [entry])
     }
   }
   for (const [key, byMin] of buckets) {
@@ -203,16 +221,16 @@ export function conflictsOfRows(rows: Map<string, RowCandidates>, related: Map<s
   for (const [key, { allowed }] of rows) {
     if (allowed.length === 0) continue
     const { topic, condition } = allowed[0]!.claim
-    const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
+    const topics = comparedTopics(topic, related)
     const universe = topics.flatMap((t) => {
       const k = rowKey(t, condition)
       const list = rows.get(k)
       return list ? [{ topic: t, list, avoid: avoidOf(k, list) }] : []
     })
     const lists = universe.flatMap((u) => [u.list.numbered, u.list.vague])
-    const { contrary, bySource } = tallyContrary(lists, new Set(allowed.map((e) => e.source)))
-    const groups = conflictGroups(topic, tallyAllowed(allowed, bySource), contrary, universe)!
-    const withinSource = within?.(key) ?? withinSourceConflicts(allowed, lists)
+    const tally = tallyCompared(allowed, lists)
+    const groups = conflictGroups(topic, tally.allowed, tally.contrary, universe)!
+    const withinSource = within?.(key) ?? withinSourceConflicts(allowed, tally.bySource)
     out.set(key, { pairs: groups.reduce((n, g) => n + g.pairs, 0), withinSourcePairs: withinSource.length, topics, groups, withinSource })
   }
   return out
@@ -340,15 +358,12 @@ export function conflictGroups(topic: string, times: AllowedTime[], contrary: Co
  * Every within-source pair of a row, in full.
  *
  * @param allowed The row's allowed claims with a number, in stable order.
- * @param avoids The avoid claims they are compared with (numbered and without a number), in lists of any order.
+ * @param bySource The avoid claims they are compared with, of their own sources (see `tallyContrary`).
  * @returns The pairs, ordered by the allowed claim, then the avoid claim.
  */
-function withinSourceConflicts(allowed: CountedClaim[], avoids: CountedClaim[][]): Conflict[] {
-  const sources = new Set(allowed.map((a) => a.source))
-  const bySource = new Map<string, CountedClaim[]>()
-  for (const list of avoids) for (const entry of list) if (sources.has(entry.source)) push(bySource, entry.source, entry)
+function withinSourceConflicts(allowed: CountedClaim[], bySource: Map<string, SourceAvoids>): Conflict[] {
   // Each source's few avoid claims back in stable order.
-  for (const list of bySource.values()) list.sort((a, b) => a.order - b.order)
+  for (const avoids of bySource.values()) avoids.claims.sort((a, b) => a.order - b.order)
   const out: Conflict[] = []
   // A claim is in several pairs: its words are read once.
   const parties = new Map<CountedClaim, ConflictParty>()
@@ -359,7 +374,7 @@ function withinSourceConflicts(allowed: CountedClaim[], avoids: CountedClaim[][]
   }
   for (const a of allowed) {
     const from = allowedFrom(a.claim.wait)!
-    for (const b of bySource.get(a.source) ?? []) {
+    for (const b of bySource.get(a.source)?.claims ?? []) {
       const min = b.claim.wait.min
       if (min === null ? from !== 0 : min <= from) continue
       out.push({

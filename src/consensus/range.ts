@@ -105,10 +105,11 @@ export function rangeOfCounts(counted: WaitCount[]): ConsensusRange | null {
  * @example
  * countWaits([{min: 24, max: 24}, {min: 24, max: 24}, {min: 48, max: null}]) // [[24, 24, 2], [48, null, 1]]
  */
-export function countWaits(waits: Iterable<{ min: number | null; max: number | null }>): WaitCount[] {
+export function countWaits(waits: { min: number | null; max: number | null }[]): WaitCount[] {
   const byMin = new Map<number, Map<number | null, WaitCount>>()
   const out: WaitCount[] = []
-  for (const { min, max } of waits) {
+  for (let i = 0; i < waits.length; i++) {
+    const { min, max } = waits[i]!
     if (min === null) continue
     let byMax = byMin.get(min)
     if (!byMax) byMin.set(min, (byMax = new Map()))

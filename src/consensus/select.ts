@@ -24,8 +24,26 @@ export interface CountedClaim {
   key: string
   /** Key of its row (see {@link rowKey}). */
   row: string
-  /** Position in the stable order (source, then file order), 0-based. */
+  /**
+   * Its place in the stable order (source, then file order): its source's
+   * rank among the sources (0-based, by id) times {@link claimsPerSource},
+   * plus its place among the source's counted claims. Orders compare as the
+   * stable order does; {@link sourceRank} gives the rank back.
+   */
   order: number
+}
+
+/** Claims one source can have: a counted claim's order is its source's rank times this, plus its place in the source. */
+export const claimsPerSource = 2 ** 20
+
+/**
+ * The rank of a counted claim's source (among the sources counted with it).
+ *
+ * @param entry A counted claim.
+ * @returns Its source's rank, 0-based.
+ */
+export function sourceRank(entry: CountedClaim): number {
+  return Math.floor(entry.order / claimsPerSource)
 }
 
 /**
@@ -82,12 +100,21 @@ export function countedClaims(files: ClaimsFile[], exclude: Iterable<string> = [
     .sort((a, b) => compareText(a.file.source, b.file.source) || a.index - b.index)
   const out: CountedClaim[] = []
   const rowKeyOf = rowKeyCache()
+  let rank = -1
+  let previous: string | undefined
+  let index = 0
   for (const { file } of sorted) {
     const { source } = file
+    // Two files of one source (a copy under another name) count as one source.
+    if (source !== previous) {
+      rank++
+      index = 0
+      previous = source
+    }
     for (const stored of file.claims) {
       if (stored.review.status === 'rejected' || stored.status === 'orphaned') continue
       const claim = effectiveClaim(stored)
-      out.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row: rowKeyOf(claim.topic, claim.condition), order: out.length })
+      out.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row: rowKeyOf(claim.topic, claim.condition), order: rank * claimsPerSource + index++ })
     }
   }
   return out

@@ -27,7 +27,7 @@
  * Browser-safe (no Node APIs).
  */
 import { countWaits, sortWaits, type WaitCount } from './range.ts'
-import { claimRef, compareText, type CountedClaim } from './select.ts'
+import { claimRef, compareText, sourceRank, type CountedClaim } from './select.ts'
 import type { Voice } from './types.ts'
 
 /** How many of the first claims of each wait a tally keeps: more than a group samples, so that taking a source out seldom leaves too few. */
@@ -98,6 +98,8 @@ export interface RowTally {
   allowed: AllowedTime[]
   /** The sources its allowed claims are compared with. */
   contrary: ContraryTally
+  /** Its within-source pairs (each source's are in its digest). */
+  withinPairs: number
 }
 
 /**
@@ -260,60 +262,80 @@ export interface SourceAvoids {
   longest: number
   /** How many state no number. */
   vague: number
-  /** The shortest waits of its numbered ones. */
-  mins: number[]
+  /** All of them (numbered and not), in the order they were met. */
+  claims: CountedClaim[]
 }
 
 /**
  * Tally the sources of the avoid claims a row compares with.
  *
  * @param lists The avoid claims of the row's topic and related topics in its condition (any order; numbered and vague).
- * @param members Sources whose claims to collect one by one (the row's allowed claims' sources, for their within-source pairs).
- * @returns The tally, and the avoid claims of each of `members`.
+ * @param allowed The row's allowed claims: their sources' avoid claims are collected one by one (for their within-source pairs).
+ * @returns The tally, and the avoid claims of the allowed claims' sources.
  */
-export function tallyContrary(lists: CountedClaim[][], members: Set<string>): { contrary: ContraryTally; bySource: Map<string, SourceAvoids> } {
-  // Plain numbers per source (no object per source: a row compares with thousands).
-  const longestOf = new Map<string, number>()
-  const vagueOf = new Map<string, number>()
+export function tallyContrary(lists: CountedClaim[][], allowed: CountedClaim[]): { contrary: ContraryTally; bySource: Map<string, SourceAvoids> } {
+  // By source rank, in plain arrays: a row compares with thousands of sources.
+  const longestOf: number[] = []
+  const vagueOf: number[] = []
+  const sourceOf: string[] = []
+  const ranks: number[] = []
+  const member: boolean[] = []
+  for (const entry of allowed) member[sourceRank(entry)] = true
   const bySource = new Map<string, SourceAvoids>()
   for (const list of lists) {
     for (const entry of list) {
-      const { source } = entry
+      const rank = sourceRank(entry)
+      if (sourceOf[rank] === undefined) {
+        sourceOf[rank] = entry.source
+        ranks.push(rank)
+        longestOf[rank] = -1
+        vagueOf[rank] = 0
+      }
       const min = entry.claim.wait.min
-      if (min === null) vagueOf.set(source, (vagueOf.get(source) ?? 0) + 1)
-      else {
-        const old = longestOf.get(source)
-        if (old === undefined || min > old) longestOf.set(source, min)
-      }
-      if (!members.has(source)) continue
-      let avoids = bySource.get(source)
-      if (!avoids) bySource.set(source, (avoids = { longest: -1, vague: 0, mins: [] }))
+      if (min === null) vagueOf[rank]!++
+      else if (min > longestOf[rank]!) longestOf[rank] = min
+      if (member[rank] !== true) continue
+      let avoids = bySource.get(entry.source)
+      if (!avoids) bySource.set(entry.source, (avoids = { longest: -1, vague: 0, claims: [] }))
       if (min === null) avoids.vague++
-      else {
-        if (min > avoids.longest) avoids.longest = min
-        avoids.mins.push(min)
-      }
+      else if (min > avoids.longest) avoids.longest = min
+      avoids.claims.push(entry)
     }
   }
   const counts = new Map<number, number>()
   let top: string | null = null
   let topHours = -1
-  for (const [source, hours] of longestOf) {
-    counts.set(hours, (counts.get(hours) ?? 0) + 1)
-    if (hours > topHours || (hours === topHours && compareText(source, top!) < 0)) {
-      top = source
-      topHours = hours
-    }
-  }
   let vagueOnly = 0
   let vagueSource: string | null = null
-  for (const source of vagueOf.keys()) {
-    if (longestOf.get(source)! > 0) continue
-    vagueOnly++
-    if (vagueSource === null || compareText(source, vagueSource) < 0) vagueSource = source
+  for (const rank of ranks) {
+    const source = sourceOf[rank]!
+    const hours = longestOf[rank]!
+    if (hours >= 0) {
+      counts.set(hours, (counts.get(hours) ?? 0) + 1)
+      if (hours > topHours || (hours === topHours && compareText(source, top!) < 0)) {
+        top = source
+        topHours = hours
+      }
+    }
+    if (vagueOf[rank]! > 0 && !(hours > 0)) {
+      vagueOnly++
+      if (vagueSource === null || compareText(source, vagueSource) < 0) vagueSource = source
+    }
   }
   const longest = [...counts].sort((a, b) => a[0] - b[0])
   return { contrary: { longest, vagueOnly, top, vagueSource }, bySource }
+}
+
+/**
+ * Tally a row's allowed claims and the sources they are compared with.
+ *
+ * @param allowed The row's allowed claims with a number, in stable order.
+ * @param compared The avoid claims of the rows it compares with (its topic and related topics in its condition), numbered and not, in lists of any order.
+ * @returns Its allowed claims by time, the contrary sources, and the avoid claims of the allowed claims' sources.
+ */
+export function tallyCompared(allowed: CountedClaim[], compared: CountedClaim[][]): { allowed: AllowedTime[]; contrary: ContraryTally; bySource: Map<string, SourceAvoids> } {
+  const { contrary, bySource } = tallyContrary(compared, allowed)
+  return { allowed: tallyAllowed(allowed, bySource), contrary, bySource }
 }
 
 /**
@@ -326,7 +348,7 @@ export function tallyContrary(lists: CountedClaim[][], members: Set<string>): { 
 function contraryCount(avoids: SourceAvoids | undefined, time: number): number {
   if (!avoids) return 0
   let n = time === 0 ? avoids.vague : 0
-  for (const min of avoids.mins) if (min > time) n++
+  for (const entry of avoids.claims) if (entry.claim.wait.min !== null && entry.claim.wait.min > time) n++
   return n
 }
 
@@ -524,7 +546,8 @@ export function emptyTally(topic: string, condition: string | null): RowTally {
     claimWaits: [],
     avoid: { numbered: [], vague: emptyBucket() },
     allowed: [],
-    contrary: { longest: [], vagueOnly: 0, top: null, vagueSource: null }
+    contrary: { longest: [], vagueOnly: 0, top: null, vagueSource: null },
+    withinPairs: 0
   }
 }
 
@@ -545,7 +568,8 @@ export function mergeTallies(a: RowTally, b: RowTally): RowTally {
     claimWaits: addWaits(a.claimWaits, b.claimWaits, 1),
     avoid: mergeAvoid(a.avoid, b.avoid),
     allowed: mergeAllowed(a.allowed, b.allowed),
-    contrary: mergeContrary(a.contrary, b.contrary)
+    contrary: mergeContrary(a.contrary, b.contrary),
+    withinPairs: a.withinPairs + b.withinPairs
   }
 }
 
@@ -567,7 +591,8 @@ export function unmergeTallies(a: RowTally, b: RowTally, gone: Set<string>): Row
     claimWaits: addWaits(a.claimWaits, b.claimWaits, -1),
     avoid: unmergeAvoid(a.avoid, b.avoid, gone),
     allowed: unmergeAllowed(a.allowed, b.allowed),
-    contrary: unmergeContrary(a.contrary, b.contrary, gone)
+    contrary: unmergeContrary(a.contrary, b.contrary, gone),
+    withinPairs: a.withinPairs - b.withinPairs
   }
 }
 

@@ -17,8 +17,13 @@
  * - `digests/<n>.json` (32 shards by file name): each claims file's
  *   `SourceDigest` (its counted claims without their words, and its
  *   within-source conflicts), with the stamp it was made at. Read only when
- *   a run changed something, to recompute the consensus of the rows the
- *   changed sources touch; a run rewrites only the shards it changed.
+ *   a run changed something and the row tallies cannot say what changed;
+ *   a run rewrites only the shards it changed.
+ * - `rows.json`: the *row tallies* (`consensus/tally.ts`) of the folder in
+ *   the state the index records (named by {@link folderState}): what a run
+ *   that changed a few files reads to say what changed in the rows they
+ *   touch, without reading any other file's digest. A run writes them for
+ *   the state it leaves.
  *
  * Decisions: the cache is never the truth. An index entry is used only
  * while the claims file has the recorded size and modification time (a
@@ -35,6 +40,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { SourceDigest } from '../consensus/partial.ts'
+import type { RowTally } from '../consensus/tally.ts'
+import type { Tallies } from '../consensus/update.ts'
 import { parseClaims, type ClaimsRead, listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { sha256 } from '../read/source.ts'
@@ -235,6 +242,47 @@ function shardOf(name: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193)
   return (hash >>> 0) % shards
+}
+
+/**
+ * Name a state of the claims folder: its file names with their stamps.
+ *
+ * @param entries The index entries of the folder's valid claims files, by name.
+ * @returns A digest of the names and stamps (the same state always gives the same name).
+ */
+export function folderState(entries: Map<string, IndexEntry>): string {
+  const names = [...entries.keys()].sort()
+  return sha256(names.map((name) => `${name}\u0000${entries.get(name)!.claims.size}\u0000${entries.get(name)!.claims.mtimeMs}`).join('\n'))
+}
+
+/**
+ * Read the row tallies of a claims folder in one state.
+ *
+ * @param claimsDir Claims folder.
+ * @param related The related topics in use (JSON).
+ * @param state The folder's state (see {@link folderState}).
+ * @returns The tallies, or `undefined` when none were written for this state (or they are unusable).
+ */
+export function loadTallies(claimsDir: string, related: string, state: string): Tallies | undefined {
+  try {
+    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'rows.json'), 'utf8')) as { version: number; related: string; state: string; rows: [string, RowTally][] }
+    return data.version === cacheVersion && data.related === related && data.state === state && Array.isArray(data.rows) ? new Map(data.rows) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Write the row tallies of a claims folder (a temporary file, then rename).
+ *
+ * @param claimsDir Claims folder.
+ * @param related The related topics they were counted with (JSON).
+ * @param state The folder's state they count (see {@link folderState}).
+ * @param tallies The tallies.
+ */
+export function saveTallies(claimsDir: string, related: string, state: string, tallies: Tallies): void {
+  const rows = [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  writeCacheFile(join(cacheDir(claimsDir), 'rows.json'), JSON.stringify({ version: cacheVersion, related, state, rows }))
 }
 
 /**

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
 import { relatedLookup } from '../consensus/conflicts.ts'
 import { affectedRows, computeStates, digestSource, rowKeys } from '../consensus/partial.ts'
+import { changeRows, tallyDigests, type Tallies } from '../consensus/update.ts'
 import type { TopicConsensus } from '../consensus/types.ts'
 import { rowKey } from '../consensus/select.ts'
 import { consensusOptions } from '../diff/claims.ts'
@@ -22,7 +23,7 @@ import { readSource, sha256, type Source } from '../read/source.ts'
 import type { Claim, ClaimsFile } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import { withLock, writeFileAtomic } from './atomic.ts'
-import { cacheDir, loadDigests, loadIndex, readCachedClaims, rememberClaims, sameStamp, saveIndex, stampFile, type ClaimsIndex, type FileStamp, type IndexEntry } from './claims-cache.ts'
+import { cacheDir, folderState, loadDigests, loadIndex, loadTallies, readCachedClaims, rememberClaims, sameStamp, saveIndex, saveTallies, stampFile, type ClaimsIndex, type FileStamp, type IndexEntry } from './claims-cache.ts'
 import { serializeClaims } from './serialize.ts'
 
 /** Options of {@link extractCorpus}. */
@@ -77,6 +78,13 @@ export interface CorpusResult {
    * run against after it (every valid claims file, with or without a source).
    */
   diff: ConsensusDiff
+  /**
+   * How `diff` was worked out: `index`, nothing changed (the index's row
+   * count is all it needs); `tallies`, from the row tallies of the rows the
+   * changed files touch; `digests`, from every claims file's digest (the
+   * tallies did not know the folder's state, or could not say it exactly).
+   */
+  consensusFrom: 'index' | 'tallies' | 'digests'
 }
 
 /**
@@ -155,9 +163,9 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
       }
       // Record the state only when every source was processed with it.
       if (stateChanged && !ids && outcomes.every((o) => o.status !== 'failed')) await writeFileAtomic(stateFile, state)
-      const diff = await consensusChange(folder, changes)
+      const { diff, from } = await consensusChange(folder, changes)
       saveFolder(folder)
-      return { sources: outcomes, messages, diff }
+      return { sources: outcomes, messages, diff, consensusFrom: from }
     },
     { waitMs: options.lockWaitMs ?? 30000 }
   )
@@ -181,34 +189,28 @@ export async function rewriteChange(claimsDir: string, vocabulary: Vocabulary, f
   const related = relatedLookup(relatedTopics)
   const relatedKey = JSON.stringify(relatedTopics)
   const indexFile = join(cacheDir(claimsDir), 'index.json')
-  // A live server reviews one claim after another: keep the index (digests loaded) and the rows
-  // between calls, while nobody else wrote the index.
+  // A live server reviews one claim after another: keep the index (digests loaded) and the row
+  // tallies between calls, while nobody else wrote the index.
   const kept = lastState && lastState.claimsDir === claimsDir && lastState.relatedKey === relatedKey && sameStamp(lastState.indexStamp, stampFile(indexFile)) ? lastState : undefined
   const folder = await currentFolder(claimsDir, kept?.index ?? loadIndex(claimsDir, relatedKey), related, relatedTopics)
+  if (kept) folder.tallies = kept.tallies
   const name = basename(file)
-  const others = [...folder.stale].some((stale) => stale !== name)
   const afterEntry = folder.entries.get(name)
   const previous = folder.index.files[name]
   const beforeEntry: IndexEntry = { ...(previous ?? { claims: { size: 0, mtimeMs: 0 }, digest: before.digest, lacksContext: false, topics: {} }), consensus: digestSource(before, related) }
   folder.before.set(name, beforeEntry)
   folder.stale.delete(name)
   const after = afterEntry ? [{ name, before, beforeEntry, after: (await readCachedClaims(file)).data ?? before, afterEntry }] : []
-  const rows = kept && !others ? kept.rows : new Map<string, TopicConsensus>()
-  const diff = await consensusChange(folder, after, rows)
-  for (const key of folder.rowsTouched ?? []) {
-    const row = folder.rowsAfter?.get(key)
-    if (row) rows.set(key, row)
-    else rows.delete(key)
-  }
+  const { diff } = await consensusChange(folder, after)
   saveFolder(folder)
   const indexStamp = stampFile(indexFile)
   const files = Object.fromEntries(folder.entries)
-  lastState = indexStamp ? { claimsDir, relatedKey, indexStamp, index: { ...folder.index, files }, rows } : undefined
+  lastState = indexStamp ? { claimsDir, relatedKey, indexStamp, index: { ...folder.index, files }, tallies: folder.tallies } : undefined
   return diff
 }
 
 /** What {@link rewriteChange} keeps between calls (a live server's reviews). */
-let lastState: { claimsDir: string; relatedKey: string; indexStamp: FileStamp; index: ClaimsIndex; rows: Map<string, TopicConsensus> } | undefined
+let lastState: { claimsDir: string; relatedKey: string; indexStamp: FileStamp; index: ClaimsIndex; tallies: Folder['tallies'] } | undefined
 
 /** One claims file rewritten by the run: its content before (when it had one) and after. */
 interface Change {
@@ -234,9 +236,8 @@ interface Folder {
   changed: Set<string>
   /** Names that differed from the index when the run began (changed outside a run, or deleted). */
   stale: Set<string>
-  /** The rows computed for the state after the run, by row key, and which rows were recomputed. */
-  rowsAfter?: Map<string, TopicConsensus>
-  rowsTouched?: Set<string>
+  /** The row tallies: of the state before the run when known (kept by a live server), then of the state after it. */
+  tallies?: { state: string; rows: Tallies; saved: boolean }
   /** Whether the index must be written. */
   dirty: boolean
 }
@@ -247,6 +248,11 @@ interface Folder {
  * @param folder The folder after the run.
  */
 function saveFolder(folder: Folder): void {
+  const { tallies } = folder
+  if (tallies && !tallies.saved) {
+    saveTallies(folder.claimsDir, folder.relatedKey, tallies.state, tallies.rows)
+    tallies.saved = true
+  }
   if (!folder.dirty) return
   const files = Object.fromEntries([...folder.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   saveIndex(folder.claimsDir, { ...folder.index, files }, folder.changed)
@@ -315,53 +321,75 @@ function indexEntry(
 }
 
 /**
- * What changed in the consensus, from the rows the rewritten files touch.
- * The digests are read from their shards only when something changed (or
- * the index does not know the number of rows).
+ * What changed in the consensus, from the rows the rewritten files touch:
+ * through the row tallies of the folder's state before the run when they
+ * can say it (`changeRows`), else computed from every file's digest (read
+ * from their shards). Either way the tallies of the state after the run
+ * are left in the folder, to be saved.
  *
  * @param folder The folder: entries before the run and after it.
  * @param changes The files the run rewrote.
- * @returns The diff of the whole folder before against after.
+ * @returns The diff of the whole folder before against after, and how it was worked out (see `CorpusResult.consensusFrom`).
  */
-async function consensusChange(folder: Folder, changes: Change[], known?: Map<string, TopicConsensus>): Promise<ConsensusDiff> {
+async function consensusChange(folder: Folder, changes: Change[]): Promise<{ diff: ConsensusDiff; from: CorpusResult['consensusFrom'] }> {
   const { before, entries: after, related } = folder
   if (changes.length === 0 && folder.index.rows !== undefined && folder.changed.size === 0) {
     const rows = folder.index.rows
-    return { rows: [], orphaned: [], rowsBefore: rows, rowsAfter: rows, sourcesBefore: before.size, sourcesAfter: after.size }
+    return { diff: { rows: [], orphaned: [], rowsBefore: rows, rowsAfter: rows, sourcesBefore: before.size, sourcesAfter: after.size }, from: 'index' }
   }
-  await withDigests(folder)
-  const digestsBefore = [...before.values()].map((e) => e.consensus!)
-  const digestsAfter = [...after.values()].map((e) => e.consensus!)
+  const sourceChanges = changes.map((c) => ({
+    before: c.beforeEntry?.consensus ?? (c.before ? digestSource(c.before, related) : undefined),
+    after: c.afterEntry?.consensus ?? digestSource(c.after, related)
+  }))
   const rows = new Set<string>()
-  for (const change of changes) for (const key of affectedRows(change.beforeEntry?.consensus, change.afterEntry?.consensus, related)) rows.add(key)
+  for (const change of sourceChanges) for (const key of affectedRows(change.before, change.after, related)) rows.add(key)
   const orphaned = newlyOrphaned(
     changes.flatMap((c) => (c.before ? [c.before] : [])),
     changes.map((c) => c.after)
   )
   for (const claim of orphaned) rows.add(rowKey(claim.topic, claim.condition))
-  // Rows before: those a previous computation of this state kept (a live server's), the rest computed now.
-  const existed = known && known.size > 0 ? rowKeys(digestsBefore) : undefined
-  const reuse = existed && [...rows].every((key) => known!.has(key) || !existed.has(key)) ? known : undefined
-  const missing = new Set([...rows].filter((key) => !reuse || (existed!.has(key) && !reuse.has(key))))
-  const [computedBefore, rowsAfter] = (
-    missing.size > 0 ? computeStates([digestsBefore, digestsAfter], rows, related) : [[], ...computeStates([digestsAfter], rows, related)]
-  ) as [TopicConsensus[], TopicConsensus[]]
-  const rowsBefore = missing.size > 0 ? computedBefore : [...rows].flatMap((key) => reuse!.get(key) ?? [])
-  // Rows outside the changed ones keep their presence: the totals follow from the index's count where it is current.
-  const present = (list: TopicConsensus[]) => list.length
-  const current = folder.index.rows !== undefined && folder.stale.size === 0
-  const rowsBeforeTotal = current ? folder.index.rows! : rowKeys(digestsBefore).size
-  const totals = {
-    rowsBefore: rowsBeforeTotal,
-    rowsAfter: current ? rowsBeforeTotal - present(rowsBefore) + present(rowsAfter) : rowKeys(digestsAfter).size,
-    sourcesBefore: before.size,
-    sourcesAfter: after.size
+  const sources = { sourcesBefore: before.size, sourcesAfter: after.size }
+  const stateBefore = folderState(before)
+  const tallies = folder.tallies?.state === stateBefore ? folder.tallies.rows : loadTallies(folder.claimsDir, folder.relatedKey, stateBefore)
+  const changed = tallies && changeRows(tallies, sourceChanges.map(({ before, after }) => ({ ...(before ? { before } : {}), after })), rows, related)
+  if (changed) {
+    const totals = { rowsBefore: countRows(tallies), rowsAfter: countRows(changed.tallies), ...sources }
+    keepTallies(folder, changed.tallies, totals.rowsAfter)
+    return { diff: diffRows(changed.before, changed.after, orphaned, totals), from: 'tallies' }
   }
-  if (folder.index.rows !== totals.rowsAfter) folder.dirty = true
-  folder.index.rows = totals.rowsAfter
-  folder.rowsAfter = new Map(rowsAfter.map((row) => [rowKey(row.topic, row.condition), row]))
-  folder.rowsTouched = rows
-  return diffRows(rowsBefore, rowsAfter, orphaned, totals)
+  await withDigests(folder)
+  const digestsBefore = [...before.values()].map((e) => e.consensus!)
+  const digestsAfter = [...after.values()].map((e) => e.consensus!)
+  const [rowsBefore, rowsAfter] = computeStates([digestsBefore, digestsAfter], rows, related) as [TopicConsensus[], TopicConsensus[]]
+  const talliesAfter = tallyDigests(digestsAfter, related)
+  const totals = { rowsBefore: tallies ? countRows(tallies) : rowKeys(digestsBefore).size, rowsAfter: countRows(talliesAfter), ...sources }
+  keepTallies(folder, talliesAfter, totals.rowsAfter)
+  return { diff: diffRows(rowsBefore, rowsAfter, orphaned, totals), from: 'digests' }
+}
+
+/**
+ * Keep the tallies of the state after the run in the folder, and its number of rows in the index.
+ *
+ * @param folder The folder (its entries are those after the run).
+ * @param tallies The tallies after the run.
+ * @param rows How many rows the consensus has after the run.
+ */
+function keepTallies(folder: Folder, tallies: Tallies, rows: number): void {
+  folder.tallies = { state: folderState(folder.entries), rows: tallies, saved: false }
+  if (folder.index.rows !== rows) folder.dirty = true
+  folder.index.rows = rows
+}
+
+/**
+ * How many rows a consensus has.
+ *
+ * @param tallies Its row tallies.
+ * @returns The rows with a counted claim.
+ */
+function countRows(tallies: Tallies): number {
+  let n = 0
+  for (const tally of tallies.values()) if (tally.claims > 0) n++
+  return n
 }
 
 /**

@@ -46,13 +46,33 @@ import { parseClaims, type ClaimsRead, listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { sha256 } from '../read/source.ts'
 import { readTextFile } from '../read/text.ts'
-import type { ClaimsFile } from '../schema.ts'
+import { z } from 'zod'
+import { claimsFileSchema, type ClaimsFile } from '../schema.ts'
 
 /** Name of the cache folder inside the claims folder. */
 export const cacheDirName = '.cache'
 
-/** Version of the cache's format; a cache of another version is ignored. */
+/**
+ * Version of the cache's format; a cache of another version is ignored.
+ * Bump it when what a digest or a tally holds changes meaning (what the
+ * consensus counts, how a row is tallied).
+ */
 export const cacheVersion = 2
+
+/** The digest of the claims format, once computed (see {@link claimsFormat}). */
+let formatDigest: string | undefined
+
+/**
+ * The claims format the cache was made under: the sha256 of the claims
+ * file schema as JSON Schema. A parsed copy, a digest or a tally made under
+ * another format (a field added to claims, a rule changed) is ignored, so
+ * a new field never reads stale.
+ *
+ * @returns The digest (computed once per process, when first needed).
+ */
+export function claimsFormat(): string {
+  return (formatDigest ??= sha256(JSON.stringify(z.toJSONSchema(claimsFileSchema, { unrepresentable: 'any' }))))
+}
 
 /** Size and modification time of a file, as recorded in the index. */
 export interface FileStamp {
@@ -181,7 +201,7 @@ export function saveIndex(claimsDir: string, index: ClaimsIndex, changed?: Itera
       const consensus = entry.consensus ?? (sameStamp(entry.claims, old[name]?.claims) ? old[name]!.consensus : undefined)
       if (consensus) files[name] = { claims: entry.claims, consensus }
     }
-    writeCacheFile(join(cacheDir(claimsDir), 'digests', `${shard}.json`), JSON.stringify({ version: cacheVersion, related: index.related, files }))
+    writeCacheFile(join(cacheDir(claimsDir), 'digests', `${shard}.json`), JSON.stringify({ version: cacheVersion, format: claimsFormat(), related: index.related, files }))
   }
   const files: Record<string, IndexEntry> = {}
   for (const name of names) {
@@ -225,8 +245,8 @@ export function loadDigests(claimsDir: string, entries: Map<string, IndexEntry>,
  */
 function readShard(claimsDir: string, shard: number, related: string): Record<string, { claims: FileStamp; consensus: SourceDigest }> {
   try {
-    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'digests', `${shard}.json`), 'utf8')) as { version: number; related: string; files: Record<string, { claims: FileStamp; consensus: SourceDigest }> }
-    return data.version === cacheVersion && data.related === related && data.files ? data.files : {}
+    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'digests', `${shard}.json`), 'utf8')) as { version: number; format: string; related: string; files: Record<string, { claims: FileStamp; consensus: SourceDigest }> }
+    return data.version === cacheVersion && data.format === claimsFormat() && data.related === related && data.files ? data.files : {}
   } catch {
     return {}
   }
@@ -265,8 +285,9 @@ export function folderState(entries: Map<string, IndexEntry>): string {
  */
 export function loadTallies(claimsDir: string, related: string, state: string): Tallies | undefined {
   try {
-    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'rows.json'), 'utf8')) as { version: number; related: string; state: string; rows: [string, RowTally][] }
-    return data.version === cacheVersion && data.related === related && data.state === state && Array.isArray(data.rows) ? new Map(data.rows) : undefined
+    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'rows.json'), 'utf8')) as { version: number; format: string; related: string; state: string; rows: [string, RowTally][] }
+    const usable = data.version === cacheVersion && data.format === claimsFormat() && data.related === related && data.state === state
+    return usable && Array.isArray(data.rows) ? new Map(data.rows) : undefined
   } catch {
     return undefined
   }
@@ -282,7 +303,7 @@ export function loadTallies(claimsDir: string, related: string, state: string): 
  */
 export function saveTallies(claimsDir: string, related: string, state: string, tallies: Tallies): void {
   const rows = [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  writeCacheFile(join(cacheDir(claimsDir), 'rows.json'), JSON.stringify({ version: cacheVersion, related, state, rows }))
+  writeCacheFile(join(cacheDir(claimsDir), 'rows.json'), JSON.stringify({ version: cacheVersion, format: claimsFormat(), related, state, rows }))
 }
 
 /**
@@ -304,8 +325,8 @@ export async function readCachedClaims(file: string): Promise<ClaimsRead> {
   const digest = sha256(text)
   const copy = copyPath(file)
   try {
-    const cached = JSON.parse(readFileSync(copy, 'utf8')) as { digest: string; data: ClaimsFile }
-    if (cached.digest === digest && cached.data) {
+    const cached = JSON.parse(readFileSync(copy, 'utf8')) as { digest: string; format: string; data: ClaimsFile }
+    if (cached.digest === digest && cached.format === claimsFormat() && cached.data) {
       return { file, data: cached.data, messages: [], text, locate: (path) => parseClaims(file, text).locate(path) }
     }
   } catch {
@@ -344,7 +365,7 @@ export async function readClaimsFolder(dir: string): Promise<ClaimsRead[]> {
  */
 export function rememberClaims(file: string, text: string, data: ClaimsFile): void {
   try {
-    writeCacheFile(copyPath(file), JSON.stringify({ digest: sha256(text), data }))
+    writeCacheFile(copyPath(file), JSON.stringify({ digest: sha256(text), format: claimsFormat(), data }))
   } catch {
     // Read-only folder, disk full…: the cache is only a cache.
   }

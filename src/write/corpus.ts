@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
 import { relatedLookup } from '../consensus/conflicts.ts'
-import { affectedRows, computeStates, digestSource, rowKeys } from '../consensus/partial.ts'
+import { affectedRows, computeStates, digestSource } from '../consensus/partial.ts'
 import { changeRows, tallyDigests, type Tallies } from '../consensus/update.ts'
 import type { TopicConsensus } from '../consensus/types.ts'
 import { rowKey } from '../consensus/select.ts'
@@ -82,7 +82,8 @@ export interface CorpusResult {
    * How `diff` was worked out: `index`, nothing changed (the index's row
    * count is all it needs); `tallies`, from the row tallies of the rows the
    * changed files touch; `digests`, from every claims file's digest (the
-   * tallies did not know the folder's state, or could not say it exactly).
+   * tallies of the folder's state before were not kept, or could not say it
+   * exactly).
    */
   consensusFrom: 'index' | 'tallies' | 'digests'
 }
@@ -321,11 +322,13 @@ function indexEntry(
 }
 
 /**
- * What changed in the consensus, from the rows the rewritten files touch:
- * through the row tallies of the folder's state before the run when they
- * can say it (`changeRows`), else computed from every file's digest (read
- * from their shards). Either way the tallies of the state after the run
- * are left in the folder, to be saved.
+ * What changed in the consensus, from the rows the rewritten files touch,
+ * through the row tallies of the folder's state before the run
+ * (`changeRows`): those a previous run left when they are of this state,
+ * else counted from every file's digest (read from their shards). When the
+ * tallies cannot say it exactly, the rows are computed from every digest,
+ * before and after. Either way the tallies of the state after the run are
+ * left in the folder, to be saved.
  *
  * @param folder The folder: entries before the run and after it.
  * @param changes The files the run rewrote.
@@ -350,19 +353,27 @@ async function consensusChange(folder: Folder, changes: Change[]): Promise<{ dif
   for (const claim of orphaned) rows.add(rowKey(claim.topic, claim.condition))
   const sources = { sourcesBefore: before.size, sourcesAfter: after.size }
   const stateBefore = folderState(before)
-  const tallies = folder.tallies?.state === stateBefore ? folder.tallies.rows : loadTallies(folder.claimsDir, folder.relatedKey, stateBefore)
-  const changed = tallies && changeRows(tallies, sourceChanges.map(({ before, after }) => ({ ...(before ? { before } : {}), after })), rows, related)
-  if (changed) {
-    const totals = { rowsBefore: countRows(tallies), rowsAfter: countRows(changed.tallies), ...sources }
-    keepTallies(folder, changed.tallies, totals.rowsAfter)
-    return { diff: diffRows(changed.before, changed.after, orphaned, totals), from: 'tallies' }
+  const known = folder.tallies?.state === stateBefore ? folder.tallies.rows : loadTallies(folder.claimsDir, folder.relatedKey, stateBefore)
+  const update = (tallies: Tallies) => changeRows(tallies, sourceChanges.map(({ before, after }) => ({ ...(before ? { before } : {}), after })), rows, related)
+  let tallies = known
+  let changed = known && update(known)
+  if (!known) {
+    // The tallies of the state before, counted from every digest, then the same update.
+    await withDigests(folder)
+    tallies = tallyDigests([...before.values()].map((e) => e.consensus!), related)
+    changed = update(tallies)
   }
+  if (changed) {
+    const totals = { rowsBefore: countRows(tallies!), rowsAfter: countRows(changed.tallies), ...sources }
+    keepTallies(folder, changed.tallies, totals.rowsAfter)
+    return { diff: diffRows(changed.before, changed.after, orphaned, totals), from: known ? 'tallies' : 'digests' }
+  }
+  // The tallies cannot say it exactly: the rows from every digest, before and after.
   await withDigests(folder)
-  const digestsBefore = [...before.values()].map((e) => e.consensus!)
   const digestsAfter = [...after.values()].map((e) => e.consensus!)
-  const [rowsBefore, rowsAfter] = computeStates([digestsBefore, digestsAfter], rows, related) as [TopicConsensus[], TopicConsensus[]]
+  const [rowsBefore, rowsAfter] = computeStates([[...before.values()].map((e) => e.consensus!), digestsAfter], rows, related) as [TopicConsensus[], TopicConsensus[]]
   const talliesAfter = tallyDigests(digestsAfter, related)
-  const totals = { rowsBefore: tallies ? countRows(tallies) : rowKeys(digestsBefore).size, rowsAfter: countRows(talliesAfter), ...sources }
+  const totals = { rowsBefore: countRows(tallies!), rowsAfter: countRows(talliesAfter), ...sources }
   keepTallies(folder, talliesAfter, totals.rowsAfter)
   return { diff: diffRows(rowsBefore, rowsAfter, orphaned, totals), from: 'digests' }
 }

@@ -136,7 +136,7 @@ export function findConflicts(entries: CountedClaim[], related: Map<string, Set<
   return conflictsOfRows(sortRowClaims(entries), related, within)
 }
 
-/** One row's claims as the sweep reads them. */
+/** One row's claims as the group counts read them. */
 export interface RowCandidates {
   /** Its allowed claims with a number, in stable order. */
   allowed: CountedClaim[]

@@ -8,6 +8,8 @@
  * touches ({@link affectedRows}), with the same result as
  * `computeConsensus` on the whole corpus: rows are computed by the same
  * code (`computeRow`, `findConflicts`), from the claims in the same order.
+ * (A run that keeps the row tallies does not even do that: see
+ * `update.ts`.)
  *
  * Browser-safe (no Node APIs).
  */
@@ -180,7 +182,7 @@ export interface Parts {
   entries: Map<string, CountedClaim[]>
   /** Their voices, sorted by key (as `groupVoices` gives them). */
   voices: Map<string, Voice[]>
-  /** Each needed row's sweep candidates (rows asked for and rows they compare with). */
+  /** Each needed row's conflict candidates (rows asked for and rows they compare with). */
   candidates: Map<string, RowCandidates>
   /** Within-source pairs of each needed row, in source order. */
   within: Map<string, Conflict[]>

@@ -352,8 +352,7 @@ async function consensusChange(folder: Folder, changes: Change[]): Promise<{ dif
   )
   for (const claim of orphaned) rows.add(rowKey(claim.topic, claim.condition))
   const sources = { sourcesBefore: before.size, sourcesAfter: after.size }
-  const stateBefore = folderState(before)
-  const known = folder.tallies?.state === stateBefore ? folder.tallies.rows : loadTallies(folder.claimsDir, folder.relatedKey, stateBefore)
+  const known = talliesBefore(folder)
   const update = (tallies: Tallies) => changeRows(tallies, sourceChanges.map(({ before, after }) => ({ ...(before ? { before } : {}), after })), rows, related)
   let tallies = known
   let changed = known && update(known)
@@ -376,6 +375,36 @@ async function consensusChange(folder: Folder, changes: Change[]): Promise<{ dif
   const totals = { rowsBefore: countRows(tallies!), rowsAfter: countRows(talliesAfter), ...sources }
   keepTallies(folder, talliesAfter, totals.rowsAfter)
   return { diff: diffRows(rowsBefore, rowsAfter, orphaned, totals), from: 'digests' }
+}
+
+/**
+ * The row tallies of the folder as it is before the run: those kept or
+ * saved for that state, else those saved for the state the index records,
+ * brought up to date with the files that changed since (edited by hand,
+ * deleted or added between runs; their digests as the index knew them are
+ * in the shards).
+ *
+ * @param folder The folder before the run.
+ * @returns The tallies, or `undefined` when none can be had without counting every digest.
+ */
+function talliesBefore(folder: Folder): Tallies | undefined {
+  const { claimsDir, relatedKey, related } = folder
+  const state = folderState(folder.before)
+  if (folder.tallies?.state === state) return folder.tallies.rows
+  const saved = loadTallies(claimsDir, relatedKey, state)
+  if (saved || folder.stale.size === 0) return saved
+  const indexed = loadTallies(claimsDir, relatedKey, folderState(new Map(Object.entries(folder.index.files))))
+  if (!indexed) return undefined
+  const known = new Map<string, IndexEntry>()
+  for (const name of folder.stale) if (folder.index.files[name]) known.set(name, { ...folder.index.files[name]! })
+  if (loadDigests(claimsDir, known, relatedKey).length > 0) return undefined
+  const changes = [...folder.stale].flatMap((name) => {
+    const change = { ...(known.has(name) ? { before: known.get(name)!.consensus! } : {}), ...(folder.before.has(name) ? { after: folder.before.get(name)!.consensus! } : {}) }
+    return change.before || change.after ? [change] : []
+  })
+  const rows = new Set<string>()
+  for (const change of changes) for (const key of affectedRows(change.before, change.after, related)) rows.add(key)
+  return changeRows(indexed, changes, rows, related)?.tallies
 }
 
 /**

@@ -102,7 +102,7 @@ describe('incremental extract == from scratch', () => {
     await step()
   })
 
-  it('on 80 generated sources, a source added, one edited and a claim rejected are worked out from the row tallies', async () => {
+  it('on 80 generated sources, a source added, one edited, a claim rejected, and files reviewed by hand or deleted between runs: what changed is worked out from the row tallies', async () => {
     await rm(sources, { recursive: true })
     await mkdir(sources)
     const rnd = random(20261202)
@@ -130,6 +130,16 @@ describe('incremental extract == from scratch', () => {
     const next = await extractCorpus({ sourcesDir: sources, claimsDir: claims, vocabulary })
     expect(next.consensusFrom).toBe('tallies')
     expect(next.diff).toEqual(diffClaims(reviewed, (await readClaimsSnapshot(claims)).files, consensusOptions(vocabulary)))
+    // A claims file reviewed outside a run, and another deleted: the tallies are brought up to date with them, not reported.
+    const handId = /id: (\S+)/.exec(await readFile(join(claims, 'article-9.yaml'), 'utf8'))![1]!
+    await setReview({ claimsDir: claims, sourcesDir: sources, source: 'article-9', id: handId, review: { status: 'rejected' } })
+    await rm(join(sources, 'article-11.md'))
+    await rm(join(claims, 'article-11.yaml'))
+    const byHand = (await readClaimsSnapshot(claims)).files
+    await writeFile(join(sources, 'article-added-3.md'), article(random(9), 82))
+    const after = await extractCorpus({ sourcesDir: sources, claimsDir: claims, vocabulary })
+    expect(after.consensusFrom).toBe('tallies')
+    expect(after.diff).toEqual(diffClaims(byHand, (await readClaimsSnapshot(claims)).files, consensusOptions(vocabulary)))
   })
 
   it('a claims file reviewed by hand between runs is read again, and stays as the editor left it', async () => {

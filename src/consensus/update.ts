@@ -138,10 +138,15 @@ export function changeRows(tallies: Tallies, changes: SourceChange[], rows: Set<
   const gone = new Set(changes.flatMap((c) => [c.before?.source, c.after?.source]).filter((s) => s !== undefined))
   const partsBefore = changedParts(changes.flatMap((c) => (c.before ? [c.before] : [])))
   const partsAfter = changedParts(changes.flatMap((c) => (c.after ? [c.after] : [])))
-  const takenOut = tallyParts(partsBefore, rows, related)
-  const putIn = tallyParts(partsAfter, rows, related)
+  // Every row where a changed source has claims is tallied again, also where its claims there did
+  // not change: their places among the source's claims may have moved, and a group orders one
+  // source's claims of several rows by them.
+  const touched = new Set(rows)
+  for (const parts of [partsBefore, partsAfter]) for (const key of parts.entries.keys()) touched.add(key)
+  const takenOut = tallyParts(partsBefore, touched, related)
+  const putIn = tallyParts(partsAfter, touched, related)
   const next: Tallies = new Map(tallies)
-  for (const key of rows) {
+  for (const key of touched) {
     const { topic, condition } = splitRowKey(key)
     const empty = emptyTally(topic, condition)
     const out = takenOut.get(key)

@@ -125,6 +125,15 @@ function play(seed: number, sources: number, steps: number): { answered: number;
         expect(mine.map((row) => rowKey(row.topic, row.condition))).toEqual(whole[side].map((row) => rowKey(row.topic, row.condition)).filter((key) => rows.has(key)))
       }
       tallies = result.tallies
+      // Every row read from the kept tallies (no change asked for) is the whole row, also rows this step did not touch.
+      const all = changeRows(tallies, [], new Set(whole.after.map((row) => rowKey(row.topic, row.condition))), lookup)
+      if (all) {
+        const full = byKey(whole.after)
+        for (const row of all.after) {
+          const want = full.get(rowKey(row.topic, row.condition))!
+          expect([row.consensus, row.voices, row.conflicts.groups], `seed ${seed}, step ${step}, all rows, ${row.topic}/${row.condition}`).toEqual([want.consensus, want.voices, want.conflicts.groups])
+        }
+      }
     } else tallies = tallyDigests(afterFiles.map(digest), lookup)
     files = after
   }
@@ -134,6 +143,11 @@ function play(seed: number, sources: number, steps: number): { answered: number;
   for (const [key, tally] of fresh) {
     const kept = tallies.get(key)!
     expect({ ...kept, avoid: counts(kept), contrary: kept.contrary.longest }, key).toEqual({ ...tally, avoid: counts(tally), contrary: tally.contrary.longest })
+    // The first claims a kept tally names are the first of the fresh one's, in the same order.
+    for (const [i, bucket] of [...kept.avoid.numbered, kept.avoid.vague].entries()) {
+      const first = [...tally.avoid.numbered, tally.avoid.vague][i]!.first
+      expect(bucket.first.map((ref) => ref[0]), key).toEqual(first.slice(0, bucket.first.length).map((ref) => ref[0]))
+    }
   }
   return { answered, steps }
 }
@@ -142,6 +156,42 @@ function play(seed: number, sources: number, steps: number): { answered: number;
 function counts(tally: Tallies extends Map<string, infer T> ? T : never): number[] {
   return [...tally.avoid.numbered.flatMap((b) => [b.min, b.count]), tally.avoid.vague.count]
 }
+
+describe("changeRows: a source's claims in rows its change does not touch", () => {
+  it('keep their place in the file among its claims in the rows it touches (samples of a group stay in file order)', () => {
+    const a = file('a', [claim({ id: 'now', topic: 'sweating', stance: 'allowed', wait: [0, 0] })])
+    // Source `aa` sorts before the others, so a group's samples are its claims; three more keep the ranges still.
+    const s = (claims: Claim[]) => file('aa', claims)
+    const others = ['c', 'd', 'e'].map((id) => file(id, [claim({ id: 'sweat', topic: 'sweating', wait: [48, 48] })]))
+    const sweat = claim({ id: 'sweat', topic: 'sweating', wait: [48, 48] })
+    const swim = claim({ id: 'swim', topic: 'swimming', wait: [24, 24] })
+    const sauna = claim({ id: 'sauna', topic: 'sauna', wait: [48, 48] })
+    const rejected = { ...swim, review: { status: 'rejected' as const } }
+    const states = [
+      [a, s([sweat, swim, sauna]), ...others],
+      // The swimming claim rejected: the sauna claim moves up among the source's counted claims; the sweating row is not touched.
+      [a, s([sweat, rejected, sauna]), ...others],
+      // Then a new source touches the sweating row, whose group samples both of aa's claims.
+      [a, s([sweat, rejected, sauna]), ...others, file('b', [claim({ id: 'soon', topic: 'sweating', stance: 'allowed', wait: [0, 0] })])]
+    ]
+    let tallies = tallyDigests(states[0]!.map((f) => digestSource(f, lookup)), lookup)
+    for (let i = 1; i < states.length; i++) {
+      const before = new Map(states[i - 1]!.map((f) => [f.source, digestSource(f, lookup)]))
+      const after = new Map(states[i]!.map((f) => [f.source, digestSource(f, lookup)]))
+      const changes = [...new Set([...before.keys(), ...after.keys()])]
+        .filter((id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id)))
+        .map((id) => ({ ...(before.has(id) ? { before: before.get(id)! } : {}), ...(after.has(id) ? { after: after.get(id)! } : {}) }))
+      const rows = new Set<string>()
+      for (const c of changes) for (const key of affectedRows(c.before, c.after, lookup)) rows.add(key)
+      const result = changeRows(tallies, changes, rows, lookup)!
+      expect(result, `step ${i}`).toBeDefined()
+      const whole = byKey(computeConsensus(states[i]!, { related }).topics)
+      for (const row of result.after) expect(row.conflicts.groups, `step ${i}, ${row.topic}`).toEqual(whole.get(rowKey(row.topic, row.condition))!.conflicts.groups)
+      if (i === 2) expect(whole.get(rowKey('sweating', null))!.conflicts.groups[0]!.contrary.samples).toEqual(['aa/sweat', 'aa/sauna', 'c/sweat'])
+      tallies = result.tallies
+    }
+  })
+})
 
 describe('changeRows(tallies, changes) against the whole consensus', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {

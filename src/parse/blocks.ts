@@ -29,6 +29,9 @@ import { parse, postprocess, preprocess } from 'micromark'
 import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Event, Extension, Token } from 'micromark-util-types'
+import { maxNesting } from '../limits.ts'
+import './edit-map.ts'
+import { checkNesting, LimitError, needsPlainInline, nestingReason } from './shape.ts'
 
 /** A heading or a block of running text. */
 export interface Block {
@@ -63,6 +66,14 @@ export interface Block {
 /** Front matter always; GitHub tables for files that may have one. */
 const plain: Extension[] = [frontmatter(['yaml', 'toml'])]
 const withTables: Extension[] = [...plain, gfmTable()]
+/**
+ * For a document whose emphasis and links micromark would match in
+ * quadratic time (see `shape.ts`): no emphasis, no links. Their markers are
+ * then text, kept in the blocks' text; the blocks themselves are the same.
+ */
+const noInline: Extension = { disable: { null: ['attention', 'labelStartLink', 'labelStartImage', 'labelEnd'] } }
+const plainNoInline: Extension[] = [...plain, noInline]
+const withTablesNoInline: Extension[] = [...withTables, noInline]
 
 /**
  * A line that may be a table's delimiter row ("| --- | :-: |"), in a quote
@@ -82,13 +93,19 @@ export function mayHaveTable(text: string): boolean {
 }
 
 /**
- * Tokenize Markdown (with optional front matter and GitHub tables).
+ * Tokenize Markdown (with optional front matter and GitHub tables), in time
+ * linear in the text: a document nested too deep on one line is refused,
+ * and one with too many emphasis or link markers is read without emphasis
+ * and links (see `shape.ts`).
  *
  * @param text Full text of the file.
  * @returns micromark's events, in document order; offsets are offsets into `text`.
+ * @throws {LimitError} When block quotes or lists nest deeper than `maxNesting` on a line.
  */
 export function tokenizeMarkdown(text: string): Event[] {
-  const extensions = mayHaveTable(text) ? withTables : plain
+  checkNesting(text)
+  const tables = mayHaveTable(text)
+  const extensions = needsPlainInline(text) ? (tables ? withTablesNoInline : plainNoInline) : tables ? withTables : plain
   return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)))
 }
 
@@ -165,6 +182,9 @@ function structure(events: Event[], text: string): Node {
         const container = node(type === 'blockQuote' ? 'quote' : type === 'table' ? 'table' : 'list', token, i)
         top.children.push(container)
         open.push(container)
+        // Nesting built by indentation over many lines (`walk` recurses once per level).
+        const depth = nesting(open)
+        if (depth > maxNesting) throw new LimitError(nestingReason(depth, maxNesting), token.start.line)
         break
       }
       case 'listItemPrefix': {
@@ -187,6 +207,13 @@ function structure(events: Event[], text: string): Node {
     }
   }
   return root
+}
+
+/** How many lists and block quotes are open (at most `maxNesting` + 1 entries are ever counted). */
+function nesting(open: Node[]): number {
+  let depth = 0
+  for (const node of open) if (node.type === 'list' || node.type === 'quote') depth++
+  return depth
 }
 
 /** A heading's level: the number of `#`s, or 1 for a `===` underline and 2 for `---`. */

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { maxClaimsBytes } from '../limits.ts'
 import type { Message } from '../message.ts'
 import { claimsFileSchema, type ClaimsFile } from '../schema.ts'
 import { parseValidated } from './yaml.ts'
@@ -62,7 +63,7 @@ export function parseClaims(file: string, text: string): ClaimsRead {
  */
 export async function readClaimsFile(file: string): Promise<ClaimsRead> {
   try {
-    const { text } = await readTextFile(file)
+    const { text } = await readTextFile(file, { maxBytes: maxClaimsBytes })
     return parseClaims(file, text)
   } catch (error) {
     if (!(error instanceof FileError)) throw error

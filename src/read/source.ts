@@ -49,7 +49,7 @@ export function parseFrontMatter(file: string, text: string): { meta: SourceMeta
   const problem = problems[0]
   if (problem) {
     const pos = lineCounter.linePos(problem.offset)
-    const reason = problem.reason.startsWith('Invalid YAML: ') ? problem.reason.replace('Invalid YAML: ', 'Invalid YAML in front matter: ') : `${problem.reason} in front matter`
+    const reason = problem.reason.startsWith('Invalid YAML: ') ? problem.reason.replace('Invalid YAML: ', 'Invalid YAML in front matter: ') : `${problem.reason} (in front matter)`
     throw new FileError(file, reason, pos.line + 1, pos.col)
   }
   const parsed = sourceMetaSchema.safeParse(value ?? {})

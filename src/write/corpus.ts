@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
-import { extractClaims } from '../extract/index.ts'
+import { extractSource } from '../isolate/index.ts'
 import type { Message } from '../message.ts'
 import { listFiles, readClaimsFile } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
@@ -134,7 +134,11 @@ async function extractOne(
   if (previous?.data && previous.data.digest === source.digest && !force && !lacksContext(previous.data.claims)) {
     return { id, file, claimsFile, status: 'unchanged', extracted: false, claims: previous.data.claims, source }
   }
-  const extracted = extractClaims(source, vocabulary)
+  // In isolation (a worker thread, a time budget): a source that cannot be extracted keeps its old claims.
+  const isolated = await extractSource(source, vocabulary)
+  messages.push(...isolated.messages)
+  if (!isolated.claims) return { ...failed(), source }
+  const extracted = isolated.claims
   const merged = mergeClaims(previous?.data, extracted, source.text, { file: claimsFile })
   messages.push(...merged.messages)
   const yaml = serializeClaims({ source: id, digest: source.digest, claims: merged.claims })

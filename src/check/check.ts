@@ -3,7 +3,7 @@
  * digest current, every quote found at its span, ids unique, orphaned
  * claims listed. Pure: the caller reads the files.
  */
-import { lineAt } from '../lines.ts'
+import { lineIndex } from '../lines.ts'
 import type { Message } from '../message.ts'
 import type { ClaimsRead } from '../read/claims.ts'
 import type { Source } from '../read/source.ts'
@@ -42,6 +42,8 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
     })
   }
   const ids = new Map<string, number>()
+  // Line starts found once: a look-up per claim from the file's start was quadratic on long sources.
+  const lineOf = lineIndex(source.text)
   data.claims.forEach((claim, i) => {
     const first = ids.get(claim.id)
     if (first !== undefined) {
@@ -68,10 +70,26 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
       }
       return
     }
-    const actualLine = lineAt(source.text, start)
+    const actualLine = lineOf(start)
     if (actualLine !== line) {
       messages.push({ file, ...at(['claims', i, 'span', 'line']), reason: `Unexpected line \`${line}\`, expected \`${actualLine}\``, ruleId: 'quote' })
     }
   })
   return messages
+}
+
+/**
+ * The errors of a claims file that `extract` skips because its digest is
+ * current: what `check` would report of it (quotes off their spans, wrong
+ * lines, duplicate ids, a wrong `source`), without the warnings. Each
+ * reason says the file was left untouched.
+ *
+ * @param read The claims file as read, with data.
+ * @param source Its source.
+ * @returns The errors; empty when the file is sound.
+ */
+export function skippedClaimsErrors(read: ClaimsRead, source: Source): Message[] {
+  return checkClaimsFile(read, source, source.file)
+    .filter((m) => m.severity !== 'warning')
+    .map((m) => ({ ...m, reason: `${m.reason} (left untouched: fix it by hand, then run extract again)` }))
 }

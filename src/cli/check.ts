@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import type { Command } from 'commander'
 import { checkClaimsFile } from '../check/check.ts'
 import { compareMessages, formatMessage, type Message } from '../message.ts'
-import { listFiles, readClaimsDir } from '../read/claims.ts'
+import { listSources, readClaimsDir } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource, type Source } from '../read/source.ts'
 import type { Register } from './commands.ts'
@@ -23,9 +23,9 @@ import { claimsOption, sourcesOption } from './options.ts'
  * @throws {FileError} When a folder is missing.
  */
 export async function checkCorpus(options: { sources: string; claims: string }): Promise<Message[]> {
-  const sourceNames = await listFiles(options.sources, /\.md$/i)
+  const { names: sourceNames, messages: skipped } = await listSources(options.sources)
   const reads = await readClaimsDir(options.claims)
-  const messages: Message[] = []
+  const messages: Message[] = [...skipped]
   const sources = new Map<string, Source | undefined>()
   for (const name of sourceNames) {
     const file = join(options.sources, name)
@@ -43,10 +43,11 @@ export async function checkCorpus(options: { sources: string; claims: string }):
     covered.add(id)
     const sourceFile = join(options.sources, `${id}.md`)
     if (sources.has(id) && sources.get(id) === undefined) {
-      messages.push(...read.messages)
+      for (const m of read.messages) messages.push(m)
       continue
     }
-    messages.push(...checkClaimsFile(read, sources.get(id), sourceFile))
+    // One by one: a file an editor broke may have more problems than `push(...list)` takes arguments.
+    for (const m of checkClaimsFile(read, sources.get(id), sourceFile)) messages.push(m)
   }
   for (const [id, source] of sources) {
     if (!covered.has(id) && source) {

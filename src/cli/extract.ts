@@ -2,7 +2,7 @@
  * `claimrange extract`: extract the claims of every source into
  * `claims/<id>.yaml`, keeping editors' reviews, and print a summary.
  * Exit 1 when a source or claims file was unusable (the others are still
- * written).
+ * written), or when a claims file skipped by digest fails `check`.
  */
 import type { Command } from 'commander'
 import { consensusOptions, diffClaims, filesAfterRun } from '../diff/claims.ts'
@@ -40,7 +40,8 @@ export async function runExtract(options: ExtractCommandOptions, effects: Effect
   effects.out(formatExtractSummary(result, { color: effects.color }))
   effects.out('')
   effects.out(formatConsensusDiff(diffClaims(before, filesAfterRun(before, result), consensusOptions(vocabulary)), { color: effects.color }))
-  const failed = result.sources.some((s) => s.status === 'failed')
+  // A source or claims file unusable, or a claims file skipped by digest that fails `check`.
+  const failed = result.sources.some((s) => s.status === 'failed') || result.messages.some((m) => (m.severity ?? 'error') === 'error')
   return { result, vocabulary, exitCode: failed ? 1 : 0 }
 }
 

@@ -84,6 +84,32 @@ export async function readClaimsDir(dir: string): Promise<ClaimsRead[]> {
 }
 
 /**
+ * List the sources of a folder (`*.md`), and warn of the ones skipped:
+ * symbolic links. Decision: a source must be a regular file in the folder,
+ * so that a link cannot bring the text of a file from elsewhere on the
+ * machine into the claims and the published page.
+ *
+ * @param dir Sources folder.
+ * @returns File names (sorted) and one warning per skipped link.
+ * @throws {FileError} When the folder is missing or not a folder.
+ */
+export async function listSources(dir: string): Promise<{ names: string[]; messages: Message[] }> {
+  const names = await listFiles(dir, /\.md$/i)
+  const entries = await readdir(dir, { withFileTypes: true })
+  const links = entries.filter((entry) => entry.isSymbolicLink() && /\.md$/i.test(entry.name) && !entry.name.startsWith('.'))
+  const messages: Message[] = links
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({
+      file: join(dir, name),
+      reason: 'Skipped: a symbolic link, expected a regular file (claimrange does not follow links in the sources folder; copy the article in)',
+      ruleId: 'symlink',
+      severity: 'warning' as const
+    }))
+  return { names, messages }
+}
+
+/**
  * List the files in a folder whose names match, sorted.
  *
  * @param dir Folder to list.

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
+import { skippedClaimsErrors } from '../check/check.ts'
 import { extractSource } from '../isolate/index.ts'
 import type { Message } from '../message.ts'
-import { listFiles, readClaimsFile } from '../read/claims.ts'
+import { listSources, readClaimsFile } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource, sha256, type Source } from '../read/source.ts'
 import type { Claim } from '../schema.ts'
@@ -81,7 +82,7 @@ export const extractorVersion = 8
  */
 export async function extractCorpus(options: CorpusOptions): Promise<CorpusResult> {
   const { sourcesDir, claimsDir, vocabulary } = options
-  const names = await listFiles(sourcesDir, /\.md$/i)
+  const { names, messages: skipped } = await listSources(sourcesDir)
   if (names.length === 0) throw new FileError(sourcesDir, 'No source found: expected `*.md` articles in this folder')
   const ids = options.only ? new Set(options.only) : undefined
   return withLock(
@@ -92,7 +93,7 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
       const stateChanged = !existsSync(stateFile) || (await readFile(stateFile, 'utf8')) !== state
       const force = options.force === true || stateChanged
       const outcomes: SourceOutcome[] = []
-      const messages: Message[] = []
+      const messages: Message[] = [...skipped]
       for (const name of names) {
         const file = join(sourcesDir, name)
         const id = name.replace(/\.md$/i, '')
@@ -132,6 +133,7 @@ async function extractOne(
   }
   // Skip by digest, unless a reviewed claim still lacks the context re-anchoring needs.
   if (previous?.data && previous.data.digest === source.digest && !force && !lacksContext(previous.data.claims)) {
+    messages.push(...skippedClaimsErrors(previous, source))
     return { id, file, claimsFile, status: 'unchanged', extracted: false, claims: previous.data.claims, source }
   }
   // In isolation (a worker thread, a time budget): a source that cannot be extracted keeps its old claims.

@@ -29,6 +29,21 @@ export const maxClaimsBytes = 32 * 1024 * 1024
 export const maxNesting = 32
 
 /**
+ * Most lines in a source: 100,000. A 5 MiB article of prose has about
+ * 60,000; micromark spends 30–50 µs on every block however short, so a
+ * megabyte of one-character lines or tiny paragraphs (500,000 or more)
+ * took 9 to over 20 s.
+ */
+export const maxLines = 100000
+
+/**
+ * Most block quote and list markers opening lines in a source: 100,000
+ * (`- - - a` counts three). Each opens and closes a container: 1 MiB of
+ * `- - - a` lines took over 20 s.
+ */
+export const maxContainerMarkers = 100000
+
+/**
  * How long one source may take to read and extract, in milliseconds: 20 s.
  * A 5 MiB article extracts in about 2 s on the bench machine; the budget
  * leaves a tenfold margin for a slow or busy machine, and bounds any input

@@ -31,7 +31,7 @@ import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Event, Extension, Token } from 'micromark-util-types'
 import { maxNesting } from '../limits.ts'
 import './edit-map.ts'
-import { checkNesting, LimitError, needsPlainInline, nestingReason } from './shape.ts'
+import { checkShape, LimitError, needsPlainInline, nestingReason, readAsPlain } from './shape.ts'
 
 /** A heading or a block of running text. */
 export interface Block {
@@ -94,19 +94,22 @@ export function mayHaveTable(text: string): boolean {
 
 /**
  * Tokenize Markdown (with optional front matter and GitHub tables), in time
- * linear in the text: a document nested too deep on one line is refused,
- * and one with too many emphasis or link markers is read without emphasis
- * and links (see `shape.ts`).
+ * linear in the text: a document nested too deep on one line, or with too
+ * many lines or list and quote markers, is refused; one with too many
+ * emphasis or link markers is read without emphasis and links, and long
+ * runs of lazy continuation lines as plain paragraphs (see `shape.ts`).
  *
  * @param text Full text of the file.
  * @returns micromark's events, in document order; offsets are offsets into `text`.
- * @throws {LimitError} When block quotes or lists nest deeper than `maxNesting` on a line.
+ * @throws {LimitError} Over `maxNesting`, `maxLines` or `maxContainerMarkers` (see `checkShape`).
  */
 export function tokenizeMarkdown(text: string): Event[] {
-  checkNesting(text)
+  const shape = checkShape(text)
   const tables = mayHaveTable(text)
   const extensions = needsPlainInline(text) ? (tables ? withTablesNoInline : plainNoInline) : tables ? withTables : plain
-  return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)))
+  // Long runs of lazy lines are read as plain paragraphs: the same length, so the same offsets.
+  const read = readAsPlain(text, shape.lazyOpeners)
+  return postprocess(parse({ extensions }).document().write(preprocess()(read, undefined, true)))
 }
 
 /**

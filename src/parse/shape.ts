@@ -14,9 +14,15 @@
  *   document is tokenized without emphasis and links (see `blocks.ts`), in
  *   linear time, and extraction says so in a warning.
  *
- * Both scans are linear and allocate nothing per character.
+ * - **Lines and markers.** micromark spends tens of microseconds on every
+ *   block and container however short: more than `maxLines` lines or
+ *   `maxContainerMarkers` quote and list markers are refused.
+ * - **Lazy continuation lines.** See {@link lazyRunBudget}: long runs are
+ *   read as plain paragraphs.
+ *
+ * Every scan is linear and allocates nothing per character.
  */
-import { maxNesting } from '../limits.ts'
+import { maxContainerMarkers, maxLines, maxNesting } from '../limits.ts'
 
 /** An input over one of the bounds: the 1-based line and a one-line reason. */
 export class LimitError extends Error {
@@ -48,70 +54,124 @@ export class LimitError extends Error {
  */
 export const maxInlineCost = 5e7
 
+/** What one pass over a document's lines finds. */
+export interface LineShape {
+  /** Number of lines. */
+  lines: number
+  /** Block quote and list markers opening lines, summed over the lines. */
+  markers: number
+  /** The deepest nesting a line opens with, and its 1-based line. */
+  deepest: { depth: number; line: number }
+  /**
+   * Offsets of the lines that open a list item or block quote followed by
+   * more than `maxLazyRun` lazy continuation lines (see {@link lazyRunBudget}),
+   * when there are enough of them to matter; else empty.
+   */
+  lazyOpeners: number[]
+}
+
 /**
- * How deep the block quotes and list items that open one line nest.
+ * Lazy continuation lines (a line without the `>` or the indentation of the
+ * list item or quote whose paragraph it continues) make micromark scan back
+ * over the whole paragraph for each: quadratic in the run's length. A plain
+ * text article that opens with "- " and has no blank line is one such run
+ * (1 MiB of it took 3.8 s, 5 MiB minutes). When the runs' squared lengths
+ * sum to more than this, every run longer than `maxLazyRun` lines is read
+ * as a plain paragraph instead (see `blocks.ts`).
+ */
+export const lazyRunBudget = 2e7
+/** A lazy run longer than this many lines is read as a plain paragraph when the budget is exceeded. */
+export const maxLazyRun = 100
+
+/**
+ * Read the shape of a document's lines in one pass: line count, container
+ * markers, deepest nesting, long runs of lazy continuation lines.
  *
  * @param text The document.
- * @returns The deepest line's depth and its 1-based line number.
+ * @returns See {@link LineShape}.
  * @example
- * deepestLine('a\n> - > b\n') // {depth: 3, line: 2}
+ * lineShape('a\n> - > b\n').deepest // {depth: 3, line: 2}
  */
-export function deepestLine(text: string): { depth: number; line: number } {
+export function lineShape(text: string): LineShape {
   let deepest = { depth: 0, line: 1 }
-  let line = 1
-  for (let start = 0; start <= text.length; line++) {
-    const depth = lineDepth(text, start)
-    if (depth > deepest.depth) deepest = { depth, line }
+  let lines = 0
+  let markers = 0
+  let opener = -1 // offset of the line that opened the current run, -1 when none
+  let run = 0 // lazy lines in the current run
+  let cost = 0
+  const long: number[] = []
+  const endRun = () => {
+    cost += run * run
+    if (run > maxLazyRun && opener !== -1) long.push(opener)
+    opener = -1
+    run = 0
+  }
+  for (let start = 0; start <= text.length; ) {
+    lines++
+    const { depth, indent, blank } = lineDepth(text, start)
+    markers += depth
+    if (depth > deepest.depth) deepest = { depth, line: lines }
+    if (blank) endRun()
+    else if (depth > 0) {
+      endRun()
+      opener = start
+    } else if (opener !== -1 && indent < 2) run++
     const nl = text.indexOf('\n', start)
     if (nl === -1) break
     start = nl + 1
   }
-  return deepest
+  endRun()
+  return { lines, markers, deepest, lazyOpeners: cost > lazyRunBudget ? long : [] }
 }
 
-/** Container markers that open the line at `at`: `>`, `-`/`*`/`+` and `1.`/`1)` followed by a space or a tab. */
-function lineDepth(text: string, at: number): number {
+/** The container markers that open the line at `at` (`>`, `-`/`*`/`+` or `1.`/`1)` and a space or tab), its indentation, and whether it is blank. */
+function lineDepth(text: string, at: number): { depth: number; indent: number; blank: boolean } {
   let depth = 0
   let i = at
+  let c = text.charCodeAt(i)
+  while (c === 32 || c === 9) c = text.charCodeAt(++i)
+  const indent = i - at
+  if (c === 10 || c === 13 || Number.isNaN(c)) return { depth, indent, blank: true }
   for (;;) {
-    let c = text.charCodeAt(i)
-    while (c === 32 || c === 9) c = text.charCodeAt(++i)
     if (c === 62) {
       depth++
       i++
-      continue
-    }
-    const next = text.charCodeAt(i + 1)
-    if ((c === 45 || c === 42 || c === 43) && (next === 32 || next === 9)) {
+    } else if ((c === 45 || c === 42 || c === 43) && isSpaceOrTab(text.charCodeAt(i + 1))) {
       depth++
       i += 2
-      continue
-    }
-    if (c >= 48 && c <= 57) {
+    } else if (c >= 48 && c <= 57) {
       let j = i + 1
       while (j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++
       const mark = text.charCodeAt(j)
-      const after = text.charCodeAt(j + 1)
-      if ((mark === 46 || mark === 41) && (after === 32 || after === 9)) {
-        depth++
-        i = j + 2
-        continue
-      }
-    }
-    return depth
+      if (!((mark === 46 || mark === 41) && isSpaceOrTab(text.charCodeAt(j + 1)))) break
+      depth++
+      i = j + 2
+    } else break
+    c = text.charCodeAt(i)
+    while (c === 32 || c === 9) c = text.charCodeAt(++i)
   }
+  return { depth, indent, blank: false }
+}
+
+function isSpaceOrTab(code: number): boolean {
+  return code === 32 || code === 9
 }
 
 /**
- * Refuse a document whose block quotes or lists nest too deep on one line.
+ * Refuse a document micromark cannot read in reasonable time: block quotes
+ * or lists nested deeper than `maxNesting` on a line, more than `maxLines`
+ * lines, or more than `maxContainerMarkers` quote and list markers.
  *
  * @param text The document.
- * @param limit Deepest nesting allowed (default: `maxNesting`).
- * @throws {LimitError} Naming the first line over the limit.
+ * @returns Its shape, for {@link readAsPlain}.
+ * @throws {LimitError} Naming the line where there is one.
  */
-export function checkNesting(text: string, limit: number = maxNesting): void {
-  const { depth, line } = deepestLine(text)
-  if (depth > limit) throw new LimitError(nestingReason(depth, limit), line)
+export function checkShape(text: string): LineShape {
+  const shape = lineShape(text)
+  if (shape.deepest.depth > maxNesting) throw new LimitError(nestingReason(shape.deepest.depth, maxNesting), shape.deepest.line)
+  if (shape.lines > maxLines) throw new LimitError(`Unexpected ${shape.lines} lines, expected at most ${maxLines}`)
+  if (shape.markers > maxContainerMarkers) throw new LimitError(`Unexpected ${shape.markers} block quote and list markers, expected at most ${maxContainerMarkers}`)
+  return shape
 }
 
 /**
@@ -123,6 +183,33 @@ export function checkNesting(text: string, limit: number = maxNesting): void {
  */
 export function nestingReason(depth: number, limit: number): string {
   return `Unexpected ${depth} levels of nested block quotes or lists, expected at most ${limit}`
+}
+
+/**
+ * The text micromark reads for a document with long lazy runs: the same
+ * text but for the container markers of each run's opening line, replaced
+ * by `x` (same length, same offsets), so the run is one plain paragraph.
+ * Blocks still take their text from the document itself.
+ *
+ * @param text The document.
+ * @param openers Offsets of the lines to neutralize (`lineShape(text).lazyOpeners`).
+ * @returns The text to tokenize (`text` itself when there is nothing to change).
+ */
+export function readAsPlain(text: string, openers: number[]): string {
+  if (openers.length === 0) return text
+  const parts: string[] = []
+  let copied = 0
+  for (const at of openers) {
+    let i = at
+    while (text[i] === ' ' || text[i] === '\t') i++
+    let end = i
+    // The markers and the spaces between them: the line's first letters follow.
+    while (end < text.length && /[>*+\-0-9.) \t]/.test(text[end]!)) end++
+    parts.push(text.slice(copied, i), text.slice(i, end).replace(/[^ \t]/g, 'x'))
+    copied = end
+  }
+  parts.push(text.slice(copied))
+  return parts.join('')
 }
 
 /**

@@ -14,7 +14,7 @@ import { findQuotes } from '../../src/extract/speakers.ts'
 import { extractSource, stopWorkers } from '../../src/isolate/index.ts'
 import { maxSourceBytes } from '../../src/limits.ts'
 import { toBlocks, tokenizeMarkdown, type Block } from '../../src/parse/blocks.ts'
-import { inlineCost, needsPlainInline } from '../../src/parse/shape.ts'
+import { inlineCost, lineShape, needsPlainInline, readAsPlain } from '../../src/parse/shape.ts'
 import { readVocabulary } from '../../src/read/vocabulary.ts'
 import { serveSite } from '../../src/site/serve.ts'
 import { send, tempProject, type TempProject } from '../site/helpers.ts'
@@ -91,6 +91,24 @@ describe('sources: one bad file never stops the run', () => {
   it('lists nested 40 deep by indentation over 40 lines: refused at the line where the 33rd level opens', () => {
     const text = Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n')
     expect(() => toBlocks(text)).toThrow('line 33: Unexpected 33 levels of nested block quotes or lists, expected at most 32')
+  })
+
+  it('more than 100,000 lines, or more than 100,000 list markers: refused with a reason', () => {
+    expect(() => tokenizeMarkdown('a\n'.repeat(100001))).toThrow('Unexpected 100002 lines, expected at most 100000')
+    expect(() => tokenizeMarkdown('- - - a\n'.repeat(40000))).toThrow('Unexpected 120000 block quote and list markers, expected at most 100000')
+  })
+
+  it('a list item continued by 5,000 lazy lines (a plain-text article opening with "- "): read as plain paragraphs, every line a block', () => {
+    const text = `- Avoid swimming for 2 days.\n${'Saunas should be avoided for a week.\n'.repeat(5000)}`
+    const shape = lineShape(text)
+    expect(shape.lazyOpeners).toEqual([0])
+    expect(readAsPlain(text, shape.lazyOpeners).slice(0, 12)).toBe('x Avoid swim')
+    const blocks = toBlocks(text)
+    expect(blocks).toHaveLength(5001)
+    expect(blocks[0]).toMatchObject({ start: 0, text: '- Avoid swimming for 2 days.' })
+    expect(blocks[1]).toMatchObject({ text: 'Saunas should be avoided for a week.' })
+    // A short run is left to micromark: it is a list item.
+    expect(lineShape(`- Avoid swimming.\n${'b\n'.repeat(50)}`).lazyOpeners).toEqual([])
   })
 
   it('`*a` repeated: read without emphasis (a warning naming the file), extracted, exit 0', async () => {

@@ -1,6 +1,6 @@
 /**
  * A real `claimrange extract` in a child process, stopped in the middle of
- * a source that takes minutes to extract: Ctrl-C and SIGTERM end it at
+ * a source that takes seconds to extract: Ctrl-C and SIGTERM end it at
  * once, every file is as it was or as it should be, the lock is gone; and
  * while it runs, a second run waits for its lock instead of taking it.
  */
@@ -21,8 +21,8 @@ let child: ChildProcess | undefined
 
 beforeEach(async () => {
   project = await tempProject('claimrange-signals-')
-  // Sorted last; lazy continuation lines make micromark rescan the paragraph for each: minutes.
-  await writeFile(join(project.sources, 'zz-slow.md'), `- Avoid swimming for 2 days.\n${'a\n'.repeat(80000)}`)
+  // Sorted last, and within every limit: 99,000 table rows of six cells take micromark 15 s or more.
+  await writeFile(join(project.sources, 'zz-slow.md'), `| a | b | c | d | e | f |\n| - | - | - | - | - | - |\n${'| a | b | c | d | e | f |\n'.repeat(99000)}`)
   // Edited, so it is rewritten before the slow source is reached.
   const edited = join(project.sources, 'workout-after-microneedling.md')
   await writeFile(edited, `${await readFile(edited, 'utf8')}\nAvoid saunas for 5 days.\n`)
@@ -70,7 +70,7 @@ describe('signals during a long extraction', () => {
     it(`${signal} mid-extraction ends the run with exit ${code} and one line, files sound, lock removed`, async () => {
       const run = await startExtract()
       run.child.kill(signal)
-      // The slow source alone would take minutes: exiting at all within the test's time means the signal was taken mid-extraction.
+      // Taken mid-extraction: the exit code is the signal's, and the slow source's claims file was never written.
       expect(await run.exited).toBe(code)
       expect(run.stderr()).toContain(`claimrange: stopped by ${signal}; every file is as it was or as it should be`)
       await expectFilesSound()

@@ -59,7 +59,9 @@ function workerPool(): Piscina<Task, Answer> {
     minThreads: 0,
     maxThreads: 1,
     idleTimeout: 5000,
-    resourceLimits: { maxOldGenerationSizeMb: extractionHeapMb }
+    // A thread's young generation is small by default: extraction allocates briefly and much, and ran
+    // twice as slowly there as on the main thread (200 sources: 1.75 s against 0.85 s); at 48 MiB, 1.32 against 1.21.
+    resourceLimits: { maxOldGenerationSizeMb: extractionHeapMb, maxYoungGenerationSizeMb: 48 }
   })
   return pool
 }

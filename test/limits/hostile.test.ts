@@ -182,6 +182,19 @@ describe('claims files: one bad file never stops check, consensus or extract', (
     expect(await readFile(file, 'utf8')).toContain(bomb)
   })
 
+  it('an alias bomb in a claims file: start --no-serve builds the page from the others, names the file, exit 1', async () => {
+    const file = join(project.claims, `${victim}.yaml`)
+    await writeFile(file, `${await readFile(file, 'utf8')}${bomb}\n`)
+    const effects = captureEffects()
+    const code = await main(['start', '--no-serve', '--sources', project.sources, '--claims', project.claims, '--out', project.out], effects)
+    expect(code).toBe(1)
+    expect(effects.stderr.join('\n')).toContain(`${victim}.yaml`)
+    const data = await readFile(join(project.out, 'data.js'), 'utf8')
+    expect(data).toContain('workout-after-microneedling')
+    // Its source is still shown; its claims file is not among the files.
+    expect(data).not.toContain(`"source":"${victim}"`)
+  }, 60000)
+
   it('a skipped claims file with an out-of-range span or a duplicate id: extract exits 1 like check, the file untouched', async () => {
     const file = join(project.claims, `${victim}.yaml`)
     const text = await readFile(file, 'utf8')

@@ -1,7 +1,19 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx), so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api'
+// Runs the compiled CLI (dist/cli/claimrange.js; see build-cli.js). When a
+// file under src/ is newer, it is rebuilt first; where esbuild is not
+// installed (a production install), the TypeScript runs through tsx instead.
+import { buildCli, cliFile, isStale } from './build-cli.js'
 
-register()
-const { main } = await import('../src/cli/main.ts')
+let main
+if (isStale()) {
+  try {
+    await buildCli()
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error
+    const { register } = await import('tsx/esm/api')
+    register()
+    ;({ main } = await import('../src/cli/main.ts'))
+  }
+}
+main ??= (await import(cliFile)).main
 process.exitCode = await main(process.argv.slice(2))

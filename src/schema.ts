@@ -18,6 +18,7 @@
  *     quote: "you must not engage in exercise and other strenuous activities for 72 hours after the procedure."
  *     span: {start: 2890, end: 2978, line: 21}
  *     review: {status: unreviewed}
+ *     rules: [topic/own-words, stance/directive-negation, time/own-duration]
  * ```
  *
  * Decisions recorded here so the next person sees why:
@@ -34,6 +35,15 @@
  * - `context: {before, after}` (optional, after `span`) holds about 60
  *   characters of source text on each side of the quote; it is written for
  *   reviewed claims so they can be re-anchored after the source is edited.
+ * - `rules` (optional, the last key, after `review` and `status`) lists the ids of the extraction rules
+ *   that gave the claim its topic, stance, time and condition, in that order
+ *   (`src/extract/rules/`; `describeRule` says each in words). It comes
+ *   last because it is the extractor's account of its reading, not part of
+ *   the claim or of the editor's review; it is optional so that claims
+ *   written by hand, or by a version before rules had ids, stay valid.
+ *   Whether each id exists is `check`'s job, not the schema's: a claims file
+ *   from another version of the rules must still be readable to be
+ *   re-extracted.
  *
  * This module has no Node dependencies: the browser uses it too.
  */
@@ -61,6 +71,9 @@ export const reviewStatuses = ['unreviewed', 'confirmed', 'rejected', 'corrected
 
 /** A topic or condition name: lowercase letters, digits and hyphens (`hot-tubs`). */
 export const slugPattern = /^[a-z0-9][a-z0-9-]*$/
+
+/** The shape of an extraction rule's id: `family/name` (`stance/negated-allowed`). */
+export const ruleIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /** A topic or condition name in a claims or gold file. */
 export const slug = z.string().regex(slugPattern, 'expected a lowercase slug like `sauna` or `hot-tubs`')
@@ -155,7 +168,8 @@ export const claimSchema = z
     span: spanSchema,
     context: contextSchema.optional(),
     review: reviewSchema,
-    status: z.literal('orphaned').optional()
+    status: z.literal('orphaned').optional(),
+    rules: z.array(z.string().regex(ruleIdPattern, 'expected a rule id like `stance/avoid-cue`')).optional()
   })
   .strict()
 

@@ -1,36 +1,50 @@
 /**
  * The claims as CSV (RFC 4180): the same claims, in the same order, as the
- * chart and the table show. Pure.
+ * chart and the table show, rejected ones included. Pure.
  *
- * Decisions: lines end in CRLF, as RFC 4180 says and spreadsheets expect; a
- * field is quoted when it holds a comma, a double quote, CR or LF, or starts
- * or ends with a space, and its double quotes are doubled; empty fields stand
- * for "none" (no condition, no speaker, open-ended max). Quotes are exported
- * exactly as the source says them (no prefix against spreadsheet formulas:
- * they would change the quote).
+ * Decisions: the file starts with a UTF-8 byte-order mark, so spreadsheet
+ * programs read it as UTF-8 (curly quotes stay curly); lines end in CRLF,
+ * as RFC 4180 says; a field is quoted when it holds a comma, a double
+ * quote, CR or LF, or starts or ends with a space, and its double quotes
+ * are doubled; empty fields stand for "none". Values are the ones in force:
+ * for a corrected claim the editor's (`values_from: editor`), with what was
+ * extracted in `extracted` and the source's own words in `wait_text`.
+ * Conflicting claims are named in words (who says what), not by id. Quotes
+ * are exported exactly as the source says them (no prefix against
+ * spreadsheet formulas: it would change the quote).
  */
 import { formatWait } from './format.ts'
 import type { RowView } from './model.ts'
+import type { ReportIndex } from './report.ts'
+
+/** The byte-order mark the file starts with. */
+export const bom = '\uFEFF'
 
 /** Column names, in order. */
 export const csvColumns = [
   'source',
   'source_title',
+  'source_url',
   'claim_id',
   'topic',
   'condition',
   'stance',
   'wait_min_hours',
   'wait_max_hours',
+  'wait_in_words',
   'wait_text',
   'wait_vague',
-  'wait_in_words',
+  'values_from',
+  'extracted',
   'speaker',
   'quote',
   'line',
   'review_status',
+  'reviewer',
+  'note',
+  'counted',
   'outlier_reason',
-  'conflicts_with'
+  'conflicts'
 ] as const
 
 /**
@@ -50,37 +64,46 @@ export function csvField(value: string | number | boolean | null | undefined): s
 /**
  * The shown claims as CSV.
  *
- * @param rows Rows from `viewRows` (filters applied).
- * @returns CSV text with a header line; every line ends in CRLF.
+ * @param rows Rows from `pageModel` (filters applied).
+ * @param index The report index the rows were made with (for conflicts).
+ * @returns CSV text: a byte-order mark, a header line, one line per claim; every line ends in CRLF.
  * @example
- * claimsCsv(viewRows(data, report)).split('\r\n')[0] // 'source,source_title,claim_id,topic,…'
+ * claimsCsv(model.rows, model.index).split('\r\n')[0] // '\uFEFFsource,source_title,source_url,claim_id,…'
  */
-export function claimsCsv(rows: RowView[]): string {
+export function claimsCsv(rows: RowView[], index: ReportIndex): string {
   const lines = [csvColumns.join(',')]
   for (const row of rows) {
     for (const view of row.claims) {
       const c = view.claim
+      const stored = view.stored
+      const corrected = stored.review.status === 'corrected'
       const record = [
         view.source,
         view.sourceTitle,
-        view.stored.id,
+        view.sourceInfo?.url ?? null,
+        stored.id,
         c.topic,
         c.condition,
         c.stance,
         c.wait.min,
         c.wait.max,
-        c.wait.text,
-        c.wait.vague ? 'yes' : '',
         formatWait(c.wait),
+        stored.wait.text,
+        c.wait.vague ? 'yes' : '',
+        corrected ? 'editor' : 'extraction',
+        corrected ? `${stored.topic}, ${stored.stance} ${formatWait(stored.wait)}${stored.condition ? `, ${stored.condition}` : ''}` : null,
         c.speaker,
         c.quote,
         c.span.line,
-        view.stored.review.status,
-        view.outlier,
-        view.conflicts.map((x) => x.other).join(' ')
+        stored.status === 'orphaned' ? `${stored.review.status} (orphaned)` : stored.review.status,
+        stored.review.by,
+        stored.review.note,
+        view.counted ? 'yes' : 'no',
+        view.counted ? view.outlier : null,
+        index.pairsOf(view.key).map((p) => p.reason).join(' | ')
       ]
       lines.push(record.map(csvField).join(','))
     }
   }
-  return lines.join('\r\n') + '\r\n'
+  return bom + lines.join('\r\n') + '\r\n'
 }

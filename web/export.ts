@@ -1,7 +1,32 @@
 /**
  * Exports: the chart as a standalone SVG file or a PNG (drawn on a canvas
- * from the SVG), and any text as a download.
+ * from the SVG), ready to publish — at a web width, with a title, a
+ * one-line description, the sources and the date — and any text as a
+ * download.
  */
+import { createSvg, render } from './render.ts'
+import { layout, type LayoutOptions, type PublishInfo } from './spec.ts'
+import type { RowView } from './model.ts'
+
+/** Width of an exported chart, in CSS pixels (a PNG has twice as many). */
+export const exportWidth = 1200
+
+/**
+ * Draw rows as a publishable chart, off the page.
+ *
+ * @param doc Document to draw in.
+ * @param rows Rows to show (all, or one topic's).
+ * @param publish Title, description, sources and date.
+ * @param options Expanded rows, as on the page (default: none).
+ * @returns The `<svg>` (not attached), {@link exportWidth} wide.
+ * @example
+ * svgDocument(publishChart(document, rows, {title, description, sources, date: '2025-01-31'}))
+ */
+export function publishChart(doc: Document, rows: RowView[], publish: PublishInfo, options: Omit<LayoutOptions, 'publish' | 'stickyAxis'> = {}): SVGSVGElement {
+  const svg = createSvg(doc)
+  render(svg, layout(rows, exportWidth, { ...options, publish }))
+  return svg
+}
 
 /**
  * The chart as a standalone SVG document.
@@ -19,6 +44,7 @@ export function svgDocument(svg: SVGSVGElement): string {
   copy.querySelectorAll('.focus-ring').forEach((node) => node.remove())
   copy.querySelectorAll('[tabindex]').forEach((node) => node.removeAttribute('tabindex'))
   copy.querySelectorAll('.selected').forEach((node) => node.classList.remove('selected'))
+  copy.querySelectorAll('.links > *, .buttons').forEach((node) => node.remove())
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg')
   const text = new XMLSerializer().serializeToString(copy)
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`

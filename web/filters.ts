@@ -1,9 +1,15 @@
 /**
- * The filter controls: topics, conditions, and one switch per source. The
- * state is a plain object; the controls report every change through
- * `onChange` and never recompute anything themselves.
+ * The filter controls: topics, conditions, a searchable list of source
+ * switches, and the review-status filter (the review queue). The state is a
+ * plain object; the controls report every change through `onChange` and
+ * never recompute anything themselves.
+ *
+ * Decision: the source list shows at most {@link sourcesListed} switches,
+ * those matching the search (title or id, any case), switched-off sources
+ * first: a corpus of 10,000 sources stays a short list, and every source is
+ * one search away.
  */
-import { effectiveClaim } from '../src/schema.ts'
+import { effectiveClaim, reviewStatuses, type ReviewStatus } from '../src/schema.ts'
 import type { SiteData } from '../src/site/data.ts'
 import type { ViewOptions } from './model.ts'
 
@@ -15,7 +21,14 @@ export interface FilterState {
   conditions: Set<string | null>
   /** Sources switched off. */
   excluded: Set<string>
+  /** Review statuses shown. */
+  statuses: Set<ReviewStatus>
+  /** What the source search holds. */
+  query: string
 }
+
+/** Source switches listed at once. */
+export const sourcesListed = 30
 
 /**
  * Everything selected, no source off.
@@ -27,7 +40,9 @@ export function initialFilters(data: SiteData): FilterState {
   return {
     topics: new Set(usedTopics(data)),
     conditions: new Set<string | null>([null, ...usedConditions(data)]),
-    excluded: new Set()
+    excluded: new Set(),
+    statuses: new Set(reviewStatuses),
+    query: ''
   }
 }
 
@@ -58,7 +73,7 @@ export function mergeFilters(state: FilterState, before: SiteData, after: SiteDa
  * @returns View options.
  */
 export function viewOptions(state: FilterState): ViewOptions {
-  return { topics: [...state.topics], conditions: [...state.conditions], exclude: [...state.excluded] }
+  return { topics: [...state.topics], conditions: [...state.conditions], exclude: [...state.excluded], statuses: [...state.statuses] }
 }
 
 /**
@@ -106,13 +121,72 @@ export function renderFilters(container: HTMLElement, data: SiteData, state: Fil
   const conditions = group('Conditions', 'filter-conditions')
   box(conditions, 'general', '', state.conditions.has(null), toggle(state.conditions, null))
   for (const name of usedConditions(data)) box(conditions, name, name, state.conditions.has(name), toggle(state.conditions, name))
-  const sources = group('Sources (switch one off to see the consensus without it)', 'filter-sources')
+  const sources = group('Sources: switch one off to see the consensus without it', 'filter-sources')
+  const search = doc.createElement('input')
+  search.type = 'search'
+  search.id = 'source-search'
+  search.placeholder = 'Search sources by title'
+  search.value = state.query
+  search.setAttribute('aria-label', 'Search sources by title')
+  search.setAttribute('aria-controls', 'source-list')
+  const info = doc.createElement('p')
+  info.className = 'source-info'
+  info.id = 'source-info'
+  info.setAttribute('aria-live', 'polite')
+  const list = doc.createElement('div')
+  list.id = 'source-list'
+  sources.append(search, info, list)
   const withClaims = new Set(data.files.map((f) => f.source))
-  const ids = [...new Set([...data.sources.map((s) => s.id), ...withClaims])].sort()
-  for (const id of ids) {
-    if (!withClaims.has(id)) continue
-    const title = data.sources.find((s) => s.id === id)?.title ?? id
-    box(sources, title, id, !state.excluded.has(id), (on) => void (on ? state.excluded.delete(id) : state.excluded.add(id)), 'switch')
+  const titles = new Map(data.sources.map((s) => [s.id, s.title]))
+  const ids = [...withClaims].sort()
+  const fill = () => {
+    list.replaceChildren()
+    const q = state.query.trim().toLowerCase()
+    const matches = ids.filter((id) => !q || id.toLowerCase().includes(q) || (titles.get(id) ?? '').toLowerCase().includes(q))
+    matches.sort((a, b) => Number(!state.excluded.has(a)) - Number(!state.excluded.has(b)))
+    for (const id of matches.slice(0, sourcesListed)) {
+      box(list, titles.get(id) ?? id, id, !state.excluded.has(id), (on) => void (on ? state.excluded.delete(id) : state.excluded.add(id)), 'switch')
+    }
+    const off = state.excluded.size
+    const shown = Math.min(matches.length, sourcesListed)
+    info.textContent =
+      `${ids.length.toLocaleString('en')} sources${off ? `, ${off.toLocaleString('en')} switched off` : ''}; ` +
+      (matches.length > shown ? `showing ${shown} of ${matches.length.toLocaleString('en')} matches: search to narrow them.` : `showing ${shown === ids.length ? 'all' : `${shown} matching`}.`)
+  }
+  search.addEventListener('input', () => {
+    state.query = search.value
+    fill()
+  })
+  fill()
+}
+
+/**
+ * Draw the review-status filter: one checkbox per status with its count.
+ *
+ * @param container Element to fill (emptied first).
+ * @param counts Claims per status (filters other than status applied).
+ * @param state Current state; mutated when a box changes.
+ * @param onChange Called after every change.
+ */
+export function renderStatusFilter(container: HTMLElement, counts: Record<ReviewStatus, number>, state: FilterState, onChange: () => void): void {
+  const doc = container.ownerDocument
+  container.replaceChildren()
+  for (const status of reviewStatuses) {
+    const label = doc.createElement('label')
+    label.className = `chip status-${status}`
+    const input = doc.createElement('input')
+    input.type = 'checkbox'
+    input.value = status
+    input.checked = state.statuses.has(status)
+    input.addEventListener('change', () => {
+      if (input.checked) state.statuses.add(status)
+      else state.statuses.delete(status)
+      onChange()
+    })
+    const span = doc.createElement('span')
+    span.textContent = `${status} ${counts[status].toLocaleString('en')}`
+    label.append(input, span)
+    container.append(label)
   }
 }
 

@@ -1,19 +1,28 @@
 /**
- * The view model shared by the chart, the table and the CSV: which claims
- * are shown, in which rows, with what the consensus says about each. Pure.
+ * The view model shared by the summary, the chart, the table and the CSV:
+ * which claims are shown, in which rows and source lines, with what the
+ * consensus says about each. Pure.
  *
  * Decisions:
- * - Claims an editor rejected are not shown (they are extraction mistakes);
- *   corrected claims are shown with the editor's values.
+ * - Every claim is in the model, rejected ones too (greyed and restorable,
+ *   `counted: false`); the review-status filter decides which are shown.
+ *   Corrected claims are shown with the editor's values, the extracted ones
+ *   kept beside them (`stored`).
  * - A source switched off hides its claims; its rows stay (with whatever
  *   consensus is left) so the band can be watched moving.
  * - Rows follow the vocabulary's topic order (related topics sit near each
  *   other); within a topic the general row comes first, then conditions in
- *   vocabulary order. Within a row claims go by source, speaker, file order.
+ *   vocabulary order. A row has one line per source, as a forest plot has
+ *   one line per study: lines go by the source's position (shortest wait
+ *   first, sources that give no time last), then by title, so a row reads
+ *   from left to right as a distribution and its outliers sit at its ends.
  */
-import type { ConsensusReport, TopicConsensus } from '../src/consensus/types.ts'
-import { effectiveClaim, type Claim } from '../src/schema.ts'
+import { stanceTally } from '../src/consensus/voices.ts'
+import type { ConsensusReport, TopicConsensus, Voice } from '../src/consensus/types.ts'
+import { effectiveClaim, type Claim, type ReviewStatus } from '../src/schema.ts'
 import type { SiteData, SiteSource } from '../src/site/data.ts'
+import { formatHours, formatRange, formatWait } from './format.ts'
+import { claimKey, compareHours, indexReport, type ConflictGroupView, type ReportIndex, type WithinPair } from './report.ts'
 
 /** What the reader chose to see. */
 export interface ViewOptions {
@@ -23,20 +32,17 @@ export interface ViewOptions {
   conditions?: readonly (string | null)[] | undefined
   /** Source ids switched off (default: none). */
   exclude?: readonly string[] | undefined
+  /** Review statuses to show (default: all). */
+  statuses?: readonly ReviewStatus[] | undefined
 }
 
-/** A conflict as seen from one of its claims. */
-export interface ConflictView {
-  /** The other claim. */
-  other: string
-  reason: string
-}
-
-/** One shown claim with everything the page says about it. */
+/** One claim with everything the page says about it. */
 export interface ClaimView {
+  /** `<source>/<id>`. */
+  key: string
   /** The claim with an editor's corrections applied. */
   claim: Claim
-  /** The claim as stored (review status, original values). */
+  /** The claim as stored (review status, extracted values). */
   stored: Claim
   /** Source id (the claims file's `source`). */
   source: string
@@ -46,10 +52,33 @@ export interface ClaimView {
   sourceTitle: string
   /** Display label of the claim's topic. */
   topicLabel: string
+  /** Key of its row. */
+  row: string
+  status: ReviewStatus
+  /** Whether the consensus counts it (not rejected, not orphaned). */
+  counted: boolean
   /** Why the consensus calls it an outlier, or `null`. */
   outlier: string | null
-  /** Claims it conflicts with. */
-  conflicts: ConflictView[]
+  /** Number of claims it conflicts with (the pairs: `ReportIndex.pairsOf`). */
+  conflictCount: number
+}
+
+/** One source's claims in one row: a line of the forest plot. */
+export interface SourceLine {
+  source: string
+  title: string
+  /** Claims with a number, shown on the axis. */
+  claims: ClaimView[]
+  /** Claims with no number: the "no time given" column. */
+  vague: ClaimView[]
+  /** The source's voices in this row (itself, and experts it quotes). */
+  voices: Voice[]
+  /** Pairs of its own claims that contradict each other. */
+  within: WithinPair[]
+  /** How a voice of it that says both was counted, in words; `null` when none says both. */
+  saysBoth: string | null
+  /** Whether one of its claims is an outlier. */
+  hasOutlier: boolean
 }
 
 /** One chart row: a topic, and a condition or the general case. */
@@ -59,77 +88,102 @@ export interface RowView {
   topic: string
   condition: string | null
   topicLabel: string
+  /** `Exercise` or `Exercise — deep`. */
+  title: string
   /** The consensus of this row, when the report has one. */
   consensus: TopicConsensus | undefined
+  /** Every shown claim, line by line. */
   claims: ClaimView[]
+  lines: SourceLine[]
+  /** Conflict groups of the row's allowed claims. */
+  groups: ConflictGroupView[]
+}
+
+/** Rows and the index they were made with. */
+export interface PageModel {
+  rows: RowView[]
+  /** Every claim of the data (filters not applied), by key. */
+  claims: Map<string, ClaimView>
+  index: ReportIndex
 }
 
 /**
- * Group the shown claims into rows.
+ * Build the page model.
  *
  * @param data Site data.
  * @param report Consensus computed with the same `exclude`.
  * @param options Filters (see {@link ViewOptions}).
- * @returns Rows in display order; a row is kept while its topic and condition
- *   are selected and it has claims in the data, even if every source of it is off.
+ * @returns Rows in display order and every claim by key; a row is kept
+ *   while its topic and condition are selected and it has claims in the
+ *   data, even if every source of it is off.
  * @example
- * viewRows(data, report, {topics: ['exercise']}).map((r) => r.key) // ['exercise', 'exercise/intense']
+ * pageModel(data, report, {topics: ['exercise']}).rows.map((r) => r.key) // ['exercise', 'exercise/intense']
  */
-export function viewRows(data: SiteData, report: ConsensusReport, options: ViewOptions = {}): RowView[] {
+export function pageModel(data: SiteData, report: ConsensusReport, options: ViewOptions = {}): PageModel {
+  const index = indexReport(report)
   const topicOrder = new Map(data.topics.map((t, i) => [t.name, i]))
   const conditionOrder = new Map(data.conditions.map((c, i) => [c, i]))
   const labels = new Map(data.topics.map((t) => [t.name, t.label]))
   const sources = new Map(data.sources.map((s) => [s.id, s]))
+  const consensusRows = new Map(report.topics.map((t) => [rowKey(t.topic, t.condition), t]))
   const exclude = new Set(options.exclude ?? [])
   const topics = options.topics ? new Set(options.topics) : undefined
   const conditions = options.conditions ? new Set(options.conditions) : undefined
-  const outliers = new Map<string, string>()
-  const conflicts = new Map<string, ConflictView[]>()
-  const seenPairs = new Set<string>()
-  for (const row of report.topics) {
-    for (const o of row.outliers) outliers.set(o.claim, o.reason)
-    for (const c of row.conflicts) {
-      const pair = c.claims.join(' ')
-      if (seenPairs.has(pair)) continue
-      seenPairs.add(pair)
-      const [a, b] = c.claims
-      push(conflicts, a, { other: b, reason: c.reason })
-      push(conflicts, b, { other: a, reason: c.reason })
-    }
-  }
+  const statuses = options.statuses ? new Set(options.statuses) : undefined
+  const claims = new Map<string, ClaimView>()
   const rows = new Map<string, RowView>()
+  const lines = new Map<string, Map<string, SourceLine>>()
   for (const file of data.files) {
-    file.claims.forEach((stored) => {
-      if (stored.review.status === 'rejected') return
+    const info = sources.get(file.source)
+    for (const stored of file.claims) {
       const claim = effectiveClaim(stored)
-      if (topics && !topics.has(claim.topic)) return
-      if (conditions && !conditions.has(claim.condition)) return
-      const key = rowKey(claim.topic, claim.condition)
-      let row = rows.get(key)
-      if (!row) {
-        row = {
-          key,
-          topic: claim.topic,
-          condition: claim.condition,
-          topicLabel: labels.get(claim.topic) ?? claim.topic,
-          consensus: report.topics.find((t) => t.topic === claim.topic && t.condition === claim.condition),
-          claims: []
-        }
-        rows.set(key, row)
-      }
-      if (exclude.has(file.source)) return
-      const info = sources.get(file.source)
-      row.claims.push({
+      const key = claimKey(file.source, stored.id)
+      const row = rowKey(claim.topic, claim.condition)
+      const topicLabel = labels.get(claim.topic) ?? claim.topic
+      const view: ClaimView = {
+        key,
         claim,
         stored,
         source: file.source,
         sourceInfo: info,
         sourceTitle: info?.title ?? file.source,
-        topicLabel: row.topicLabel,
-        outlier: outliers.get(stored.id) ?? null,
-        conflicts: conflicts.get(stored.id) ?? []
-      })
-    })
+        topicLabel,
+        row,
+        status: stored.review.status,
+        counted: stored.review.status !== 'rejected' && stored.status !== 'orphaned',
+        outlier: index.outliers.get(key) ?? null,
+        conflictCount: index.countOf(key)
+      }
+      claims.set(key, view)
+      if (topics && !topics.has(claim.topic)) continue
+      if (conditions && !conditions.has(claim.condition)) continue
+      let rowView = rows.get(row)
+      if (!rowView) {
+        const consensus = consensusRows.get(row)
+        rowView = {
+          key: row,
+          topic: claim.topic,
+          condition: claim.condition,
+          topicLabel,
+          title: claim.condition === null ? topicLabel : `${topicLabel} — ${claim.condition}`,
+          consensus,
+          claims: [],
+          lines: [],
+          groups: consensus ? index.groups(consensus) : []
+        }
+        rows.set(row, rowView)
+        lines.set(row, new Map())
+      }
+      if (exclude.has(file.source) || (statuses && !statuses.has(view.status))) continue
+      const byLine = lines.get(row)!
+      let line = byLine.get(file.source)
+      if (!line) {
+        line = { source: file.source, title: view.sourceTitle, claims: [], vague: [], voices: [], within: [], saysBoth: null, hasOutlier: false }
+        byLine.set(file.source, line)
+      }
+      ;(claim.wait.min === null ? line.vague : line.claims).push(view)
+      if (view.outlier && view.counted) line.hasOutlier = true
+    }
   }
   const rank = (order: Map<string, number>, name: string) => order.get(name) ?? order.size
   const sorted = [...rows.values()].sort(
@@ -140,44 +194,26 @@ export function viewRows(data: SiteData, report: ConsensusReport, options: ViewO
       (a.condition && b.condition ? rank(conditionOrder, a.condition) - rank(conditionOrder, b.condition) || compare(a.condition, b.condition) : 0)
   )
   for (const row of sorted) {
-    // Array#sort is stable: claims of one voice keep their file order.
-    row.claims.sort((a, b) => compare(a.source, b.source) || compare(a.claim.speaker ?? '', b.claim.speaker ?? ''))
-  }
-  return sorted
-}
-
-/**
- * The view of one claim, whether the chart shows it or not (a claim an
- * editor just rejected, or of a source switched off), for the side panel.
- *
- * @param data Site data.
- * @param claimId Claim id.
- * @param report Consensus to take the outlier reason and conflicts from
- *   (default: none, the claim is shown with neither).
- * @returns The view, or `undefined` when no claims file has that id.
- * @example
- * claimViewOf(data, 'clinic-sauna')?.sourceTitle // 'Clinic aftercare guide'
- */
-export function claimViewOf(data: SiteData, claimId: string, report?: ConsensusReport): ClaimView | undefined {
-  for (const file of data.files) {
-    const stored = file.claims.find((c) => c.id === claimId)
-    if (!stored) continue
-    const claim = effectiveClaim(stored)
-    const info = data.sources.find((s) => s.id === file.source)
-    const topicLabel = data.topics.find((t) => t.name === claim.topic)?.label ?? claim.topic
-    const conflicts: ConflictView[] = []
-    let outlier: string | null = null
-    for (const row of report?.topics ?? []) {
-      outlier ??= row.outliers.find((o) => o.claim === claimId)?.reason ?? null
-      for (const c of row.conflicts) {
-        const [a, b] = c.claims
-        const other = a === claimId ? b : b === claimId ? a : undefined
-        if (other !== undefined && !conflicts.some((x) => x.other === other)) conflicts.push({ other, reason: c.reason })
-      }
+    const within = row.consensus ? index.withinSource(row.consensus) : []
+    const voices = row.consensus?.voiceList ?? []
+    const list = [...lines.get(row.key)!.values()]
+    for (const line of list) {
+      line.voices = voices.filter((v) => v.source === line.source)
+      line.within = within.filter((p) => p.source === line.source)
+      line.saysBoth = saysBoth(line.voices, claims)
     }
-    return { claim, stored, source: file.source, sourceInfo: info, sourceTitle: info?.title ?? file.source, topicLabel, outlier, conflicts }
+    const position = (line: SourceLine) => {
+      const waits = line.voices.map((v) => v.wait).filter((w) => w !== null)
+      return waits.sort(compareHours)[0] ?? null
+    }
+    const positions = new Map(list.map((line) => [line, position(line)]))
+    list.sort((a, b) => compareHours(positions.get(a)!, positions.get(b)!) || compare(a.title, b.title) || compare(a.source, b.source))
+    row.lines = list
+    // Array#sort is stable: within a line, claims keep their file order.
+    for (const line of list) line.claims.sort((a, b) => (a.claim.wait.min ?? 0) - (b.claim.wait.min ?? 0))
+    row.claims = list.flatMap((line) => [...line.claims, ...line.vague])
   }
-  return undefined
+  return { rows: sorted, claims, index }
 }
 
 /**
@@ -192,21 +228,80 @@ export function rowKey(topic: string, condition: string | null): string {
 }
 
 /**
- * Every claim the chart would show with no filter and no source off.
+ * A row's consensus in a few words: the wait, the median, the voices.
  *
- * @param data Site data.
- * @returns Number of claims not rejected by an editor.
+ * @param row A row.
+ * @returns `wait 3 days · 6 voices`, `wait 48 h – 4 days (median 70 h) · 5 voices`, `no wait · 2 voices`, `no source gives a time · 1 voice`.
  */
-export function countShownClaims(data: SiteData): number {
-  let n = 0
-  for (const file of data.files) for (const claim of file.claims) if (claim.review.status !== 'rejected') n++
-  return n
+export function consensusWords(row: Pick<RowView, 'consensus'>): string {
+  const k = row.consensus?.consensus
+  const voices = row.consensus?.voices ?? 0
+  const who = `${voices} voice${voices === 1 ? '' : 's'}`
+  if (!row.consensus || voices === 0) return 'no claim counted'
+  if (!k) return `no source gives a time · ${who}`
+  if (k.min === k.max) return `${k.min === 0 ? 'no wait' : `wait ${formatHours(k.min)}`} · ${who}`
+  return `wait ${formatRange(k.min, k.max)} (median ${formatHours(k.median)}) · ${who}`
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key)
-  if (list) list.push(value)
-  else map.set(key, [value])
+/**
+ * A conflict group in words, as its bracket is labelled.
+ *
+ * @param group A conflict group.
+ * @returns E.g. `2 claims (2 sources) say it is fine now; 9 claims (3 sources) say wait ≥ 24 h`.
+ */
+export function groupWords(group: ConflictGroupView): string {
+  const when = group.allowedFrom === 0 ? 'now' : `from ${formatHours(group.allowedFrom)}`
+  const wait = group.contrary.shortest === null ? 'wait, without a time' : `wait ≥ ${formatHours(group.contrary.shortest)}`
+  return `${count(group.allowed.length, 'claim')} (${count(group.allowedSources, 'source')}) say it is fine ${when}; ${count(group.contrary.claims, 'claim')} (${count(group.contrary.sources, 'source')}) say ${wait}`
+}
+
+/**
+ * The short reason of an outlier, for its label in the chart.
+ *
+ * @param reason The engine's reason ("24 h is a third of the median of 3 days, outside the consensus 3 days").
+ * @returns The part before ", outside the consensus" ("24 h is a third of the median of 3 days").
+ */
+export function shortReason(reason: string): string {
+  const at = reason.indexOf(', outside the consensus')
+  return at > 0 ? reason.slice(0, at) : reason
+}
+
+/**
+ * A claim's wait as a person reads it: the editor's value marked as such.
+ *
+ * @param view A claim.
+ * @returns `avoid 3 days`, or `avoid 24 h (editor's; the source says “90 minutes”)`.
+ */
+export function saysWords(view: ClaimView): string {
+  const c = view.claim
+  const base = `${c.stance} ${formatWait(c.wait)}`
+  const corrected = view.stored.review.status === 'corrected' ? view.stored.review.corrected : undefined
+  if (!corrected) return base
+  const words = view.stored.wait.text ? `the source says “${view.stored.wait.text}”` : `extracted: ${view.stored.stance} ${formatWait(view.stored.wait)}`
+  return `${base} (editor's; ${words})`
+}
+
+/**
+ * Say how a source's voice that says both was counted.
+ *
+ * @param voices The source's voices on a row.
+ * @param claims Every claim by key.
+ * @returns E.g. `says both (1 allowed, 1 avoid): counted as allowed, its claim with a time decides`; `null` when no voice says both.
+ */
+function saysBoth(voices: Voice[], claims: Map<string, ClaimView>): string | null {
+  for (const voice of voices) {
+    const own = voice.claims.map((id) => claims.get(claimKey(voice.source, id))?.claim).filter((c): c is Claim => c !== undefined)
+    const tally = stanceTally(own)
+    if (tally.by === 'only') continue
+    const how = { majority: 'most of its claims', numbered: 'a tie, its claims with a time decide', cautious: 'a tie, counted as avoid (cautious)' }[tally.by]
+    const who = voice.speaker ? `${voice.speaker} says` : 'says'
+    return `${who} both (${tally.allowed} allowed, ${tally.avoid} avoid): counted as ${tally.stance} — ${how}`
+  }
+  return null
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`
 }
 
 function compare(a: string, b: string): number {

@@ -61,6 +61,12 @@ export interface ReviewControls {
    * @param claim The claim as stored now.
    */
   update(claim: Claim): void
+  /**
+   * Say what the last review changed in the consensus (or that it changed nothing).
+   *
+   * @param text Words, or `''` to clear.
+   */
+  explain(text: string): void
 }
 
 /**
@@ -107,7 +113,7 @@ export function createReview(doc: Document, source: string, claim: Claim, option
   const by = el('input', { id: 'review-by' })
   by.type = 'text'
   by.autocomplete = 'name'
-  by.value = readName(options.storage)
+  by.value = reviewerName(options.storage)
   by.addEventListener('change', () => writeName(options.storage, by.value))
   const note = el('input', { id: 'review-note' })
   note.type = 'text'
@@ -167,7 +173,9 @@ export function createReview(doc: Document, source: string, claim: Claim, option
   const status = el('p', { id: 'review-status', className: 'review-status' })
   status.setAttribute('role', 'status')
   status.setAttribute('aria-live', 'polite')
-  section.append(heading, now, who, actions, details, status)
+  const effect = el('div', { id: 'review-effect', className: 'review-effect' })
+  effect.setAttribute('aria-live', 'polite')
+  section.append(heading, now, actions, who, details, status, effect)
 
   const setStatus = (text: string, kind: 'pending' | 'ok' | 'error') => {
     status.textContent = text
@@ -186,6 +194,8 @@ export function createReview(doc: Document, source: string, claim: Claim, option
     const c = effectiveClaim(stored)
     now.textContent = `Now: ${statusWords(stored)}`
     reset.hidden = stored.review.status === 'unreviewed'
+    reset.textContent = stored.review.status === 'rejected' ? 'Restore (count it again)' : 'Mark unreviewed'
+    reject.hidden = stored.review.status === 'rejected'
     note.value = stored.review.note ?? ''
     min.value = c.wait.min === null ? '' : String(c.wait.min)
     max.value = c.wait.max === null ? '' : String(c.wait.max)
@@ -253,6 +263,13 @@ export function createReview(doc: Document, source: string, claim: Claim, option
       current = next
       if (!dirty && !pending) fill(next)
       else now.textContent = `Now: ${statusWords(next)}`
+    },
+    explain(text: string) {
+      effect.replaceChildren()
+      for (const line of text.split('\n').filter(Boolean)) {
+        const p = el('p', { textContent: line.trim() })
+        effect.append(p)
+      }
     }
   }
 }
@@ -326,7 +343,13 @@ function hours(text: string, field: string): number | null | string {
   return n
 }
 
-function readName(storage: ReviewOptions['storage']): string {
+/**
+ * The editor's name as remembered in the browser.
+ *
+ * @param storage Where it is kept (`localStorage`), or `undefined`.
+ * @returns The name, or `''` when none is kept or storage is off.
+ */
+export function reviewerName(storage: ReviewOptions['storage']): string {
   try {
     return storage?.getItem(reviewerKey) ?? ''
   } catch {

@@ -3,19 +3,20 @@
  * title, the speaker, the condition and the review status (plus the outlier
  * reason and conflicts). Built with `textContent` only.
  */
-import { formatWait } from './format.ts'
-import type { ClaimView } from './model.ts'
+import { saysWords, shortReason, type ClaimView } from './model.ts'
+import type { PairView } from './report.ts'
 
 /**
  * Fill the tooltip element with what is known about a claim.
  *
  * @param tip The tooltip element (emptied first).
  * @param view The claim.
+ * @param conflicts Its conflicts (`ReportIndex.pairsOf`).
  * @param options `reviewable`: the page takes reviews, and the hint says so (default: `false`).
  * @example
- * fillTooltip(document.getElementById('tooltip')!, view)
+ * fillTooltip(document.getElementById('tooltip')!, view, index.pairsOf(view.key))
  */
-export function fillTooltip(tip: HTMLElement, view: ClaimView, options: { reviewable?: boolean } = {}): void {
+export function fillTooltip(tip: HTMLElement, view: ClaimView, conflicts: PairView[], options: { reviewable?: boolean } = {}): void {
   const doc = tip.ownerDocument
   tip.replaceChildren()
   const quote = doc.createElement('p')
@@ -35,14 +36,14 @@ export function fillTooltip(tip: HTMLElement, view: ClaimView, options: { review
     if (className) dd.className = className
     list.append(dt, dd)
   }
-  item('Says', `${view.claim.stance} ${formatWait(view.claim.wait)}`)
+  item('Says', saysWords(view))
   item('Speaker', view.claim.speaker ?? 'not named (the source itself)')
   item('Condition', view.claim.condition ?? 'general (no condition)')
   item('Review', reviewWords(view), 'tip-review')
-  if (view.outlier) item('Outlier', view.outlier, 'tip-outlier')
+  if (view.outlier && view.counted) item('Outlier', shortReason(view.outlier), 'tip-outlier')
   // Conflict reasons quote both claims and can be long: the tooltip names the
   // first, the panel lists them all.
-  const [first, ...more] = view.conflicts
+  const [first, ...more] = conflicts
   if (first) item('Conflict', more.length ? `${first.reason} (and ${more.length} more: open the source to see all)` : first.reason, 'tip-conflict')
   tip.append(list)
   const hint = doc.createElement('p')
@@ -83,7 +84,7 @@ export function reviewWords(view: ClaimView): string {
   const r = view.stored.review
   let words: string = r.status
   if (r.by) words += ` by ${r.by}`
-  if (r.note) words += ` (${r.note})`
+  if (r.note) words += ` — note: “${r.note}”`
   if (view.stored.status === 'orphaned') words += ' — orphaned: the quote is no longer in the source'
   return words
 }

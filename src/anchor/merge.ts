@@ -40,6 +40,7 @@ export interface MergeResult {
  *   a surviving claim of the same topic and condition (two reviews never
  *   merge into one). Unreviewed previous claims are dropped: the fresh
  *   extraction replaces them.
+ * - A surviving claim takes the `rules` of the fresh claim with its id.
  * - A fresh claim is dropped when a surviving claim has its id, or when a
  *   re-anchored claim has its topic and condition (as extracted or as
  *   corrected) and a span that overlaps it: the reviewed claim stands for it. A rejected
@@ -76,7 +77,8 @@ export function mergeClaims(previous: ClaimsFile | undefined, extracted: Claim[]
     if (anchorings[index].method !== 'orphaned') taken.push(anchorings[index].claim)
   })
   const ids = new Set(anchorings.map((a) => a.claim.id))
-  const placed = anchorings.filter((a) => a.method !== 'orphaned').map((a) => a.claim)
+  const freshById = new Map(extracted.map((claim) => [claim.id, claim]))
+  const placed = anchorings.filter((a) => a.method !== 'orphaned').map((a) => withRulesOf(a.claim, freshById.get(a.claim.id)))
   const fresh = extracted.filter((claim) => !ids.has(claim.id) && !placed.some((survivor) => standsFor(survivor, claim)))
   const claims = [...placed, ...fresh].sort(compareBySpan)
   for (const a of anchorings) if (a.method === 'orphaned') claims.push(a.claim)
@@ -100,6 +102,16 @@ export function mergeClaims(previous: ClaimsFile | undefined, extracted: Claim[]
     }
   })
   return { claims, messages, anchorings }
+}
+
+/**
+ * A surviving claim with the rules of the fresh claim that has its id (the
+ * same words read the same way: the id hashes topic, condition, stance and
+ * quote), so that the rules shown for a reviewed claim are the current
+ * extractor's. The review is untouched.
+ */
+function withRulesOf(survivor: Claim, fresh: Claim | undefined): Claim {
+  return fresh?.rules ? { ...survivor, rules: fresh.rules } : survivor
 }
 
 /** Whether a surviving reviewed claim stands for a fresh claim (same topic and condition, overlapping span). */

@@ -1,8 +1,9 @@
 /**
  * Checks of a claims file against the format and against its source:
- * digest current, every quote found at its span, ids unique, orphaned
- * claims listed. Pure: the caller reads the files.
+ * digest current, every quote found at its span, ids unique, every rule id
+ * one the extractor has, orphaned claims listed. Pure: the caller reads the files.
  */
+import { isRuleId } from '../extract/rules/index.ts'
 import { lineIndex } from '../lines.ts'
 import type { Message } from '../message.ts'
 import type { ClaimsRead } from '../read/claims.ts'
@@ -49,6 +50,15 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
     if (first !== undefined) {
       messages.push({ file, ...at(['claims', i, 'id']), reason: `Duplicate id \`${claim.id}\`, first used by claim ${first + 1}`, ruleId: 'id' })
     } else ids.set(claim.id, i)
+    claim.rules?.forEach((rule, r) => {
+      if (isRuleId(rule)) return
+      messages.push({
+        file,
+        ...at(['claims', i, 'rules', r]),
+        reason: `Unexpected rule \`${rule}\`, expected an id of \`src/extract/rules/\` (a claims file of another version? run \`claimrange extract --force\`)`,
+        ruleId: 'rules'
+      })
+    })
     if (claim.status === 'orphaned') {
       messages.push({
         file,

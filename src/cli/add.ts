@@ -5,7 +5,6 @@
  */
 import type { Command } from 'commander'
 import { formatWait } from '../consensus/words.ts'
-import { consensusOptions, diffClaims, filesAfterRun } from '../diff/claims.ts'
 import { formatConsensusDiff } from '../diff/format.ts'
 import { compareMessages, formatMessage } from '../message.ts'
 import type { Claim } from '../schema.ts'
@@ -46,7 +45,7 @@ export async function runAdd(input: string, options: AddCommandOptions, effects:
   effects.out(formatAdded(result))
   // What changed: every claims file before the add against after it.
   effects.out('')
-  effects.out(formatConsensusDiff(diffClaims(result.before, filesAfterRun(result.before, result.corpus), consensusOptions(vocabulary)), { color: effects.color }))
+  effects.out(formatConsensusDiff(result.corpus.diff, { color: effects.color }))
   const failed = messages.some((m) => (m.severity ?? 'error') === 'error')
   return { result, exitCode: failed ? 1 : 0 }
 }

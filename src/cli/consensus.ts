@@ -12,15 +12,19 @@ import type { Command } from 'commander'
 import { computeConsensus } from '../consensus/compute.ts'
 import type { ConsensusReport } from '../consensus/types.ts'
 import { compareMessages, formatMessage, type Message } from '../message.ts'
-import { readClaimsDir } from '../read/claims.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
-import { formatConsensusMarkdown } from '../report/markdown.ts'
+import { FileError } from '../read/errors.ts'
+import { readSource } from '../read/source.ts'
+import { jsonChunks } from '../report/json.ts'
+import { formatConsensusMarkdown, type ReportSource } from '../report/markdown.ts'
 import { formatConsensusTerminal } from '../report/terminal.ts'
 import { relatedTopics, topicLabel, type Vocabulary } from '../vocabulary.ts'
 import { writeFileAtomic } from '../write/atomic.ts'
+import { readClaimsFolder } from '../write/claims-cache.ts'
 import type { Register } from './commands.ts'
-import { CliError } from './effects.ts'
-import { claimsOption, vocabularyOption } from './options.ts'
+import { join } from 'node:path'
+import { CliError, printChunks } from './effects.ts'
+import { claimsOption, sourcesOption, vocabularyOption } from './options.ts'
 
 /** Options of {@link loadConsensus}. */
 export interface LoadConsensusOptions {
@@ -60,7 +64,7 @@ export interface LoadedConsensus {
 export async function loadConsensus(options: LoadConsensusOptions = {}, read?: Vocabulary): Promise<LoadedConsensus> {
   const dir = options.claims ?? 'claims'
   const vocabulary = read ?? (await readVocabulary(options.vocabulary))
-  const reads = await readClaimsDir(dir)
+  const reads = await readClaimsFolder(dir)
   if (reads.length === 0) throw new CliError(`${dir}: no claims files (*.yaml) found; run \`claimrange extract\` first`)
   const usable = reads.flatMap((read) => (read.data ? [read.data] : []))
   const messages = reads.flatMap((read) => read.messages).sort(compareMessages)
@@ -78,17 +82,41 @@ export async function loadConsensus(options: LoadConsensusOptions = {}, read?: V
   return { report, messages, skipped, labels, unknownExcludes }
 }
 
+/**
+ * The sources a report names, with the title and address their front matter
+ * gives. A source whose file is missing or unreadable is listed by its id
+ * alone: the report is about the claims, and `check` reports the file.
+ *
+ * @param dir Folder of the sources.
+ * @param ids Source ids (those of the claims files).
+ * @returns One entry per id, in the order given.
+ */
+export async function reportSources(dir: string, ids: string[]): Promise<ReportSource[]> {
+  const out: ReportSource[] = []
+  for (const id of ids) {
+    try {
+      const { meta } = await readSource(join(dir, `${id}.md`))
+      out.push({ id, title: typeof meta.title === 'string' ? meta.title : null, url: typeof meta.url === 'string' ? meta.url : null })
+    } catch (error) {
+      if (!(error instanceof FileError)) throw error
+      out.push({ id, title: null, url: null })
+    }
+  }
+  return out
+}
+
 /** Register `consensus` on the program. */
 export const registerConsensus: Register = (program: Command, effects, setExit) => {
   program
     .command('consensus')
     .description('Compute where sources agree: consensus ranges, outliers and conflicts per topic')
     .addOption(claimsOption())
+    .addOption(sourcesOption())
     .option('--json', 'print the report as JSON')
     .option('--markdown <file>', 'also write a Markdown report to FILE')
     .addOption(vocabularyOption())
     .option('--exclude <sources>', 'comma-separated source ids to leave out')
-    .action(async (flags: { claims: string; json?: boolean; markdown?: string; vocabulary?: string; exclude?: string }) => {
+    .action(async (flags: { claims: string; sources: string; json?: boolean; markdown?: string; vocabulary?: string; exclude?: string }) => {
       const loaded = await loadConsensus({
         claims: flags.claims,
         ...(flags.vocabulary === undefined ? {} : { vocabulary: flags.vocabulary }),
@@ -100,11 +128,24 @@ export const registerConsensus: Register = (program: Command, effects, setExit) 
         effects.err(`claimrange: skipped ${loaded.skipped.length} unusable claims file${loaded.skipped.length === 1 ? '' : 's'}; the report leaves ${loaded.skipped.length === 1 ? 'it' : 'them'} out`)
         setExit(1)
       }
-      if (flags.json) effects.out(JSON.stringify(loaded.report, null, 2))
+      if (flags.json) await printChunks(effects, withNewline(jsonChunks(loaded.report)))
       else effects.out(formatConsensusTerminal(loaded.report, { color: effects.color, labels: loaded.labels }))
       if (flags.markdown !== undefined) {
-        await writeFileAtomic(flags.markdown, formatConsensusMarkdown(loaded.report, { labels: loaded.labels }))
+        const ids = [...new Set(Object.values(loaded.report.claims).map((c) => c.source))]
+        const sources = await reportSources(flags.sources, ids)
+        await writeFileAtomic(flags.markdown, formatConsensusMarkdown(loaded.report, { labels: loaded.labels, sources }))
         effects.err(`claimrange: wrote ${flags.markdown}`)
       }
     })
+}
+
+/**
+ * Chunks followed by a newline.
+ *
+ * @param chunks Text in pieces.
+ * @returns The same pieces, then `\n`.
+ */
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks
+  yield '\n'
 }

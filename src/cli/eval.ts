@@ -11,18 +11,32 @@
  * scores that one corpus (the other flag defaulting to `sources` /
  * `test/gold`).
  *
+ * `--real [DIR]` scores the real-article set instead (default
+ * `test/real`; format in its README): every page of `--set` (default
+ * `dev`) that is labelled and whose cached text is the one indexed, by the
+ * labelling guidelines' scoring rules (see `eval/real-score.ts`), strict
+ * and loose, per topic, core, all topics and per procedure, then every
+ * strict miss and false alarm of the development pages with the rules that
+ * made the claim (`--verbose`: grouped by rule). A machine without the
+ * cached texts (CI) scores nothing and says so, exit 0. `--json` prints the
+ * same as JSON.
+ *
  * Exit codes: 0 when every corpus was scored (whatever the scores: the
  * thresholds live in the accuracy test); 1 when a gold file has a problem
- * (every problem is listed at `file:line`, nothing is scored) or a folder
- * is missing or empty; 2 on bad usage.
+ * (every problem is listed at `file:line`, nothing is scored; for `--real`
+ * the pages without problems are still scored) or a folder is missing or
+ * empty; 2 on bad usage.
  */
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import type { CorpusScore } from '../eval/corpus.ts'
 import { evaluateCorpus } from '../eval/evaluate.ts'
 import { formatFindings, formatScoreTable } from '../eval/format.ts'
+import { evaluateRealPages } from '../eval/real-evaluate.ts'
+import { formatRealFindings, formatRealStatus, formatRealTables, type RealStatus } from '../eval/real-format.ts'
+import type { RealScore } from '../eval/real-score.ts'
 import { extractClaims } from '../extract/index.ts'
 import { formatMessage, type Message } from '../message.ts'
-import { readEvalCorpus } from '../read/gold.ts'
+import { readEvalCorpus, readRealSet, type RealPage } from '../read/gold.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import type { Register } from './commands.ts'
 import { CliError } from './effects.ts'
@@ -82,16 +96,100 @@ export async function runEval(corpora: CorpusSpec[] = defaultCorpora, vocabulary
   return { results, messages: [] }
 }
 
+/** What {@link runRealEval} gives. */
+export interface RealEvalRun {
+  status: RealStatus
+  /** The score; `undefined` when nothing was scored. */
+  score: RealScore | undefined
+  /** Problems in the index, gold files and texts (every one, sorted); the pages concerned are not scored. */
+  messages: Message[]
+}
+
+/**
+ * Read the real-article set, run the extractor on every page of a set that
+ * can be scored, and score them.
+ *
+ * @param dir The set's folder (e.g. `test/real`).
+ * @param set `dev`, `holdout` or `all`.
+ * @param vocabularyFile Vocabulary for the extractor (default: the bundled `vocabulary.yaml`).
+ * @returns What was scored and what not, the score, and the problems.
+ * @throws {FileError} When the folder or the vocabulary cannot be read.
+ * @example
+ * const {score} = await runRealEval('test/real', 'dev')
+ * score?.core.strict.f1
+ */
+export async function runRealEval(dir: string, set: RealStatus['set'], vocabularyFile?: string): Promise<RealEvalRun> {
+  const read = await readRealSet(dir)
+  const pages = read.pages.filter((p) => set === 'all' || p.entry.set === set)
+  const slugs = (status: RealPage['status']) => pages.filter((p) => p.status === status).map((p) => p.entry.slug)
+  const ready = pages.filter((p): p is RealPage & { text: string; gold: NonNullable<RealPage['gold']> } => p.status === 'ready')
+  const status: RealStatus = {
+    dir,
+    set,
+    indexed: read.indexFiles.length > 0,
+    pages: pages.length,
+    cached: pages.filter((p) => p.text !== undefined || p.textSha256 !== undefined).length,
+    scored: ready.map((p) => p.entry.slug),
+    unlabelled: slugs('unlabelled'),
+    missingText: slugs('missing-text'),
+    otherText: pages.filter((p) => p.status === 'other-text').map((p) => ({ slug: p.entry.slug, indexed: p.entry.sha256, cached: p.textSha256! })),
+    invalid: slugs('invalid')
+  }
+  if (ready.length === 0) return { status, score: undefined, messages: read.messages }
+  const vocabulary = await readVocabulary(vocabularyFile)
+  const score = evaluateRealPages(ready, (source, trace) => extractClaims(source, vocabulary, { trace }))
+  return { status, score, messages: read.messages }
+}
+
+/**
+ * The text `eval --real` prints.
+ *
+ * @param run A real run.
+ * @param verbose Group misses and false alarms by rule.
+ * @returns Lines, no trailing newline.
+ */
+export function formatRealRun(run: RealEvalRun, verbose: boolean): string {
+  const required = run.score?.all.gold ?? 0
+  const parts = [formatRealStatus(run.status, { required, optional: run.score?.optional ?? 0 })]
+  if (run.score) parts.push(formatRealTables(run.score), formatRealFindings(run.score, verbose))
+  return parts.join('\n\n')
+}
+
+/**
+ * The JSON `eval --real --json` prints: the status, the score and the
+ * problems; misses and false alarms of holdout pages are left out (see
+ * `formatRealFindings`).
+ *
+ * @param run A real run.
+ * @returns Pretty-printed JSON, no trailing newline.
+ */
+export function realRunJson(run: RealEvalRun): string {
+  const score = run.score && { ...run.score, misses: run.score.misses.filter((m) => m.set === 'dev'), falseAlarms: run.score.falseAlarms.filter((a) => a.set === 'dev') }
+  return JSON.stringify({ status: run.status, score: score ?? null, problems: run.messages.map(formatMessage) }, null, 2)
+}
+
 /** Register `eval` on the program. */
-export const registerEval: Register = (program: Command, effects) => {
+export const registerEval: Register = (program: Command, effects, setExit) => {
   program
     .command('eval')
     .description('Measure extraction against hand-made gold claims: precision, recall and F1 per topic')
     .option('--sources <dir>', 'sources folder of one corpus (default: both bundled corpora)')
     .option('--gold <dir>', 'gold folder of one corpus (default: both bundled corpora)')
     .addOption(vocabularyOption())
-    .option('--verbose', 'list every miss and false alarm as file:line')
-    .action(async (flags: { sources?: string; gold?: string; vocabulary?: string; verbose?: boolean }) => {
+    .option('--verbose', 'list every miss and false alarm as file:line (with --real: grouped by rule)')
+    .option('--real [dir]', 'score the real-article set instead (default folder: test/real)')
+    .addOption(new Option('--set <set>', 'with --real: which pages').choices(['dev', 'holdout', 'all']).default('dev'))
+    .option('--json', 'with --real: print the result as JSON')
+    .action(async (flags: { sources?: string; gold?: string; vocabulary?: string; verbose?: boolean; real?: string | boolean; set: RealStatus['set']; json?: boolean }) => {
+      if (flags.real !== undefined) {
+        if (flags.sources !== undefined || flags.gold !== undefined) throw new CliError('--real scores the real-article set: it takes no --sources or --gold', 2)
+        const run = await runRealEval(typeof flags.real === 'string' ? flags.real : 'test/real', flags.set, flags.vocabulary)
+        effects.out(flags.json ? realRunJson(run) : formatRealRun(run, flags.verbose === true))
+        for (const message of run.messages) effects.err(formatMessage(message))
+        if (run.messages.length > 0) setExit(1)
+        return
+      }
+      if (flags.set !== 'dev' || flags.json) throw new CliError('--set and --json go with --real', 2)
       const corpora =
         flags.sources === undefined && flags.gold === undefined
           ? defaultCorpora

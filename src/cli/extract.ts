@@ -5,10 +5,8 @@
  * written), or when a claims file skipped by digest fails `check`.
  */
 import type { Command } from 'commander'
-import { consensusOptions, diffClaims, filesAfterRun } from '../diff/claims.ts'
 import { formatConsensusDiff } from '../diff/format.ts'
 import { compareMessages, formatMessage } from '../message.ts'
-import { readClaimsSnapshot } from '../read/git.ts'
 import { formatExtractSummary } from '../report/summary.ts'
 import { extractCorpus, type CorpusResult } from '../write/corpus.ts'
 import type { Vocabulary } from '../vocabulary.ts'
@@ -34,12 +32,11 @@ export interface ExtractCommandOptions {
  */
 export async function runExtract(options: ExtractCommandOptions, effects: Effects): Promise<{ result: CorpusResult; vocabulary: Vocabulary; exitCode: number }> {
   const vocabulary = await loadVocabulary(options)
-  const before = (await readClaimsSnapshot(options.claims)).files
   const result = await extractCorpus({ sourcesDir: options.sources, claimsDir: options.claims, vocabulary, force: options.force === true })
   for (const message of [...result.messages].sort(compareMessages)) effects.err(formatMessage(message))
   effects.out(formatExtractSummary(result, { color: effects.color }))
   effects.out('')
-  effects.out(formatConsensusDiff(diffClaims(before, filesAfterRun(before, result), consensusOptions(vocabulary)), { color: effects.color }))
+  effects.out(formatConsensusDiff(result.diff, { color: effects.color }))
   // A source or claims file unusable, or a claims file skipped by digest that fails `check`.
   const failed = result.sources.some((s) => s.status === 'failed') || result.messages.some((m) => (m.severity ?? 'error') === 'error')
   return { result, vocabulary, exitCode: failed ? 1 : 0 }

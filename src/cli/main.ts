@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import pkg from '../../package.json' with { type: 'json' }
 import { FileError } from '../read/errors.ts'
 import { CliError, processEffects, type Effects } from './effects.ts'
 import { commands } from './commands.ts'
@@ -29,6 +30,7 @@ async function run(argv: string[], effects: Effects): Promise<number> {
   const debug = argv.includes('--debug')
   const program = new Command('claimrange')
     .description('Extract wait-time claims from articles, compute where sources agree, chart the consensus.')
+    .version(pkg.version, '-V, --version', 'print the version of claimrange')
     .option('--debug', 'show stack traces of unexpected errors')
     .exitOverride()
     .configureOutput({

@@ -13,8 +13,8 @@ import { findConflicts, relatedLookup } from './conflicts.ts'
 import { findOutliers } from './outliers.ts'
 import { consensusRange } from './range.ts'
 import { rules } from './rules.ts'
-import { compareRows, countedClaims, rowKey, type CountedClaim } from './select.ts'
-import type { ClaimSummary, Conflict, ConsensusOptions, ConsensusReport, Hours, TopicConsensus } from './types.ts'
+import { compareRows, compareText, countedClaims, type CountedClaim } from './select.ts'
+import type { ClaimSummary, ConsensusOptions, ConsensusReport, Hours, RowConflicts, TopicConsensus, Voice } from './types.ts'
 import { groupVoices } from './voices.ts'
 
 /**
@@ -38,20 +38,14 @@ export function computeConsensus(files: ClaimsFile[], options: ConsensusOptions 
   const entries = countedClaims(files, options.exclude)
   const rows = new Map<string, CountedClaim[]>()
   for (const entry of entries) {
-    const key = rowKey(entry.claim.topic, entry.claim.condition)
-    const list = rows.get(key)
+    const list = rows.get(entry.row)
     if (list) list.push(entry)
-    else rows.set(key, [entry])
+    else rows.set(entry.row, [entry])
   }
-  const conflictsByRow = new Map<string, Conflict[]>()
-  for (const found of findConflicts(entries, relatedLookup(options.related))) {
-    const key = rowKey(found.allowed.claim.topic, found.allowed.claim.condition)
-    const list = conflictsByRow.get(key)
-    if (list) list.push(found.conflict)
-    else conflictsByRow.set(key, [found.conflict])
-  }
+  const related = relatedLookup(options.related)
+  const conflictsByRow = findConflicts(entries, related)
   const topics = [...rows.entries()]
-    .map(([key, list]) => computeRow(list, conflictsByRow.get(key) ?? []))
+    .map(([key, list]) => computeRow(list, conflictsByRow.get(key) ?? noConflicts(list[0]!.claim.topic, related)))
     .sort(compareRows)
   return { rules, topics, claims: summarise(entries) }
 }
@@ -61,11 +55,12 @@ export function computeConsensus(files: ClaimsFile[], options: ConsensusOptions 
  *
  * @param entries The row's counted claims (all of one topic and condition), in stable order.
  * @param conflicts The conflicts listed in this row.
+ * @param voices The row's voices when known already (what `groupVoices(entries)` gives; default: grouped here).
  * @returns The row.
  */
-function computeRow(entries: CountedClaim[], conflicts: Conflict[]): TopicConsensus {
+export function computeRow(entries: CountedClaim[], conflicts: RowConflicts, voices?: Voice[]): TopicConsensus {
   const first = entries[0]!.claim
-  const voiceList = groupVoices(entries)
+  const voiceList = voices ?? groupVoices(entries)
   const waits = voiceList.map((v) => v.wait).filter((w): w is Hours => w !== null)
   const consensus = consensusRange(waits)
   return {
@@ -73,12 +68,24 @@ function computeRow(entries: CountedClaim[], conflicts: Conflict[]): TopicConsen
     condition: first.condition,
     voices: voiceList.length,
     consensus,
-    claims: entries.map((e) => e.claim.id),
+    claims: entries.map((e) => e.key),
     voiceList,
     outliers: consensus ? findOutliers(entries, waits.length, consensus) : [],
     conflicts,
-    vague: entries.filter((e) => e.claim.wait.min === null).map((e) => e.claim.id)
+    vague: entries.filter((e) => e.claim.wait.min === null).map((e) => e.key)
   }
+}
+
+/**
+ * The conflicts of a row whose allowed claims have none.
+ *
+ * @param topic The row's topic.
+ * @param related Symmetric related-topics lookup (see `relatedLookup`).
+ * @returns No pairs and no groups, with the topics the row would be compared with.
+ */
+export function noConflicts(topic: string, related: Map<string, Set<string>>): RowConflicts {
+  const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
+  return { pairs: 0, withinSourcePairs: 0, topics, groups: [], withinSource: [] }
 }
 
 
@@ -87,12 +94,12 @@ function computeRow(entries: CountedClaim[], conflicts: Conflict[]): TopicConsen
  * The claim summaries reports show quotes from.
  *
  * @param entries Counted claims, in stable order.
- * @returns Summaries by claim id, in that order.
+ * @returns Summaries by claim key (`<source>/<id>`), in that order.
  */
-function summarise(entries: CountedClaim[]): Record<string, ClaimSummary> {
+export function summarise(entries: CountedClaim[]): Record<string, ClaimSummary> {
   const out: Record<string, ClaimSummary> = {}
-  for (const { claim, source } of entries) {
-    out[claim.id] = {
+  for (const { claim, source, key } of entries) {
+    out[key] = {
       id: claim.id,
       source,
       speaker: claim.speaker,

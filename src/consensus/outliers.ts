@@ -18,7 +18,7 @@
  *
  * Browser-safe (no Node APIs).
  */
-import { logHours, representativeHours, upperHours } from './scale.ts'
+import { logHours, representativeHours } from './scale.ts'
 import type { CountedClaim } from './select.ts'
 import type { ConsensusRange } from './range.ts'
 import type { Hours, Outlier } from './types.ts'
@@ -43,9 +43,9 @@ export function findOutliers(entries: CountedClaim[], numberedVoices: number, ra
   if (numberedVoices < minimumVoices) return []
   const out: Outlier[] = []
   for (const { claim, source } of entries) {
-    if (claim.wait.min === null) continue
+    const { min, max } = claim.wait
+    if (min === null || ((max ?? min) >= range.min && min <= range.max)) continue
     const wait = hoursOf(claim)
-    if (upperHours(wait) >= range.min && wait.min <= range.max) continue
     const hours = representativeHours(wait)
     const distance = logHours(hours) - logHours(range.median)
     if (Math.abs(distance) <= Math.log(outlierFactor)) continue

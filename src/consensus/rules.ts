@@ -14,7 +14,9 @@ export const rules: ConsensusReport['rules'] = {
   voice:
     'A voice is a source, or a named expert quoted in it (`source#speaker`); it counts once per row ' +
     '(topic, and condition when the claim has one) however often it repeats itself. Its stance is the one ' +
-    'most of its claims take (a tie counts as avoid). An avoid voice takes the longest wait it states, among ' +
+    'most of its claims take; when it says both in equal numbers, the stance of most of its claims that state a ' +
+    'time, and avoid when those tie too (where its two sides contradict each other, they are listed as within-source ' +
+    'conflicts). An avoid voice takes the longest wait it states, among ' +
     'its avoid claims and its claims that allow the activity only after a time: the conservative reading, ' +
     'which satisfies everything it says. An allowed voice takes the earliest time it allows. Claims without ' +
     'a number count for stance and are listed as vague; they do not move the range. Rejected and orphaned ' +

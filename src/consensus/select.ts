@@ -20,6 +20,10 @@ export interface CountedClaim {
   source: string
   /** Voice key: `<source>` or `<source>#<speaker>`. */
   voice: string
+  /** Claim key: `<source>/<id>` (see {@link claimKey}). */
+  key: string
+  /** Key of its row (see {@link rowKey}). */
+  row: string
   /** Position in the stable order (source, then file order), 0-based. */
   order: number
 }
@@ -35,6 +39,32 @@ export interface CountedClaim {
  */
 export function voiceKey(source: string, speaker: string | null): string {
   return speaker ? `${source}#${speaker}` : source
+}
+
+/**
+ * The key of a claim: its source and id as one string. Ids are unique
+ * within a source only (see `ClaimRef`); a source id is a file name, so it
+ * has no `/` and the key splits back at its first `/`.
+ *
+ * @param source Source id.
+ * @param id Claim id.
+ * @returns `<source>/<id>`.
+ * @example
+ * claimKey('sweat-after-microneedling', 'sweating-1e0b7a55') // 'sweat-after-microneedling/sweating-1e0b7a55'
+ */
+export function claimKey(source: string, id: string): string {
+  return `${source}/${id}`
+}
+
+/**
+ * Split a claim key back into source and id.
+ *
+ * @param key A key from {@link claimKey}.
+ * @returns Its source and id (`source` is empty when the key has no `/`).
+ */
+export function claimRef(key: string): { source: string; id: string } {
+  const slash = key.indexOf('/')
+  return slash < 0 ? { source: '', id: key } : { source: key.slice(0, slash), id: key.slice(slash + 1) }
 }
 
 /**
@@ -55,7 +85,7 @@ export function countedClaims(files: ClaimsFile[], exclude: Iterable<string> = [
     for (const stored of file.claims) {
       if (stored.review.status === 'rejected' || stored.status === 'orphaned') continue
       const claim = effectiveClaim(stored)
-      out.push({ claim, source: file.source, voice: voiceKey(file.source, claim.speaker), order: out.length })
+      out.push({ claim, source: file.source, voice: voiceKey(file.source, claim.speaker), key: claimKey(file.source, claim.id), row: rowKey(claim.topic, claim.condition), order: out.length })
     }
   }
   return out

@@ -5,8 +5,15 @@
  * (`<source>#<speaker>`), and counts once per row however often it repeats
  * itself. Its several statements become one position:
  *
- * - Stance: the stance most of its claims take; a tie counts as `avoid`
- *   (when a voice says both, the cautious reading is the one to check).
+ * - Stance: the stance most of its claims take. A voice that says both in
+ *   equal numbers is settled by its claims that state a time: the stance
+ *   most of *those* take (a stated time is the more definite statement:
+ *   "you can sweat as usual" against "avoid sweating until healed" reads as
+ *   "no wait"); when those tie too (or none states a time), `avoid`, the
+ *   cautious reading. The two sides stay visible: where they contradict
+ *   each other they are within-source conflicts (see `conflicts.ts`), and
+ *   {@link stanceTally} says how the stance was chosen, so no output has to
+ *   pick one silently.
  * - Wait of an `avoid` voice: the longest wait it states, among its numbered
  *   `avoid` claims and its `allowed` claims with a time after 0 h ("you can
  *   go to the gym after three days" also says to wait three days). This is
@@ -22,7 +29,7 @@
  * Browser-safe (no Node APIs).
  */
 import type { Claim, Stance } from '../schema.ts'
-import { representativeHours, upperHours } from './scale.ts'
+import { representativeHours } from './scale.ts'
 import { compareText, type CountedClaim } from './select.ts'
 import type { Hours, Voice } from './types.ts'
 
@@ -43,16 +50,109 @@ export interface Position {
  * voicePosition([avoid72, allowedAfter24]) // {stance: 'avoid', wait: {min: 72, max: 72}, basis: avoid72.id}
  */
 export function voicePosition(claims: Claim[]): Position {
-  const avoids = claims.filter((c) => c.stance === 'avoid').length
-  const stance: Stance = claims.length - avoids > avoids ? 'allowed' : 'avoid'
-  const numbered = claims.filter((c) => c.wait.min !== null)
-  let chosen: Claim | undefined
-  if (stance === 'avoid') {
-    chosen = longest(numbered.filter((c) => c.stance === 'avoid' || (c.wait.min ?? 0) > 0))
-  } else {
-    chosen = earliest(numbered.filter((c) => c.stance === 'allowed')) ?? longest(numbered.filter((c) => c.stance === 'avoid'))
+  // One pass (a row of a large corpus has thousands of voices): the three candidates at once,
+  // each wait's sort key (representative, upper end, lower end) computed once, no object per claim.
+  let avoids = 0
+  let numberedAvoids = 0
+  let numbered = 0
+  let longest: Claim | undefined
+  let longestRep = 0
+  let longestUpper = 0
+  let earliest: Claim | undefined
+  let earliestRep = 0
+  let earliestUpper = 0
+  let longestAvoid: Claim | undefined
+  let avoidRep = 0
+  let avoidUpper = 0
+  for (const c of claims) {
+    if (c.stance === 'avoid') avoids++
+    const { min, max } = c.wait
+    if (min === null) continue
+    numbered++
+    if (c.stance === 'avoid') numberedAvoids++
+    const rep = representativeHours({ min, max })
+    const upper = max ?? min
+    if ((c.stance === 'avoid' || min > 0) && (!longest || compareKeys(rep, upper, min, longestRep, longestUpper, longest.wait.min!) > 0)) {
+      longest = c
+      longestRep = rep
+      longestUpper = upper
+    }
+    if (c.stance === 'allowed') {
+      if (!earliest || compareKeys(rep, upper, min, earliestRep, earliestUpper, earliest.wait.min!) < 0) {
+        earliest = c
+        earliestRep = rep
+        earliestUpper = upper
+      }
+    } else if (!longestAvoid || compareKeys(rep, upper, min, avoidRep, avoidUpper, longestAvoid.wait.min!) > 0) {
+      longestAvoid = c
+      avoidRep = rep
+      avoidUpper = upper
+    }
   }
+  const stance = chooseStance(avoids, claims.length - avoids, numberedAvoids, numbered - numberedAvoids).stance
+  const chosen = stance === 'avoid' ? longest : (earliest ?? longestAvoid)
   return chosen ? { stance, wait: hoursOf(chosen), basis: chosen.id } : { stance, wait: null, basis: null }
+}
+
+/** How a voice's stance was chosen from its claims (see the module doc). */
+export interface StanceTally {
+  stance: Stance
+  /** How many of its claims say `avoid`, and how many `allowed`. */
+  avoid: number
+  allowed: number
+  /**
+   * `only`: every claim takes that stance; `majority`: most do; `numbered`:
+   * a tie settled by the claims that state a time; `cautious`: a tie there
+   * too (or no time stated), counted as `avoid`.
+   */
+  by: 'only' | 'majority' | 'numbered' | 'cautious'
+}
+
+/**
+ * Choose a voice's stance, and say how (rule in the module doc).
+ *
+ * @param claims The voice's claims on one row (effective claims).
+ * @returns The stance, the count of each and how the choice was made.
+ * @example
+ * stanceTally([sweatAsUsual, avoidUntilHealed]) // {stance: 'allowed', avoid: 1, allowed: 1, by: 'numbered'}
+ */
+export function stanceTally(claims: Pick<Claim, 'stance' | 'wait'>[]): StanceTally {
+  const avoid = claims.filter((c) => c.stance === 'avoid').length
+  const numbered = claims.filter((c) => c.wait.min !== null)
+  const numberedAvoid = numbered.filter((c) => c.stance === 'avoid').length
+  return chooseStance(avoid, claims.length - avoid, numberedAvoid, numbered.length - numberedAvoid)
+}
+
+/**
+ * The stance rule on counts, shared by {@link stanceTally} and the one-pass
+ * {@link voicePosition}.
+ *
+ * @param avoid Claims of the voice that say `avoid`.
+ * @param allowed Claims that say `allowed`.
+ * @param numberedAvoid Those of the `avoid` claims that state a time.
+ * @param numberedAllowed Those of the `allowed` claims that state a time.
+ * @returns The stance and how it was chosen.
+ */
+function chooseStance(avoid: number, allowed: number, numberedAvoid: number, numberedAllowed: number): StanceTally {
+  if (avoid === 0 || allowed === 0) return { stance: allowed > 0 ? 'allowed' : 'avoid', avoid, allowed, by: 'only' }
+  if (avoid !== allowed) return { stance: allowed > avoid ? 'allowed' : 'avoid', avoid, allowed, by: 'majority' }
+  if (numberedAvoid !== numberedAllowed) return { stance: numberedAllowed > numberedAvoid ? 'allowed' : 'avoid', avoid, allowed, by: 'numbered' }
+  return { stance: 'avoid', avoid, allowed, by: 'cautious' }
+}
+
+/**
+ * Order two waits by their sort keys: representative, then upper end, then lower end.
+ *
+ * @param rep The first wait's representative hours.
+ * @param upper Its upper end.
+ * @param min Its lower end.
+ * @param otherRep The second wait's representative hours.
+ * @param otherUpper Its upper end.
+ * @param otherMin Its lower end.
+ * @returns Negative when the first waits less, positive when longer, 0 when equal (the claim offered first stays).
+ */
+function compareKeys(rep: number, upper: number, min: number, otherRep: number, otherUpper: number, otherMin: number): number {
+  return rep - otherRep || upper - otherUpper || min - otherMin
 }
 
 /**
@@ -68,18 +168,15 @@ export function groupVoices(entries: CountedClaim[]): Voice[] {
     if (list) list.push(entry)
     else byVoice.set(entry.voice, [entry])
   }
-  return [...byVoice.entries()]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([key, list]) => {
-      const first = list[0]!
-      return {
-        key,
-        source: first.source,
-        speaker: first.claim.speaker,
-        ...voicePosition(list.map((e) => e.claim)),
-        claims: list.map((e) => e.claim.id)
-      }
-    })
+  // Keys sorted without destructuring in the comparator (array patterns run the iterator protocol per call).
+  const keys = [...byVoice.keys()].sort(compareText)
+  return keys.map((key) => {
+    const list = byVoice.get(key)!
+    const first = list[0]!
+    const claims = list.map((e) => e.claim)
+    const { stance, wait, basis } = voicePosition(claims)
+    return { key, source: first.source, speaker: first.claim.speaker, stance, wait, basis, claims: claims.map((c) => c.id) }
+  })
 }
 
 /**
@@ -88,43 +185,6 @@ export function groupVoices(entries: CountedClaim[]): Voice[] {
  * @param claim A claim whose `wait.min` is set.
  * @returns Its wait in hours.
  */
-export function hoursOf(claim: Claim): Hours {
+export function hoursOf(claim: { wait: Claim['wait'] }): Hours {
   return { min: claim.wait.min!, max: claim.wait.max }
-}
-
-/**
- * The claim with the longest wait (first in file order on ties).
- *
- * @param claims Numbered claims.
- * @returns That claim, or `undefined` when there is none.
- */
-function longest(claims: Claim[]): Claim | undefined {
-  let best: Claim | undefined
-  for (const c of claims) if (!best || compareWaits(hoursOf(c), hoursOf(best)) > 0) best = c
-  return best
-}
-
-/**
- * The claim with the earliest time (first in file order on ties).
- *
- * @param claims Numbered claims.
- * @returns That claim, or `undefined` when there is none.
- */
-function earliest(claims: Claim[]): Claim | undefined {
-  let best: Claim | undefined
-  for (const c of claims) if (!best || compareWaits(hoursOf(c), hoursOf(best)) < 0) best = c
-  return best
-}
-
-/**
- * Order waits by representative, then by upper end, then lower end.
- *
- * @param a First wait.
- * @param b Second wait.
- * @returns Negative when `a` is shorter, positive when longer, 0 when equal.
- */
-function compareWaits(a: Hours, b: Hours): number {
-  return (
-    representativeHours(a) - representativeHours(b) || upperHours(a) - upperHours(b) || a.min - b.min
-  )
 }

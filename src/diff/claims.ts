@@ -1,7 +1,7 @@
 /**
  * Glue between claims files and {@link diffConsensus}: compute both
- * consensus reports with the vocabulary's related topics, and work out the
- * claims folder after a corpus run without reading it again. Pure.
+ * consensus reports with the vocabulary's related topics. Pure. (A corpus
+ * run computes its own diff from the rows it touched: see `write/corpus.ts`.)
  */
 import { computeConsensus } from '../consensus/compute.ts'
 import type { ConsensusOptions } from '../consensus/types.ts'
@@ -37,32 +37,4 @@ export function consensusOptions(vocabulary: Pick<Vocabulary, 'topics'>): Consen
  */
 export function diffClaims(before: ClaimsFile[], after: ClaimsFile[], options: ConsensusOptions = {}): ConsensusDiff {
   return diffConsensus(computeConsensus(before, options), computeConsensus(after, options), before, after)
-}
-
-/** What {@link filesAfterRun} needs of a corpus run (see `extractCorpus`). */
-export interface RunOutcome {
-  sources: { id: string; status: 'written' | 'unchanged' | 'failed'; claims: ClaimFileClaims; source?: { digest: string } }[]
-}
-
-type ClaimFileClaims = ClaimsFile['claims']
-
-/**
- * The claims folder after a corpus run, from the folder before it and the
- * run's outcomes: a source that was processed now has the claims the run
- * reports; a failed source and a claims file with no source keep what they
- * had (the run left them untouched).
- *
- * @param before Valid claims files before the run.
- * @param run What `extractCorpus` returned.
- * @returns Claims files after the run, sorted by source id.
- * @example
- * const after = filesAfterRun(before, await extractCorpus(options))
- */
-export function filesAfterRun(before: ClaimsFile[], run: RunOutcome): ClaimsFile[] {
-  const bySource = new Map(before.map((file) => [file.source, file]))
-  for (const outcome of run.sources) {
-    if (outcome.status === 'failed' || !outcome.source) continue
-    bySource.set(outcome.id, { source: outcome.id, digest: outcome.source.digest, claims: outcome.claims })
-  }
-  return [...bySource.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
 }

@@ -3,7 +3,7 @@
  * watcher of `npm start` print it. Pure string builder.
  */
 import pc from 'picocolors'
-import type { Conflict, Outlier, TopicConsensus } from '../consensus/types.ts'
+import type { Conflict, ConflictGroup, Outlier, TopicConsensus } from '../consensus/types.ts'
 import { formatHours, formatRange, formatWait, gist } from '../consensus/words.ts'
 import type { ConsensusDiff, OrphanedClaim, RowDiff } from './types.ts'
 
@@ -13,7 +13,7 @@ export interface DiffFormatOptions {
   color?: boolean
   /** Display names of topics (default: the topic ids). */
   labels?: Record<string, string>
-  /** How many new (and how many resolved) conflicts to list per row before counting the rest (default: 3). */
+  /** How many new (and how many resolved, changed, within-source) conflicts to list per row before counting the rest (default: 3). */
   conflictLimit?: number
 }
 
@@ -30,9 +30,10 @@ export const noChange = 'No change in the consensus.'
  * - When there was no claims file before (a first extraction), the report
  *   is one line, "New consensus: N rows from M sources.": listing every row
  *   as new would only repeat the consensus table.
- * - Conflict reasons are shown without their quotes (the consensus report
- *   has them), and at most `conflictLimit` per row and kind: adding one
- *   source to a topic with many claims can add dozens of pairs.
+ * - Conflicts are shown as groups (see `ConflictGroup`): new, resolved, or
+ *   changed ("conflict now: …", with the counts before). Within-source pairs
+ *   are shown one by one, without their quotes (the consensus report has
+ *   them). At most `conflictLimit` lines per row and kind.
  *
  * @param diff What `diffConsensus` returned.
  * @param options See {@link DiffFormatOptions}.
@@ -56,8 +57,11 @@ export function formatConsensusDiff(diff: ConsensusDiff, options: DiffFormatOpti
     }
     for (const text of counted(row.outliersNew.map(outlierText))) lines.push(`    ${c.yellow('new outlier')}: ${text}`)
     for (const text of counted(row.outliersResolved.map(outlierText))) lines.push(`    ${c.green('resolved outlier')}: ${text}`)
-    lines.push(...conflictLines(row.conflictsNew, c.yellow('new conflict'), 'new', limit))
-    lines.push(...conflictLines(row.conflictsResolved, c.green('resolved conflict'), 'resolved', limit))
+    lines.push(...limited(row.conflictsNew.map((g) => `${c.yellow('new conflict')}: ${g.reason}`), 'new conflict', limit))
+    lines.push(...limited(row.conflictsResolved.map((g) => `${c.green('resolved conflict')}: ${g.reason}`), 'resolved conflict', limit))
+    lines.push(...limited(row.conflictsChanged.map(({ from, to }) => `${c.yellow('conflict now')}: ${to.reason} (was ${groupCounts(from)})`), 'changed conflict', limit))
+    lines.push(...limited(pairTexts(row.withinSourceNew).map((text) => `${c.yellow('new within-source conflict')}: ${text}`), 'new within-source conflict', limit))
+    lines.push(...limited(pairTexts(row.withinSourceResolved).map((text) => `${c.green('resolved within-source conflict')}: ${text}`), 'resolved within-source conflict', limit))
     for (const claim of row.orphaned) lines.push(`    ${c.red('orphaned')}: ${orphanText(claim)}`)
   }
   for (const claim of diff.orphaned) lines.push(`  ${c.red('orphaned')}: ${orphanText(claim)}`)
@@ -175,20 +179,39 @@ function counted(texts: string[], unit = 'claims'): string[] {
 }
 
 /**
- * Conflict lines of one kind (repeats folded), at most `limit`, then a count of the rest.
+ * Within-source pairs in words, repeats folded.
  *
- * @param conflicts Conflicts to list.
- * @param label Coloured label (`new conflict`, `resolved conflict`).
- * @param kind `new` or `resolved`, for the count line.
+ * @param conflicts Pairs to show.
+ * @returns Their reasons without quotes, each distinct one once.
+ */
+function pairTexts(conflicts: Conflict[]): string[] {
+  return counted(conflicts.map((conflict) => withoutQuotes(conflict.reason)), 'pairs of claims')
+}
+
+/**
+ * Indented lines of one kind, at most `limit`, then a count of the rest.
+ *
+ * @param texts Lines (label included).
+ * @param kind What a line is (`new conflict`…), for the count line.
  * @param limit How many to list.
  * @returns Indented lines.
  */
-function conflictLines(conflicts: Conflict[], label: string, kind: string, limit: number): string[] {
-  const texts = counted(conflicts.map((conflict) => withoutQuotes(conflict.reason)), 'pairs of claims')
-  const lines = texts.slice(0, limit).map((text) => `    ${label}: ${text}`)
+function limited(texts: string[], kind: string, limit: number): string[] {
+  const lines = texts.slice(0, limit).map((text) => `    ${text}`)
   const rest = texts.length - limit
-  if (rest > 0) lines.push(`    … and ${rest} more ${kind} conflict${rest === 1 ? '' : 's'} (see \`claimrange consensus\`)`)
+  if (rest > 0) lines.push(`    … and ${rest} more ${kind}${rest === 1 ? '' : 's'} (see \`claimrange consensus\`)`)
   return lines
+}
+
+/**
+ * A group's counts, as the "was" of a changed group.
+ *
+ * @param group A conflict group.
+ * @returns E.g. `2 claims against 9, the shortest 24 h`.
+ */
+function groupCounts(group: ConflictGroup): string {
+  const shortest = group.contrary.shortest === null ? '' : `, the shortest ${formatHours(group.contrary.shortest)}`
+  return `${count(group.allowed.length, 'claim')} against ${group.contrary.claims}${shortest}`
 }
 
 /**

@@ -2,7 +2,7 @@
  * "What changed": how the consensus moved between two states of the claims
  * folder, and the report in words. Browser-safe. Re-exports only.
  */
-export { diffConsensus, hasChanges } from './consensus.ts'
-export { consensusOptions, diffClaims, filesAfterRun, type RunOutcome } from './claims.ts'
+export { diffConsensus, diffRows, hasChanges, newlyOrphaned, type DiffTotals } from './consensus.ts'
+export { consensusOptions, diffClaims } from './claims.ts'
 export { formatConsensusDiff, noChange, type DiffFormatOptions } from './format.ts'
 export type * from './types.ts'

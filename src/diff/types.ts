@@ -3,13 +3,9 @@
  * states of the claims folder (before and after a run, or a commit and the
  * working tree). Browser-safe: no Node APIs anywhere under `src/diff/`.
  */
-import type { Conflict, Outlier, TopicConsensus, Voice } from '../consensus/types.ts'
+import type { ClaimRef, Conflict, ConflictGroup, Outlier, TopicConsensus, Voice } from '../consensus/types.ts'
 
-/** A claim named by its source and id (ids are only unique within a source). */
-export interface ClaimRef {
-  source: string
-  id: string
-}
+export type { ClaimRef }
 
 /** A claim whose quote can no longer be found in its source (`status: orphaned`), review kept. */
 export interface OrphanedClaim extends ClaimRef {
@@ -50,9 +46,14 @@ export interface RowDiff {
   /** Outliers only the after side has, and those only the before side had. */
   outliersNew: Outlier[]
   outliersResolved: Outlier[]
-  /** Conflicts only the after side has, and those only the before side had. */
-  conflictsNew: Conflict[]
-  conflictsResolved: Conflict[]
+  /** Conflict groups (by the time they allow from) only the after side has, and those only the before side had. */
+  conflictsNew: ConflictGroup[]
+  conflictsResolved: ConflictGroup[]
+  /** Conflict groups on both sides whose words changed (claims or sources counted, shortest wait, topics). */
+  conflictsChanged: { from: ConflictGroup; to: ConflictGroup }[]
+  /** Within-source pairs (by both claims) only the after side has, and those only the before side had. */
+  withinSourceNew: Conflict[]
+  withinSourceResolved: Conflict[]
   /** Claims counted in this row only after, and only before (in stable order). */
   claimsAdded: ClaimRef[]
   claimsRemoved: ClaimRef[]

@@ -1,9 +1,11 @@
 /**
  * Timeline headings ("0–24 hours after microneedling", "Days 3–7", "The
  * First Week") give their time to the statements under them: an `avoid`
- * statement takes the section's end, an `allowed` one its start.
+ * statement takes the section's end, an `allowed` one its start
+ * (`timeline/section`; doc and examples in `rules/timeline.ts`).
  */
 import { findDurations, type Duration } from './duration.ts'
+import { timelineLeading } from './grammar.ts'
 import type { Token } from './tokens.ts'
 
 /** The time a timeline heading covers, in hours. */
@@ -15,9 +17,6 @@ export interface Timeline {
   /** The heading's words for the time ("0–24 hours"). */
   text: string
 }
-
-// Words that may stand before the time in a timeline heading.
-const leading = new Set(['in', 'within', 'during', 'after', 'from', 'for', 'the', 'first', 'on', 'by', 'until', 'step', 'phase', 'stage', 'week', 'weeks'])
 
 /**
  * Read a heading as a timeline heading.
@@ -36,7 +35,7 @@ export function timelineOf(tokens: Token[], text: string): Timeline | undefined 
   for (let i = 0; i < first.first; i++) {
     const t = tokens[i]!
     if (t.kind === 'number' || t.kind === 'punct') continue
-    if (!leading.has(t.norm)) return undefined
+    if (!timelineLeading.has(t.norm)) return undefined
   }
   const words = text.slice(tokens[first.first]!.start, tokens[first.last - 1]!.end)
   return { ...periodOf(first), text: words }

@@ -4,7 +4,8 @@
  *
  * Pure string builders (no Node APIs).
  */
-import type { ClaimSummary, ConsensusReport, TopicConsensus, Voice } from '../consensus/types.ts'
+import { claimKey } from '../consensus/select.ts'
+import type { ClaimSummary, ConflictGroup, ConsensusReport, TopicConsensus, Voice } from '../consensus/types.ts'
 import { formatHours, formatRange, formatWait, gist } from '../consensus/words.ts'
 
 /** Display names of topics, e.g. from the vocabulary's labels. */
@@ -42,14 +43,30 @@ export function medianText(row: TopicConsensus): string {
 }
 
 /**
- * A row's conflicts counted, saying how many are within one source.
+ * A row's conflicting pairs counted, saying how many are within one source.
  *
  * @param row A consensus row.
  * @returns `0`, `3`, or `3 (1 within-source)`.
  */
 export function conflictCount(row: TopicConsensus): string {
-  const within = row.conflicts.filter((c) => c.scope === 'within-source').length
-  return within > 0 ? `${row.conflicts.length} (${within} within-source)` : String(row.conflicts.length)
+  const { pairs, withinSourcePairs } = row.conflicts
+  return withinSourcePairs > 0 ? `${pairs} (${withinSourcePairs} within-source)` : String(pairs)
+}
+
+/**
+ * An example pair of a conflict group: its first allowed claim against its
+ * shortest contrary wait, each with its place and quote.
+ *
+ * @param report The report (for its claim summaries).
+ * @param group A conflict group.
+ * @param limit Longest gist of each quote in characters (default: 60).
+ * @returns E.g. `sweat:14 “you can sweat as usual” against needling:9 “Avoid sweating for 24 hours”`, or `''` when the report lacks the claims.
+ */
+export function groupExample(report: ConsensusReport, group: ConflictGroup, limit = 60): string {
+  const allowed = report.claims[group.allowed[0] ?? '']
+  const contrary = report.claims[group.contrary.samples[0] ?? '']
+  if (!allowed || !contrary) return ''
+  return `${claimPlace(allowed)} ${quoted(allowed, limit)} against ${claimPlace(contrary)} ${quoted(contrary, limit)}`
 }
 
 /**
@@ -64,14 +81,17 @@ export function voiceWait(voice: Voice): string {
 
 /**
  * The claim that best shows a voice's position: the one its wait comes
- * from, else its first claim.
+ * from, else its first claim of the voice's stance (an avoid voice is never
+ * quoted with "you can sweat as usual"), else its first claim.
  *
  * @param report The report (for its claim summaries).
  * @param voice A voice.
  * @returns The claim, or `undefined` if the report lacks it.
  */
 export function voiceClaim(report: ConsensusReport, voice: Voice): ClaimSummary | undefined {
-  return report.claims[voice.basis ?? voice.claims[0] ?? '']
+  if (voice.basis) return report.claims[claimKey(voice.source, voice.basis)]
+  const claims = voice.claims.map((id) => report.claims[claimKey(voice.source, id)]).filter((c): c is ClaimSummary => c !== undefined)
+  return claims.find((c) => c.stance === voice.stance) ?? claims[0]
 }
 
 /**

@@ -5,6 +5,7 @@
 export {
   claimPlace,
   conflictCount,
+  groupExample,
   medianText,
   quoted,
   rangeText,
@@ -13,7 +14,7 @@ export {
   voiceWait,
   type Labels
 } from './cells.ts'
-export { formatConsensusMarkdown, type MarkdownOptions } from './markdown.ts'
+export { formatConsensusMarkdown, type MarkdownOptions, type ReportSource } from './markdown.ts'
 export {
   formatConsensusDetails,
   formatConsensusRules,

@@ -23,12 +23,12 @@ export function formatExtractSummary(result: CorpusResult, options: { color?: bo
   const counts = { written: 0, unchanged: 0, failed: 0 }
   for (const s of result.sources) {
     counts[s.status]++
-    total += s.claims.length
-    const perTopic = new Map<string, number>()
-    for (const claim of s.claims) perTopic.set(claim.topic, (perTopic.get(claim.topic) ?? 0) + 1)
-    const topics = [...perTopic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, n]) => `${t} ${n}`).join(', ')
+    const perTopic = Object.entries(s.topics)
+    const claims = perTopic.reduce((n, [, k]) => n + k, 0)
+    total += claims
+    const topics = perTopic.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([t, n]) => `${t} ${n}`).join(', ')
     const status = s.status === 'failed' ? c.red(s.status.padEnd(9)) : s.status === 'written' ? c.green(s.status.padEnd(9)) : s.status.padEnd(9)
-    lines.push(`${s.id.padEnd(width)}  ${status}  ${String(s.claims.length).padStart(6)}  ${topics}`)
+    lines.push(`${s.id.padEnd(width)}  ${status}  ${String(claims).padStart(6)}  ${topics}`)
   }
   lines.push(
     `${result.sources.length} source${result.sources.length === 1 ? '' : 's'}: ${counts.written} written, ${counts.unchanged} unchanged, ${counts.failed} failed; ${total} claim${total === 1 ? '' : 's'}`

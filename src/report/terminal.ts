@@ -7,9 +7,11 @@
  */
 import pc from 'picocolors'
 import type { ConsensusReport } from '../consensus/types.ts'
+import { claimKey } from '../consensus/select.ts'
 import {
   claimPlace,
   conflictCount,
+  groupExample,
   medianText,
   quoted,
   rangeText,
@@ -57,7 +59,7 @@ export function formatConsensusTable(report: ConsensusReport, options: TerminalO
   const paint = (cells: string[], index: number) => {
     const row = report.topics[index]!
     const text = line(cells)
-    if (row.conflicts.length > 0) return c.red(text)
+    if (row.conflicts.pairs > 0) return c.red(text)
     if (row.outliers.length > 0) return c.yellow(text)
     return text
   }
@@ -66,7 +68,8 @@ export function formatConsensusTable(report: ConsensusReport, options: TerminalO
 
 /**
  * The details of every row, headed by its label: its voices with a quote
- * each, its outliers and conflicts with their reasons, its vague claims.
+ * each, its outliers with their reasons, its conflict groups (each in words
+ * with an example pair), its within-source conflicts in full, its vague claims.
  *
  * @param report A consensus report.
  * @param options Colour and labels (see {@link TerminalOptions}).
@@ -90,16 +93,22 @@ export function formatConsensusDetails(report: ConsensusReport, options: Termina
       lines.push(`  ${voice.key.padEnd(keyWidth)}  ${voice.stance.padEnd(7)} ${voiceWait(voice).padEnd(waitWidth)} ${quote}${more}`)
     }
     for (const outlier of row.outliers) {
-      const claim = report.claims[outlier.claim]
+      const claim = report.claims[claimKey(outlier.source, outlier.claim)]
       const where = claim ? `${claimPlace(claim)} ${quoted(claim, 80)}` : outlier.claim
       lines.push(`  ${c.yellow('outlier')}   ${where}: ${outlier.reason}`)
     }
-    for (const conflict of row.conflicts) {
-      lines.push(`  ${c.red('conflict')}  ${conflict.scope}: ${conflict.reason}`)
+    // A group whose every pair is within one source is shown by those pairs alone.
+    for (const group of row.conflicts.groups.filter((g) => g.pairs > g.withinSource)) {
+      lines.push(`  ${c.red('conflict')}  ${group.reason}`)
+      const example = groupExample(report, group)
+      if (example) lines.push(`            ${c.dim(`e.g. ${example}`)}`)
     }
-    for (const id of row.vague) {
-      const claim = report.claims[id]
-      lines.push(`  ${c.dim('vague')}     ${claim ? `${claimPlace(claim)} ${claim.stance} ${quoted(claim, 80)}` : id}`)
+    for (const conflict of row.conflicts.withinSource) {
+      lines.push(`  ${c.red('conflict')}  within-source: ${conflict.reason}`)
+    }
+    for (const key of row.vague) {
+      const claim = report.claims[key]
+      lines.push(`  ${c.dim('vague')}     ${claim ? `${claimPlace(claim)} ${claim.stance} ${quoted(claim, 80)}` : key}`)
     }
     blocks.push(lines.join('\n'))
   }

@@ -28,8 +28,12 @@
  *   with status `corrected` — may set `topic`, `activity`, `stance`,
  *   `wait`, `condition`, `speaker`). The claim's review is written to
  *   `claims/<source>.yaml` (`write/review.ts`: atomic, under the folder's
- *   lock), `data.js` is rewritten, pages are notified, and the answer is
- *   `200 {"claim": <the claim as written>, "version": <version>}`.
+ *   lock), what changed is worked out from the rows that file touches
+ *   (`rewriteChange`, through the digest index: one claims file is read,
+ *   not the corpus), and the answer is
+ *   `200 {"claim": <the claim as written>, "version": <version>}`; then
+ *   `data.js` is rewritten and only then are the pages told of `version`
+ *   (the page that sent the review has put the claim into its data already).
  *
  *   Errors are one-line JSON, `{"error": "…"}`: `400` for a body that is
  *   not JSON or does not fit the format, `404` for an unknown source or
@@ -55,13 +59,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
-import { consensusOptions, diffClaims } from '../diff/claims.ts'
 import { formatConsensusDiff } from '../diff/format.ts'
 import type { ConsensusDiff } from '../diff/types.ts'
 import { formatMessage } from '../message.ts'
-import { readClaimsSnapshot } from '../read/git.ts'
-import { reviewSchema, type Claim, type ClaimsFile, type Review } from '../schema.ts'
+import { reviewSchema, type Claim, type Review } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
+import { rewriteChange } from '../write/corpus.ts'
 import { setReview } from '../write/review.ts'
 import { writeSiteData } from './build.ts'
 import { hostRefusal, type Route } from './serve.ts'
@@ -161,9 +164,16 @@ export function createLiveApi(options: LiveApiOptions): LiveApi {
     return run
   }
 
+  /** The last version told to the pages (a review's version is told once its data.js is written). */
+  let published = 0
+  const publish = (current: number) => {
+    published = current
+    for (const stream of streams) stream.write(eventText(current))
+  }
+
   const notify = (): number => {
     version++
-    for (const stream of streams) stream.write(eventText(version))
+    publish(version)
     return version
   }
 
@@ -171,7 +181,7 @@ export function createLiveApi(options: LiveApiOptions): LiveApi {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
     response.write('retry: 1000\n\n')
     const last = request.headers['last-event-id'] ?? url.searchParams.get('version') ?? undefined
-    if (typeof last === 'string' && last !== String(version)) response.write(eventText(version))
+    if (typeof last === 'string' && last !== String(published)) response.write(eventText(published))
     streams.add(response)
     response.on('close', () => streams.delete(response))
   }
@@ -211,17 +221,19 @@ export function createLiveApi(options: LiveApiOptions): LiveApi {
         const first = outcome.messages[0]
         return sendJson(response, 409, { error: first ? oneLine(formatMessage(first)) : `${outcome.file}: unusable claims file` })
       }
-      const after = (await readClaimsSnapshot(options.claimsDir)).files
-      const before: ClaimsFile[] = after.map((file) => (file.source === outcome.before.source ? outcome.before : file))
-      const diff = diffClaims(before, after, consensusOptions(options.vocabulary))
+      // Answer as soon as the claims file is written and what changed is known (from the rows it
+      // touches, through the digest index); the page puts the claim into its data itself.
+      // data.js is rewritten after, and only then are the other pages told.
+      const diff = await rewriteChange(options.claimsDir, options.vocabulary, outcome.file, outcome.before)
+      const current = outcome.written ? ++version : version
+      sendJson(response, 200, { claim: outcome.claim, version: current })
+      options.onReview?.({ source, id, claim: outcome.claim, written: outcome.written, diff, version: current })
       try {
         await writeSiteData({ sourcesDir: options.sourcesDir, claimsDir: options.claimsDir, outDir: options.outDir, vocabulary: options.vocabulary })
       } catch (error) {
         options.onError?.(`review recorded, but data.js was not rewritten: ${oneLine((error as Error).message)}`)
       }
-      const current = outcome.written ? notify() : version
-      sendJson(response, 200, { claim: outcome.claim, version: current })
-      options.onReview?.({ source, id, claim: outcome.claim, written: outcome.written, diff, version: current })
+      if (outcome.written) publish(current)
     })
 
   const route: Route = async (request, response, url) => {
@@ -238,7 +250,7 @@ export function createLiveApi(options: LiveApiOptions): LiveApi {
     }
     if (url.pathname === '/api/status') {
       if (method !== 'GET') allow('GET')
-      else sendJson(response, 200, { review: true, version })
+      else sendJson(response, 200, { review: true, version: published })
     } else if (url.pathname === '/api/events') {
       if (method !== 'GET') allow('GET')
       else events(request, response, url)

@@ -8,14 +8,15 @@ import { readdir, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Message } from '../message.ts'
-import { listFiles, readClaimsDir } from '../read/claims.ts'
+import { listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource, type Source } from '../read/source.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import type { ClaimsFile } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
-import { writeFileAtomic } from '../write/atomic.ts'
-import { buildSiteData, siteDataScript, type SiteData } from './data.ts'
+import { readClaimsFolder } from '../write/claims-cache.ts'
+import { writeChunksAtomic } from '../write/stream.ts'
+import { buildSiteData, siteDataChunks, type SiteData } from './data.ts'
 
 /** Where the site's inputs are and where it goes. */
 export interface SiteOptions {
@@ -73,7 +74,7 @@ export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promis
       skipped.push({ file, line: error.line, column: error.column, reason: `${error.reason} (left out of the page)`, ruleId: 'source' })
     }
   }
-  let reads = await readClaimsDir(options.claimsDir)
+  let reads = await readClaimsFolder(options.claimsDir)
   const problems = reads.flatMap((read) => read.messages.filter((m) => m.severity !== 'warning'))
   if (options.skipUnusable) {
     for (const m of problems) skipped.push({ ...m, reason: `${m.reason} (left out of the page)` })
@@ -111,7 +112,7 @@ export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promis
 export async function writeSiteData(options: SiteOptions): Promise<{ file: string; messages: Message[] }> {
   const { data, messages } = await loadSiteData(options)
   const file = join(options.outDir, dataFileName)
-  await writeFileAtomic(file, siteDataScript(data))
+  await writeChunksAtomic(file, siteDataChunks(data))
   return { file, messages }
 }
 
@@ -141,7 +142,7 @@ export async function buildSite(options: SiteOptions): Promise<SiteResult> {
     logLevel: 'silent',
     build: { outDir: resolve(options.outDir), emptyOutDir: true }
   })
-  await writeFileAtomic(join(options.outDir, dataFileName), siteDataScript(data))
+  await writeChunksAtomic(join(options.outDir, dataFileName), siteDataChunks(data))
   return { outDir: options.outDir, files: await listTree(options.outDir), messages }
 }
 

@@ -6,6 +6,7 @@
  * page also works opened from `file://`.
  */
 import type { Source } from '../read/source.ts'
+import { jsonChunks } from '../report/json.ts'
 import type { ClaimsFile } from '../schema.ts'
 import { relatedTopics, topicLabel, type Vocabulary } from '../vocabulary.ts'
 
@@ -100,8 +101,22 @@ export function buildSiteData(sources: Source[], files: ClaimsFile[], vocabulary
  * // 'window.__CLAIMRANGE_DATA__ = {"conditions":[],"files":[],"sources":[],"topics":[]};\n'
  */
 export function siteDataScript(data: SiteData): string {
-  const json = JSON.stringify(sortKeys(data)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  return `window.${siteDataGlobal} = ${json};\n`
+  return [...siteDataChunks(data)].join('')
+}
+
+/**
+ * The text of `data.js` in pieces (see {@link siteDataScript}), so a site of
+ * thousands of sources is written without building one string of it.
+ *
+ * @param data Site data.
+ * @returns Chunks whose concatenation is `siteDataScript(data)`.
+ */
+export function* siteDataChunks(data: SiteData): Generator<string> {
+  yield `window.${siteDataGlobal} = `
+  for (const chunk of jsonChunks(sortKeys(data), { space: 0 })) {
+    yield chunk.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  }
+  yield ';\n'
 }
 
 /**

@@ -6,11 +6,9 @@
  */
 import { basename, join, resolve } from 'node:path'
 import { watch } from 'chokidar'
-import { consensusOptions, diffClaims, filesAfterRun } from '../diff/claims.ts'
 import { formatConsensusDiff } from '../diff/format.ts'
 import type { ConsensusDiff } from '../diff/types.ts'
 import type { Message } from '../message.ts'
-import { readClaimsSnapshot } from '../read/git.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import { extractCorpus, type CorpusResult } from '../write/corpus.ts'
 import { writeSiteData } from './build.ts'
@@ -153,14 +151,13 @@ export async function watchSources(options: WatchOptions): Promise<SourceWatcher
  * @throws {FileError} When the sources folder is gone or holds no source.
  */
 async function regenerate(options: WatchOptions, files: SourceChange['files']): Promise<SourceChange> {
-  const before = (await readClaimsSnapshot(options.claimsDir)).files
   const result = await extractCorpus({
     sourcesDir: options.sourcesDir,
     claimsDir: options.claimsDir,
     vocabulary: options.vocabulary,
     ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs })
   })
-  const diff = diffClaims(before, filesAfterRun(before, result), consensusOptions(options.vocabulary))
+  const diff = result.diff
   const messages = [...result.messages]
   let dataWritten = false
   try {
@@ -190,7 +187,7 @@ export function formatSourceChange(change: SourceChange, options: { color?: bool
   const extracted = change.result.sources.filter((s) => s.extracted && s.status !== 'failed')
   const failed = change.result.sources.filter((s) => s.status === 'failed')
   const parts = [files]
-  parts.push(extracted.length === 0 ? 'no source re-extracted' : `re-extracted ${extracted.map((s) => `${s.id} (${s.claims.length} claim${s.claims.length === 1 ? '' : 's'})`).join(', ')}`)
+  parts.push(extracted.length === 0 ? 'no source re-extracted' : `re-extracted ${extracted.map((s) => `${s.id} (${s.claims?.length ?? 0} claim${s.claims?.length === 1 ? '' : 's'})`).join(', ')}`)
   if (failed.length > 0) parts.push(`failed: ${failed.map((s) => s.id).join(', ')}`)
   if (!change.dataWritten) parts.push('page data not updated')
   return `${parts.join('; ')}\n${formatConsensusDiff(change.diff, options)}`

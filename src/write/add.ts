@@ -4,6 +4,7 @@
  * then extract its claims with the corpus runner.
  */
 import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import {
   htmlToArticle,
@@ -17,12 +18,12 @@ import {
   type ArticleMeta,
   type ArticleType
 } from '../convert/index.ts'
-import { listFiles, readClaimsDir } from '../read/claims.ts'
+import { listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { fetchPage, type FetchOptions } from '../read/fetch.ts'
 import { parseFrontMatter } from '../read/source.ts'
 import { readTextFile } from '../read/text.ts'
-import type { Claim, ClaimsFile } from '../schema.ts'
+import type { Claim } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import { withLock, writeFileAtomic } from './atomic.ts'
 import { extractCorpus, type CorpusResult } from './corpus.ts'
@@ -55,13 +56,8 @@ export interface AddResult {
   meta: ArticleMeta
   /** The new source's claims, as extracted. */
   claims: Claim[]
-  /** The corpus runner's result for the new source (messages included). */
+  /** The corpus runner's result for the new source (messages included, and `diff`: what changed in the consensus). */
   corpus: CorpusResult
-  /**
-   * Every valid claims file as it was before the source was added: with
-   * the claims after the run, what a "what changed" report compares.
-   */
-  before: ClaimsFile[]
 }
 
 /** An article read from a file or a URL, before conversion. */
@@ -97,7 +93,7 @@ interface Loaded {
  * article text.
  *
  * @param options See {@link AddOptions}.
- * @returns The new source, its claims and the claims before the run.
+ * @returns The new source, its claims and the corpus run (with what changed).
  * @throws {FileError} Naming the file or URL: unreadable, empty, binary,
  *   unsupported type, broken front matter, or no article text.
  * @example
@@ -108,7 +104,6 @@ export async function addSource(options: AddOptions): Promise<AddResult> {
   const loaded = await load(options.input, options.fetch)
   const { content, meta } = convert(options.input, loaded)
   const base = slugify(meta.title ?? '') || slugify(loaded.fallbackName) || 'article'
-  const before = existsSync(options.claimsDir) ? await readValidClaims(options.claimsDir) : []
   const { id, file } = await withLock(
     options.sourcesDir,
     async () => {
@@ -131,7 +126,7 @@ export async function addSource(options: AddOptions): Promise<AddResult> {
     ...(options.lockWaitMs === undefined ? {} : { lockWaitMs: options.lockWaitMs })
   })
   const claims = corpus.sources.find((s) => s.id === id)?.claims ?? []
-  return { id, file, type: loaded.type, meta, claims, corpus, before }
+  return { id, file, type: loaded.type, meta, claims, corpus }
 }
 
 /** Read the input: fetch a URL, or read a file with a known extension. */
@@ -144,6 +139,9 @@ async function load(input: string, fetchOptions: FetchOptions | undefined): Prom
     const segment = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? '').replace(/\.[a-z0-9]+$/i, '')
     return { text: page.text, type, url: page.url, fallbackName: segment || new URL(page.url).hostname }
   }
+  if (await isFolder(input)) {
+    throw new FileError(input, 'Is a folder, expected one article (`.md`, `.html`, `.txt`) or an http(s) URL: run `add` once per article')
+  }
   const type = typeFromName(input)
   if (!type) {
     const extension = /\.[^./\\]+$/.exec(input)?.[0]
@@ -154,6 +152,20 @@ async function load(input: string, fetchOptions: FetchOptions | undefined): Prom
   }
   const { text } = await readTextFile(input)
   return { text, type, fallbackName: basename(input).replace(/\.[^.]+$/, '') }
+}
+
+/**
+ * Whether a path names a folder (so `add` can say so instead of "no extension").
+ *
+ * @param path The input as given.
+ * @returns `true` for an existing folder; `false` otherwise (a missing path is reported when it is read).
+ */
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 /** Turn the loaded input into the source file's text; check it has article text. */
@@ -178,9 +190,4 @@ function convert(input: string, loaded: Loaded): { content: string; meta: Articl
     else if (value instanceof Date) picked[key] = value.toISOString().slice(0, 10)
   }
   return { content, meta: picked }
-}
-
-async function readValidClaims(dir: string): Promise<ClaimsFile[]> {
-  const files = await readClaimsDir(dir)
-  return files.flatMap((f) => (f.data ? [f.data] : []))
 }

@@ -3,7 +3,7 @@ import type { Claim, ClaimsFile, Review, Wait } from '../schema.ts'
 
 /**
  * Serialize a claims file deterministically: fixed key order, one claim per
- * block, small records (`wait`, `span`, `context`, `review`) on one line, quotes
+ * block, small records (`wait`, `span`, `context`, `review`, `rules`) on one line, quotes
  * and context text in double quotes, no line folding, trailing newline. Re-serializing the same
  * data gives the same bytes, so a git diff of `claims/` shows only what changed.
  *
@@ -23,9 +23,9 @@ export function serializeClaims(data: ClaimsFile): string {
   if (!isSeq(claims)) throw new Error('unreachable: claims is a sequence')
   for (const item of claims.items) {
     if (!isMap(item)) continue
-    for (const key of ['wait', 'span', 'context', 'review']) {
+    for (const key of ['wait', 'span', 'context', 'review', 'rules']) {
       const node = item.get(key, true)
-      if (isMap(node)) node.flow = true
+      if (isMap(node) || isSeq(node)) node.flow = true
     }
     const context = item.get('context', true)
     if (isMap(context)) {
@@ -82,5 +82,6 @@ function orderClaim(claim: Claim): Claim {
     review: orderReview(claim.review)
   }
   if (claim.status) out.status = claim.status
+  if (claim.rules) out.rules = [...claim.rules]
   return out
 }

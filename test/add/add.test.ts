@@ -173,6 +173,8 @@ describe('claimrange add with bad input: one line naming it, exit 1, nothing wri
   const cases: [string, () => Promise<string>, RegExp][] = [
     ['a missing file', async () => join(dir, 'missing.html'), /missing\.html: Cannot read file: it does not exist$/],
     ['an unsupported type', async () => write('scan.pdf', '%PDF-1.4'), /scan\.pdf: Unsupported file type `\.pdf`/],
+    ['a folder', async () => folder('articles'), /articles: Is a folder, expected one article \(`\.md`, `\.html`, `\.txt`\) or an http\(s\) URL/],
+    ['a folder named like an article', async () => folder('notes.md'), /notes\.md: Is a folder, expected one article/],
     ['an empty file', async () => write('empty.txt', ''), /empty\.txt: Unexpected empty file/],
     ['a binary file', async () => write('photo.txt', Buffer.from([0x41, 0, 0x42])), /photo\.txt: Unexpected NUL byte at offset 1/],
     ['invalid UTF-8', async () => write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])), /latin1\.txt:1: Invalid UTF-8 at byte 3/],
@@ -187,6 +189,11 @@ describe('claimrange add with bad input: one line naming it, exit 1, nothing wri
     ['nothing listening', async () => 'http://127.0.0.1:9/aftercare', /127\.0\.0\.1:9\/aftercare: Cannot fetch \(/],
     ['a non-http URL', async () => 'ftp://127.0.0.1/a.html', /ftp:\/\/127\.0\.0\.1\/a\.html: Unexpected URL scheme `ftp:`/]
   ]
+
+  async function folder(name: string): Promise<string> {
+    await mkdir(join(dir, name), { recursive: true })
+    return join(dir, name)
+  }
 
   async function write(name: string, content: string | Buffer): Promise<string> {
     await writeFile(join(dir, name), content)
@@ -210,7 +217,7 @@ describe('claimrange add with bad input: one line naming it, exit 1, nothing wri
 })
 
 describe('addSource', () => {
-  it('addSource returns the claims files as they were before, for a "what changed" report', async () => {
+  it('addSource returns what changed in the consensus against the claims files as they were before', async () => {
     const vocabulary = await readVocabulary()
     await mkdir(sources, { recursive: true })
     await writeFile(join(sources, 'sauna-note.md'), 'Avoid saunas for 72 hours after microneedling.\n')
@@ -220,7 +227,8 @@ describe('addSource', () => {
     const result = await addSource({ input: join(dir, 'pool.txt'), sourcesDir: sources, claimsDir: claims, vocabulary })
     expect(result.id).toBe('pool-rules')
     expect(result.type).toBe('text')
-    expect(result.before.map((f) => f.source)).toEqual(['sauna-note'])
+    expect(result.corpus.diff).toMatchObject({ sourcesBefore: 1, sourcesAfter: 2, rowsBefore: 1, rowsAfter: 2 })
+    expect(result.corpus.diff.rows.map((r) => [r.topic, r.kind, r.voicesAdded])).toEqual([['swimming', 'added', ['pool-rules']]])
     expect(result.claims.map((c) => [c.topic, c.wait.min])).toEqual([['swimming', 48]])
     expect(result.corpus.sources.map((s) => s.id)).toEqual(['pool-rules'])
   })

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { captureEffects } from '../../src/cli/effects.ts'
 import { main } from '../../src/cli/main.ts'
 import type { ConsensusReport } from '../../src/consensus/types.ts'
+import { rowPairs } from './helpers.ts'
 
 const fixtures = join(import.meta.dirname, 'fixtures')
 const project = join(import.meta.dirname, '..', '..')
@@ -86,7 +87,7 @@ describe('claimrange consensus (terminal)', () => {
     expect(code).toBe(0)
     const report = JSON.parse(stdout) as ConsensusReport
     const sweating = report.topics.find((t) => t.topic === 'sweating' && t.condition === null)!
-    expect(sweating.conflicts.map((c) => c.claims)).toEqual([
+    expect(rowPairs(report, sweating).map((c) => [c.allowed.id, c.avoid.id])).toEqual([
       ['sweat-usual', 'needling-sweat'],
       ['sweat-usual', 'sweat-best-avoided']
     ])
@@ -102,14 +103,16 @@ describe('claimrange consensus --json', () => {
     const report = JSON.parse(stdout) as ConsensusReport
     expect(Object.keys(report.rules).sort()).toEqual(['conflict', 'outlier', 'range', 'voice'])
     const sweating = report.topics.find((t) => t.topic === 'sweating' && t.condition === null)!
-    expect(sweating).toMatchObject({ topic: 'sweating', condition: null, voices: 2, claims: ['needling-sweat', 'sweat-usual', 'sweat-best-avoided'] })
-    expect(sweating.conflicts[0]).toEqual({
-      claims: ['sweat-usual', 'needling-ex'],
-      sources: ['sweat', 'needling'],
+    expect(sweating).toMatchObject({ topic: 'sweating', condition: null, voices: 2, claims: ['needling/needling-sweat', 'sweat/sweat-usual', 'sweat/sweat-best-avoided'] })
+    expect(sweating.conflicts.groups[0]).toMatchObject({ allowedFrom: 0, allowed: ['sweat/sweat-usual'], pairs: 5, withinSource: 3 })
+    expect(sweating.conflicts.groups[0]!.reason).toContain('1 claim from sweat allows sweating right away')
+    expect(rowPairs(report, sweating)[0]).toEqual({
+      allowed: { source: 'sweat', id: 'sweat-usual' },
+      avoid: { source: 'needling', id: 'needling-ex' },
       scope: 'cross-source',
       reason: expect.stringContaining('sweat allows sweat right away')
     })
-    expect(report.claims['sweat-usual']).toMatchObject({ source: 'sweat', stance: 'allowed', quote: 'If you are having microneedling done, you can sweat as usual.', line: 14 })
+    expect(report.claims['sweat/sweat-usual']).toMatchObject({ source: 'sweat', stance: 'allowed', quote: 'If you are having microneedling done, you can sweat as usual.', line: 14 })
   })
 
   it('claimrange consensus --json ends with a newline and is byte-identical on a rerun', async () => {
@@ -142,7 +145,8 @@ describe('claimrange consensus --markdown', () => {
     expect(first.stdout).toMatch(/^Topic\s+Condition/)
     const text = readFileSync(out, 'utf8')
     expect(text.startsWith('# Consensus report\n\n| Topic | Condition | Consensus | Median | Voices | Outliers | Conflicts |\n')).toBe(true)
-    expect(text).toContain('| sweating | general | 3 days | 3 days | 2 | 0 | 5 (3 within-source) |')
+    // sweat says both ("sweat as usual", "it is best avoided"): the tie goes to its claim with a time, 0 h.
+    expect(text).toContain('| sweating | general | 0–72 h | 7.5 h | 2 | 0 | 5 (3 within-source) |')
     expect(text).toContain('## Active skincare (retinol, acids, exfoliants) — general')
     expect(text).toContain('- *within-source*: sweat allows retinol after 5–6 days')
     expect(text).toContain('| sweat#Dr Shotter | avoid | 48 h |')

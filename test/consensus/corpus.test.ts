@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadConsensus } from '../../src/cli/consensus.ts'
 import type { ClaimSummary, ConsensusReport, TopicConsensus } from '../../src/consensus/types.ts'
+import { rowPairs } from './helpers.ts'
 
 const claimsDir = join(import.meta.dirname, '..', '..', 'claims')
 let report: ConsensusReport
@@ -47,9 +48,9 @@ describe('consensus of the five microneedling articles', () => {
     expect(outlier).toMatchObject({ source: 'sweat-after-microneedling', wait: { min: 24, max: 24 } })
     expect(outlier!.reason).toMatch(/^24 h is (about )?a third of the median of \d+ h, outside the consensus /)
     const flagged = new Set(swimming.outliers.map((o) => o.claim))
-    for (const id of swimming.claims) {
-      const claim = report.claims[id]!
-      if (claim.wait.min !== null && claim.wait.min >= 72) expect(flagged.has(id), claim.quote).toBe(false)
+    for (const key of swimming.claims) {
+      const claim = report.claims[key]!
+      if (claim.wait.min !== null && claim.wait.min >= 72) expect(flagged.has(claim.id), claim.quote).toBe(false)
     }
   })
 
@@ -57,27 +58,30 @@ describe('consensus of the five microneedling articles', () => {
     const sweating = row('sweating')
     const usual = claimWith('you can sweat as usual', 'sweat-after-microneedling')
     expect(usual).toMatchObject({ stance: 'allowed', topic: 'sweating', condition: null })
-    const mine = sweating.conflicts.filter((c) => c.claims[0] === usual.id)
+    const mine = rowPairs(report, sweating).filter((c) => c.allowed.source === usual.source && c.allowed.id === usual.id)
     const avoiders = sweating.claims
-      .map((id) => report.claims[id]!)
+      .map((key) => report.claims[key]!)
       .filter((c) => c.stance === 'avoid' && c.source !== usual.source && (c.wait.min ?? 0) > 0)
     expect(avoiders.length).toBeGreaterThanOrEqual(2)
     for (const avoid of avoiders) {
-      expect(mine.some((c) => c.claims[1] === avoid.id && c.scope === 'cross-source'), avoid.quote).toBe(true)
+      expect(mine.some((c) => c.avoid.source === avoid.source && c.avoid.id === avoid.id && c.scope === 'cross-source'), avoid.quote).toBe(true)
     }
     expect(new Set(avoiders.map((c) => c.source))).toEqual(new Set(['exercise-after-skin-needling', 'microneedling-aftercare-bhskin']))
-    const within = mine.filter((c) => c.scope === 'within-source')
+    const within = sweating.conflicts.withinSource.filter((c) => c.allowed.id === usual.id)
     expect(within.length).toBeGreaterThan(0)
-    for (const conflict of within) expect(conflict.sources).toEqual(['sweat-after-microneedling', 'sweat-after-microneedling'])
-    expect(within.some((c) => report.claims[c.claims[1]]!.quote.includes('saunas and steam rooms for at least 48 hours'))).toBe(true)
+    for (const conflict of within) expect([conflict.allowed.source, conflict.avoid.source]).toEqual(['sweat-after-microneedling', 'sweat-after-microneedling'])
+    expect(within.some((c) => report.claims[`${c.avoid.source}/${c.avoid.id}`]!.quote.includes('saunas and steam rooms for at least 48 hours'))).toBe(true)
+    const group = sweating.conflicts.groups.find((g) => g.allowed.includes(`${usual.source}/${usual.id}`))!
+    expect(group.allowedFrom).toBe(0)
+    expect(group.contrary.claims).toBe(mine.length)
   })
 
   it('actives: retinol after three weeks vs from the sixth day is a within-source conflict', () => {
     const actives = row('actives')
     const late = claimWith('Avoid using retinol products for three weeks', 'sweat-after-microneedling')
     const early = claimWith('Around the sixth day, you can start introducing retinol', 'sweat-after-microneedling')
-    const conflict = actives.conflicts.find((c) => c.claims[0] === early.id && c.claims[1] === late.id)
-    expect(conflict).toMatchObject({ scope: 'within-source', sources: ['sweat-after-microneedling', 'sweat-after-microneedling'] })
+    const conflict = actives.conflicts.withinSource.find((c) => c.allowed.id === early.id && c.avoid.id === late.id)
+    expect(conflict).toMatchObject({ scope: 'within-source', allowed: { source: 'sweat-after-microneedling' }, avoid: { source: 'sweat-after-microneedling' } })
     expect(conflict!.reason).toContain('3 weeks')
     expect(conflict!.reason).toContain('Around the sixth day')
   })

@@ -2,6 +2,9 @@
  * Builders for consensus tests: a claim or a claims file from the few
  * fields a test cares about, the rest filled with valid defaults.
  */
+import { conflictLookup } from '../../src/consensus/conflicts.ts'
+import { claimKey } from '../../src/consensus/select.ts'
+import type { Conflict, ConsensusReport, TopicConsensus } from '../../src/consensus/types.ts'
 import type { Claim, ClaimsFile, Stance } from '../../src/schema.ts'
 
 let counter = 0
@@ -54,4 +57,22 @@ export function claim(spec: ClaimSpec = {}): Claim {
  */
 export function file(source: string, claims: Claim[]): ClaimsFile {
   return { source, digest: '0'.repeat(64), claims }
+}
+
+/**
+ * Every pair of a row, enumerated through `conflictLookup` from each allowed
+ * claim of its groups, in the order the pair-by-pair listing had: by the
+ * allowed claim, then the avoid claim (source, then file order).
+ *
+ * @param report A consensus report.
+ * @param row One of its rows.
+ * @returns The row's pairs.
+ */
+export function rowPairs(report: ConsensusReport, row: TopicConsensus): Conflict[] {
+  const lookup = conflictLookup(report)
+  const rank = new Map(Object.keys(report.claims).map((key, i) => [key, i]))
+  const at = (ref: { source: string; id: string }) => rank.get(claimKey(ref.source, ref.id))!
+  return row.conflicts.groups
+    .flatMap((group) => group.allowed.flatMap((key) => lookup(key).conflicts))
+    .sort((a, b) => at(a.allowed) - at(b.allowed) || at(a.avoid) - at(b.avoid))
 }

@@ -57,8 +57,10 @@ describe('diffClaims(before, after)', () => {
     const allowed = (review?: Claim['review']) =>
       file('b', [claim({ id: 'exercise-b', topic: 'exercise', activity: 'gym', stance: 'allowed', wait: [24, 24], ...(review ? { review } : {}) })])
     const conflict = diffClaims([avoid], [avoid, allowed()]).rows[0]!
-    expect(conflict.conflictsNew.map((c) => c.claims)).toEqual([['exercise-b', 'exercise-a']])
-    expect(formatConsensusDiff(diffClaims([avoid], [avoid, allowed()]))).toContain('\n    new conflict: b allows gym after 24 h, but a says to avoid exercise for 3 days')
+    expect(conflict.conflictsNew.map((g) => [g.allowedFrom, g.allowed, g.contrary.samples])).toEqual([[24, ['b/exercise-b'], ['a/exercise-a']]])
+    expect(formatConsensusDiff(diffClaims([avoid], [avoid, allowed()]))).toContain(
+      '\n    new conflict: 1 claim from b allows exercise after 24 h, but 1 claim from a says to wait longer (the shortest wait 3 days)'
+    )
 
     const corrected = allowed({ status: 'corrected', corrected: { wait: { min: 72, max: 72, text: '3 days' } } })
     const diff = diffClaims([avoid, allowed()], [avoid, corrected])
@@ -67,7 +69,28 @@ describe('diffClaims(before, after)', () => {
     expect(row.conflictsNew).toEqual([])
     expect(row.voicesChanged.map((v) => v.key)).toEqual(['b'])
     expect(formatConsensusDiff(diff)).toContain('\n    voice b: allowed 24 h → allowed 3 days\n')
-    expect(formatConsensusDiff(diff)).toContain('\n    resolved conflict: b allows gym after 24 h, but a says to avoid exercise for 3 days')
+    expect(formatConsensusDiff(diff)).toContain('\n    resolved conflict: 1 claim from b allows exercise after 24 h, but 1 claim from a says to wait longer')
+  })
+
+  it('diffClaims: one more source that allows from the same time changes the group, and says so with the counts before', () => {
+    const avoid = exercise('a', [72, 72])
+    const allows = (source: string) => file(source, [claim({ id: `exercise-${source}`, topic: 'exercise', stance: 'allowed', wait: [24, 24] })])
+    const diff = diffClaims([avoid, allows('b')], [avoid, allows('b'), allows('c')])
+    const row = diff.rows[0]!
+    expect(row.conflictsNew).toEqual([])
+    expect(row.conflictsChanged.map(({ from, to }) => [from.allowed.length, to.allowed.length])).toEqual([[1, 2]])
+    expect(formatConsensusDiff(diff)).toContain(
+      '\n    conflict now: 2 claims from 2 sources allow exercise after 24 h, but 1 claim from a says to wait longer (the shortest wait 3 days) (was 1 claim against 1, the shortest 3 days)'
+    )
+  })
+
+  it('diffClaims: a within-source pair is new and resolved by its two claims', () => {
+    const mixed = (wait: [number, number]) =>
+      file('a', [claim({ id: 'exercise-allow', topic: 'exercise', activity: 'gym', stance: 'allowed', wait }), claim({ id: 'exercise-avoid', topic: 'exercise', wait: [72, 72] })])
+    const diff = diffClaims([mixed([72, 72])], [mixed([24, 24])])
+    expect(diff.rows[0]!.withinSourceNew.map((c) => [c.allowed.id, c.avoid.id])).toEqual([['exercise-allow', 'exercise-avoid']])
+    expect(formatConsensusDiff(diff)).toContain('\n    new within-source conflict: a allows gym after 24 h, but also says to avoid exercise for 3 days')
+    expect(diffClaims([mixed([24, 24])], [mixed([72, 72])]).rows[0]!.withinSourceResolved).toHaveLength(1)
   })
 
   it('diffClaims: a reviewed claim whose quote is gone is newly orphaned in its row', () => {
@@ -131,7 +154,10 @@ describe('diffClaims(before, after)', () => {
 
   it('formatConsensusDiff(diff, {conflictLimit: 1}) lists one conflict and counts the rest', () => {
     const avoid = file('a', [claim({ id: 'a1', topic: 'exercise', wait: [72, 72], activity: 'gym' }), claim({ id: 'a2', topic: 'exercise', wait: [168, 168], activity: 'running' })])
-    const allowed = file('b', [claim({ id: 'b1', topic: 'exercise', stance: 'allowed', wait: [24, 24], activity: 'yoga' })])
+    const allowed = file('b', [
+      claim({ id: 'b1', topic: 'exercise', stance: 'allowed', wait: [24, 24], activity: 'yoga' }),
+      claim({ id: 'b2', topic: 'exercise', stance: 'allowed', wait: [96, 96], activity: 'yoga' })
+    ])
     const text = formatConsensusDiff(diffClaims([avoid], [avoid, allowed]), { conflictLimit: 1 })
     expect(text.match(/new conflict:/g)).toHaveLength(1)
     expect(text).toContain('\n    … and 1 more new conflict (see `claimrange consensus`)')

@@ -85,11 +85,12 @@ describe('POST /api/review', () => {
     const text = await readFile(join(project.sources, `${source}.md`), 'utf8')
     expect(claim.context).toEqual({ before: text.slice(target.span.start - 60, target.span.start), after: text.slice(target.span.end, target.span.end + 60) })
 
+    // The answer comes first; data.js is rewritten before the pages are told.
+    await waitFor(() => events.events().length === 1, 'the SSE event')
+    expect(events.text()).toContain('id: 1\ndata: {"version":1}\n\n')
     const dataAfter = await readFile(join(project.out, 'data.js'), 'utf8')
     expect(dataAfter).not.toBe(dataBefore)
     expect(dataAfter).toContain('"note":"checked against the article"')
-    await waitFor(() => events.events().length === 1, 'the SSE event')
-    expect(events.text()).toContain('id: 1\ndata: {"version":1}\n\n')
     events.close()
 
     expect(reviews).toHaveLength(1)

@@ -13,8 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { launchChromium, openChart } from './browser.ts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildSite } from '../../src/site/build.ts'
+import { buildSite, loadSiteData } from '../../src/site/build.ts'
 import { serveSite, type RunningSite } from '../../src/site/serve.ts'
+import { computeConsensus } from '../../src/consensus/index.ts'
+import { relatedOf } from '../../src/site/data.ts'
+import { pageModel } from '../../web/model.ts'
+import { topicAnswers } from '../../web/summary.ts'
 import { fixtureClaims, fixtureSources } from './helpers.ts'
 
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url))
@@ -30,11 +34,11 @@ const siteDir = () => join(base, 'fixture-site')
 /** A page of the chart whose console errors are collected (see `browser.ts`). */
 const open = (url: string, viewport?: { width: number; height: number }) => openChart(browser, url, viewport)
 
-/** Claims not rejected in the page's data (what the chart must draw). */
+/** Claims in the page's data (the chart draws every one, rejected ones greyed). */
 function claimsInData(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { claims: { review: { status: string } }[] }[] } }).__CLAIMRANGE_DATA__
-    return data.files.flatMap((f) => f.claims).filter((c) => c.review.status !== 'rejected').length
+    const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { claims: unknown[] }[] } }).__CLAIMRANGE_DATA__
+    return data.files.flatMap((f) => f.claims).length
   })
 }
 
@@ -67,15 +71,15 @@ describe('chart page (fixture site)', () => {
   test('loads with no console errors and draws one mark per claim in the data', async () => {
     const { page, errors } = await open(site.url)
     expect(await page.locator('#chart g.mark').count()).toBe(await claimsInData(page))
-    expect(await page.locator('#chart g.mark').count()).toBe(16)
-    expect(await page.textContent('#status')).toBe('Showing 16 claims in 8 rows.')
+    expect(await page.locator('#chart g.mark').count()).toBe(17)
+    expect(await page.textContent('#status')).toBe('Showing 17 claims in 9 rows.')
     expect(errors).toEqual([])
     await page.close()
   })
 
   test('hovering a mark shows its quote, source, speaker, condition and review status', async () => {
     const { page, errors } = await open(site.url)
-    await page.hover('#chart g.mark[data-claim="clinic-exercise"]')
+    await page.hover('#chart g.mark[data-claim="clinic-guide/clinic-exercise"]')
     await expect.poll(() => page.isVisible('#tooltip')).toBe(true)
     expect(await page.textContent('#tooltip .tip-quote')).toBe('“Avoid exercise for 72 hours after your treatment.”')
     const tip = (await page.textContent('#tooltip'))!
@@ -83,7 +87,7 @@ describe('chart page (fixture site)', () => {
     expect(tip).toContain('not named (the source itself)')
     expect(tip).toContain('general (no condition)')
     expect(tip).toContain('confirmed by Mia')
-    await page.hover('#chart g.mark[data-claim="quick-exercise"]')
+    await page.hover('#chart g.mark[data-claim="quick-tips/quick-exercise"]')
     expect(await page.textContent('#tooltip .tip-quote')).toBe('“Avoid exercise for 2 hours.”')
     expect(await page.textContent('#tooltip .tip-outlier')).toMatch(/2 h/)
     expect(errors).toEqual([])
@@ -92,42 +96,44 @@ describe('chart page (fixture site)', () => {
 
   test('keyboard: a focused mark shows its tooltip, Enter opens the source, Escape closes it and returns focus', async () => {
     const { page } = await open(site.url)
-    await page.focus('#chart g.mark[data-claim="derm-gym"]')
+    await page.focus('#chart g.mark[data-claim="derm-blog/derm-gym"]')
     await expect.poll(() => page.isVisible('#tooltip')).toBe(true)
     expect(await page.textContent('#tooltip')).toContain('Dr Lee')
-    expect(await page.getAttribute('#chart g.mark[data-claim="derm-gym"]', 'aria-label')).toMatch(/^Exercise, avoid 5 days, Dr Lee, derm-blog/)
+    expect(await page.getAttribute('#chart g.mark[data-claim="derm-blog/derm-gym"]', 'aria-label')).toMatch(/^Exercise, avoid 5 days, Dr Lee, derm-blog/)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.isVisible('#panel')).toBe(true)
     expect(await page.textContent('#passage')).toBe('Dr Lee says to skip the gym for 5 days.')
     await page.keyboard.press('Escape')
     await expect.poll(() => page.isVisible('#panel')).toBe(false)
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-claim'))).toBe('derm-gym')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-claim'))).toBe('derm-blog/derm-gym')
     await page.close()
   })
 
   test('clicking a mark opens its source with the passage highlighted in context', async () => {
     const { page, errors } = await open(site.url)
-    await page.click('#chart g.mark[data-claim="quick-sun"]')
+    await page.click('#chart g.mark[data-claim="quick-tips/quick-sun"]')
     await expect.poll(() => page.isVisible('#panel')).toBe(true)
     expect(await page.textContent('#panel-title')).toBe('Quick tips, fast healing')
     expect(await page.textContent('#passage')).toBe('Avoid the sun for 1 to 2 weeks.')
     const body = (await page.textContent('#panel .source-text'))!
-    expect(body).toContain('Swim again after a week.\nAvoid the sun for 1 to 2 weeks.\nWash your face')
+    expect(await page.innerText('#panel .source-text')).toMatch(/Swim again after a week\.\n+Avoid the sun for 1 to 2 weeks\.\n+Wash your face/)
     expect(body).not.toContain('title: Quick tips')
-    expect(await page.locator('#chart g.mark.selected').getAttribute('data-claim')).toBe('quick-sun')
+    expect(await page.locator('#chart g.mark.selected').getAttribute('data-claim')).toBe('quick-tips/quick-sun')
     expect(errors).toEqual([])
     await page.close()
   })
 
   test('topic and condition filters change which marks and rows are shown', async () => {
     const { page } = await open(site.url)
+    expect(await page.isVisible('#filter-topics')).toBe(false)
+    await page.click('#filters-toggle')
     await page.uncheck('#filter-topics input[value="exercise"]')
-    expect(await page.locator('#chart g.mark').count()).toBe(10)
-    expect(await page.locator('#chart g.mark[data-claim="clinic-exercise"]').count()).toBe(0)
+    expect(await page.locator('#chart g.mark').count()).toBe(11)
+    expect(await page.locator('#chart g.mark[data-claim="clinic-guide/clinic-exercise"]').count()).toBe(0)
     await page.check('#filter-topics input[value="exercise"]')
     await page.uncheck('#filter-conditions input[value="intense"]')
-    expect(await page.locator('#chart g.mark').count()).toBe(15)
-    expect(await page.locator('#chart g.mark[data-claim="clinic-intense"]').count()).toBe(0)
+    expect(await page.locator('#chart g.mark').count()).toBe(16)
+    expect(await page.locator('#chart g.mark[data-claim="clinic-guide/clinic-intense"]').count()).toBe(0)
     expect(await page.locator('#chart g.row-labels g[data-row="exercise/intense"]').count()).toBe(0)
     await page.uncheck('#filter-conditions input[value=""]')
     expect(await page.locator('#chart g.mark').count()).toBe(1)
@@ -138,9 +144,12 @@ describe('chart page (fixture site)', () => {
     const { page } = await open(site.url)
     const before = await band(page, 'exercise')
     expect(before).toHaveLength(3)
+    await page.click('#filters-toggle')
+    await page.fill('#source-search', 'derma')
+    expect(await page.locator('#filter-sources input[type="checkbox"]').count()).toBe(1)
     await page.uncheck('#filter-sources input[value="derm-blog"]')
     expect(await page.locator('#chart g.mark[data-source="derm-blog"]').count()).toBe(0)
-    expect(await page.locator('#chart g.mark').count()).toBe(12)
+    expect(await page.locator('#chart g.mark').count()).toBe(13)
     const after = await band(page, 'exercise')
     expect(after).toHaveLength(3)
     expect(after).not.toEqual(before)
@@ -152,9 +161,9 @@ describe('chart page (fixture site)', () => {
 
   test('a hostile source renders as text and runs nothing', async () => {
     const { page, errors } = await open(site.url)
-    await page.hover('#chart g.mark[data-claim="hostile-sun"]')
+    await page.hover('#chart g.mark[data-claim="hostile/hostile-sun"]')
     expect(await page.textContent('#tooltip .tip-quote')).toBe('“Avoid the sun <img src=x onerror="window.__pwned=1"> for 2 weeks.”')
-    await page.click('#chart g.mark[data-claim="hostile-sun"]')
+    await page.click('#chart g.mark[data-claim="hostile/hostile-sun"]')
     expect(await page.textContent('#panel-title')).toBe('Tips <script>window.__pwned=1</script> & more')
     expect(await page.textContent('#passage')).toBe('Avoid the sun <img src=x onerror="window.__pwned=1"> for 2 weeks.')
     expect(await page.textContent('#panel .source-text')).toContain('<script>window.__pwned=1</script>')
@@ -171,9 +180,10 @@ describe('chart page (fixture site)', () => {
   test('the table view lists the same claims and opens a source from a quote', async () => {
     const { page } = await open(site.url)
     await page.click('#show-table')
-    expect(await page.locator('#table-view tbody tr').count()).toBe(16)
+    expect(await page.locator('#table-view tbody tr').count()).toBe(17)
+    expect(await page.getAttribute('#table-view tr[data-claim="quick-tips/quick-wash"]', 'class')).toBe('rejected')
     expect(await page.isVisible('#chart')).toBe(false)
-    await page.click('#table-view tr[data-claim="derm-pool"] button')
+    await page.click('#table-view tr[data-claim="derm-blog/derm-pool"] button')
     expect(await page.textContent('#passage')).toBe('Keep out of the pool for 72 hours or more.')
     await page.close()
   })
@@ -186,25 +196,117 @@ describe('chart page (fixture site)', () => {
     }
     const csv = await save('#export-csv')
     expect(csv.name).toBe('claimrange-claims.csv')
-    const lines = csv.bytes.toString('utf8').split('\r\n')
-    expect(lines[0]!.startsWith('source,source_title,claim_id,')).toBe(true)
-    expect(lines).toHaveLength(1 + 16 + 1)
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = csv.bytes.toString('utf8').slice(1).split('\r\n')
+    expect(lines[0]!.startsWith('source,source_title,source_url,claim_id,')).toBe(true)
+    expect(lines[0]!.split(',')).toContain('reviewer')
+    expect(lines[0]!.split(',')).toContain('note')
+    expect(lines).toHaveLength(1 + 17 + 1)
+    expect(lines.some((l) => l.includes('quick-wash') && l.includes(',rejected,'))).toBe(true)
     expect(csv.bytes.toString('utf8')).toContain('"Avoid the sun <img src=x onerror=""window.__pwned=1""> for 2 weeks."')
     const svg = await save('#export-svg')
     const text = svg.bytes.toString('utf8')
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg')).toBe(true)
-    expect(text.match(/class="mark /g)).toHaveLength(16)
+    expect(text.match(/class="mark /g)).toHaveLength(17)
     expect(text).not.toContain('tabindex')
+    expect(text).toContain('width="1200"')
+    expect(text).toContain('>How long to wait: where the sources agree</text>')
+    expect(text).toMatch(/>Sources: A dermatologist's blog; Clinic aftercare guide \(https:\/\/clinic\.example\/aftercare\);/)
+    expect(text).toMatch(/Made with claimrange on \d{4}-\d{2}-\d{2}\./)
+    expect(text).not.toContain('on hover')
     const png = await save('#export-png')
     expect(png.name).toBe('claimrange-chart.png')
     expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-    expect(png.bytes.readUInt32BE(16)).toBe(2 * Number(await page.getAttribute('#chart', 'width')))
+    expect(png.bytes.readUInt32BE(16)).toBe(2 * 1200)
+    await page.selectOption('#export-scope', 'exercise')
+    const topic = (await save('#export-svg')).bytes.toString('utf8')
+    expect(topic).toContain('>Exercise: how long to wait, where the sources agree</text>')
+    expect(topic.match(/class="mark /g)).toHaveLength(6)
+    await page.close()
+  })
+
+  test('outliers are labelled in place with their reason, on their source’s line, without hovering', async () => {
+    const { page } = await open(site.url)
+    const mark = page.locator('#chart g.mark.outlier[data-claim="quick-tips/quick-exercise"]')
+    const line = await mark.getAttribute('data-line')
+    const label = page.locator(`#chart g.line[data-row="exercise"][data-line="${line}"] text.line-label`)
+    expect(await label.textContent()).toBe('Quick tips, fast healing')
+    expect(await page.locator('#chart text.outlier-label').allTextContents()).toEqual(['2 h is 2% of the median of 3.5 days'])
+    const [markBox, labelBox, textBox] = await Promise.all([mark.boundingBox(), label.boundingBox(), page.locator('#chart text.outlier-label').boundingBox()])
+    expect(Math.abs(markBox!.y + markBox!.height / 2 - (labelBox!.y + labelBox!.height / 2))).toBeLessThan(10)
+    expect(Math.abs(markBox!.y + markBox!.height / 2 - (textBox!.y + textBox!.height / 2))).toBeLessThan(6)
+    expect(await page.isVisible('#tooltip')).toBe(false)
+    await page.close()
+  })
+
+  test('no conflict path is drawn until a mark is focused; the group is a labelled bracket; the source is flagged', async () => {
+    const { page } = await open(site.url)
+    expect(await page.locator('#chart path.link').count()).toBe(0)
+    expect(await page.textContent('#chart g.bracket text')).toBe('1 claim (1 source) say it is fine now; 5 claims (4 sources) say wait ≥ 2 h')
+    expect(await page.textContent('#chart g.line[data-source="derm-blog"][data-row="sweating"] text.line-flag')).toMatch(/^⇄ contradicts itself ×1/)
+    await page.focus('#chart g.mark[data-claim="derm-blog/derm-sweat"]')
+    await expect.poll(() => page.locator('#chart path.link').count()).toBe(5)
+    expect(await page.locator('#chart path.link[data-to="clinic-guide/clinic-sauna"]').count()).toBe(1)
+    await page.focus('#chart g.mark[data-claim="quick-tips/quick-sun"]')
+    expect(await page.locator('#chart path.link').count()).toBe(0)
+    await page.close()
+  })
+
+  test('keyboard: the skip link is the first tab stop; the chart is one tab stop and arrow keys move focus', async () => {
+    const { page } = await open(site.url)
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('skip-link')
+    await page.keyboard.press('Enter')
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-claim'))
+    expect(await focused()).toBe('quick-tips/quick-exercise')
+    await page.keyboard.press('ArrowRight')
+    expect(await focused()).toBe('clinic-guide/clinic-exercise')
+    await page.keyboard.press('ArrowDown')
+    expect(await focused()).toBe('hostile/hostile-exercise')
+    await page.keyboard.press('PageDown')
+    expect(await focused()).toBe('quick-tips/quick-light')
+    expect(await page.locator('#chart g.mark[tabindex="0"]').count()).toBe(1)
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!.querySelector('.focus-ring')!).stroke)
+    expect(ring).not.toBe('none')
+    // Tab leaves the chart: the marks are one stop, not one per claim.
+    await page.keyboard.press('Tab')
+    expect(await focused()).toBeFalsy()
+    await page.close()
+  })
+
+  test('review queue: the status filter counts and hides claims; a rejected claim is greyed, listed and says how to count it again', async () => {
+    const { page } = await open(site.url)
+    expect(await page.locator('#status-filter label').allTextContents()).toEqual(['unreviewed 14', 'confirmed 1', 'rejected 1', 'corrected 1'])
+    expect(await page.getAttribute('#chart g.mark[data-claim="quick-tips/quick-wash"]', 'class')).toContain('rejected')
+    await page.uncheck('#status-filter input[value="unreviewed"]')
+    expect(await page.locator('#chart g.mark').count()).toBe(3)
+    await page.uncheck('#status-filter input[value="confirmed"]')
+    await page.uncheck('#status-filter input[value="corrected"]')
+    expect(await page.locator('#chart g.mark').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-claim')))).toEqual(['quick-tips/quick-wash'])
+    await page.click('#chart g.mark[data-claim="quick-tips/quick-wash"]')
+    expect(await page.textContent('#panel')).toContain('Not counted in the consensus: rejected by an editor')
+    await page.close()
+  })
+
+  test('the panel shows the claim, the editor’s value as the editor’s, then conflicts, then the article as formatted text', async () => {
+    const { page } = await open(site.url)
+    await page.click('#chart g.mark[data-claim="quick-tips/quick-makeup"]')
+    expect(await page.textContent('#panel .panel-claim')).toMatch(/^Makeup: allowed 24 h \(editor's; the source says “/)
+    await page.keyboard.press('Escape')
+    await page.click('#chart g.mark[data-claim="derm-blog/derm-sweat"]')
+    const order = await page.evaluate(() => [...document.querySelectorAll('#panel-body > *')].map((n) => n.className))
+    expect(order.indexOf('panel-claim')).toBeLessThan(order.indexOf('panel-conflicts'))
+    expect(order.indexOf('panel-conflicts')).toBeLessThan(order.indexOf('source-text'))
+    expect(await page.locator('#panel .source-text p').count()).toBeGreaterThan(1)
+    const close = await page.locator('#panel-close').boundingBox()
+    const title = await page.locator('#panel-title').boundingBox()
+    expect(close!.x >= title!.x + title!.width || close!.y + close!.height <= title!.y).toBe(true)
     await page.close()
   })
 
   test('the built page also works opened from file://', async () => {
     const { page, errors } = await open(pathToFileURL(join(siteDir(), 'index.html')).href)
-    expect(await page.locator('#chart g.mark').count()).toBe(16)
+    expect(await page.locator('#chart g.mark').count()).toBe(17)
     expect(errors).toEqual([])
     await page.close()
   })
@@ -218,7 +320,7 @@ describe('chart page (fixture site)', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
       expect(Number(await page.getAttribute('#chart', 'width'))).toBeLessThanOrEqual(viewport.width)
       await page.screenshot({ path: join(outputDir, `chart-fixture-${viewport.width}x${viewport.height}.png`), fullPage: true })
-      await page.click('#chart g.mark[data-claim="clinic-makeup"]')
+      await page.click('#chart g.mark[data-claim="clinic-guide/clinic-makeup"]')
       await page.screenshot({ path: join(outputDir, `chart-fixture-${viewport.width}x${viewport.height}-panel.png`) })
       expect(errors).toEqual([])
       await page.close()
@@ -253,9 +355,9 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
       await page.keyboard.press('Enter')
       const passage = page.locator('#passage')
       expect(await passage.count(), id).toBe(1)
-      const quote = await page.evaluate((claim) => {
-        const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { claims: { id: string; quote: string }[] }[] } }).__CLAIMRANGE_DATA__
-        return data.files.flatMap((f) => f.claims).find((c) => c.id === claim)!.quote
+      const quote = await page.evaluate((key) => {
+        const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { source: string; claims: { id: string; quote: string }[] }[] } }).__CLAIMRANGE_DATA__
+        return data.files.flatMap((f) => f.claims.map((c) => ({ key: `${f.source}/${c.id}`, quote: c.quote }))).find((c) => c.key === key)!.quote
       }, id)
       expect(await passage.textContent(), id).toBe(quote)
       const inView = await page.evaluate(() => {
@@ -269,14 +371,59 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
     await page.close()
   })
 
-  test('screenshots at 1280×800 and 390×844', async () => {
+  test('the panel says in words which rules read the claim as it was read', async () => {
+    const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
+    const first = await page.evaluate(() => {
+      const data = (window as unknown as { __CLAIMRANGE_DATA__: { files: { source: string; claims: { id: string; rules?: string[] }[] }[] } }).__CLAIMRANGE_DATA__
+      const file = data.files.find((f) => f.claims.some((c) => (c.rules ?? []).length > 0))!
+      const claim = file.claims.find((c) => (c.rules ?? []).length > 0)!
+      return { key: `${file.source}/${claim.id}`, rules: claim.rules! }
+    })
+    await page.focus(`#chart g.mark[data-claim="${first.key}"]`)
+    await page.keyboard.press('Enter')
+    const items = await page.locator('#panel .panel-rule').allTextContents()
+    expect(items.length).toBe(first.rules.length)
+    for (const [i, id] of first.rules.entries()) {
+      // A sentence from the rule's doc, then its id: never the bare id alone.
+      expect(items[i]).toMatch(new RegExp(`^[A-Z].{15,}\\(${id.replace('/', '\\/')}\\)$`))
+    }
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('at 1440×900 the first screen holds every topic’s consensus sentence, outliers by source and conflicts counted', async () => {
+    const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
+    const data = await loadSiteData({ sourcesDir: join(projectRoot, 'sources'), claimsDir: corpusClaims })
+    const expected = topicAnswers(pageModel(data.data, computeConsensus(data.data.files, { related: relatedOf(data.data) })).rows)
+    expect(expected.length).toBe(new Set(data.data.files.flatMap((f) => f.claims.map((c) => c.topic))).size)
+    const shown = await page.$$eval('#answers li', (items) =>
+      items.map((li) => ({ topic: li.getAttribute('data-topic'), text: li.textContent, bottom: li.getBoundingClientRect().bottom }))
+    )
+    expect(shown.map((a) => a.topic)).toEqual(expected.map((a) => a.topic))
+    for (const [i, answer] of expected.entries()) {
+      expect(shown[i]!.text).toContain(`${answer.label}: ${answer.consensus}`)
+      if (answer.outliers) expect(shown[i]!.text).toContain(answer.outliers)
+      expect(shown[i]!.bottom, answer.topic).toBeLessThanOrEqual(900)
+    }
+    expect(shown.find((a) => a.topic === 'swimming')!.text).toMatch(/Out of line: Can You Sweat After Microneedling \(24 h\)/)
+    expect(shown.find((a) => a.topic === 'sweating')!.text).toMatch(/Conflict: \d+ claims? \(1 source\) say it is fine now; \d+ claims \(\d sources\) say wait ≥ 48 h/)
+    expect(await page.isVisible('#filter-topics')).toBe(false)
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('screenshots at 1440×900 and 390×844 (docs/ with SCREENSHOTS=docs)', async () => {
     for (const viewport of [
-      { width: 1280, height: 800 },
+      { width: 1440, height: 900 },
       { width: 390, height: 844 }
     ]) {
       const { page, errors } = await open(corpus.url, viewport)
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
       await page.screenshot({ path: join(outputDir, `chart-corpus-${viewport.width}x${viewport.height}.png`), fullPage: true })
+      if (process.env.SCREENSHOTS === 'docs') {
+        await page.screenshot({ path: join(projectRoot, 'docs', `chart-${viewport.width}x${viewport.height}.png`) })
+        await page.screenshot({ path: join(projectRoot, 'docs', `chart-${viewport.width}x${viewport.height}-full.png`), fullPage: true })
+      }
       expect(errors).toEqual([])
       await page.close()
     }

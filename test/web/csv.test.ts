@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { claimsCsv, csvColumns, csvField } from '../../web/csv.ts'
-import { viewRows } from '../../web/model.ts'
+import { pageModel } from '../../web/model.ts'
 import { consensusOf, fixtureData } from './helpers.ts'
 
 /** A small RFC 4180 reader, to check what a spreadsheet would read back. */
@@ -38,14 +38,15 @@ describe('csvField', () => {
 })
 
 describe('claimsCsv', () => {
-  test('claimsCsv(rows) has a header and one CRLF line per shown claim that reads back exactly', async () => {
+  test('claimsCsv(rows, index) starts with a BOM, has a header and one CRLF line per claim (rejected too) that reads back exactly', async () => {
     const data = await fixtureData()
-    const rows = viewRows(data, consensusOf(data))
-    const text = claimsCsv(rows)
+    const model = pageModel(data, consensusOf(data))
+    const text = claimsCsv(model.rows, model.index)
+    expect(text.startsWith('\uFEFFsource,source_title,')).toBe(true)
     expect(text.endsWith('\r\n')).toBe(true)
-    const records = parseCsv(text)
+    const records = parseCsv(text.slice(1))
     expect(records[0]).toEqual([...csvColumns])
-    expect(records).toHaveLength(1 + 16)
+    expect(records).toHaveLength(1 + 17)
     for (const record of records) expect(record).toHaveLength(csvColumns.length)
     const col = (name: (typeof csvColumns)[number]) => csvColumns.indexOf(name)
     const hostile = records.find((r) => r[col('claim_id')] === 'hostile-sun')!
@@ -54,7 +55,15 @@ describe('claimsCsv', () => {
     const open = records.find((r) => r[col('claim_id')] === 'derm-pool')!
     expect([open[col('wait_min_hours')], open[col('wait_max_hours')]]).toEqual(['72', ''])
     const corrected = records.find((r) => r[col('claim_id')] === 'quick-makeup')!
-    expect([corrected[col('wait_min_hours')], corrected[col('review_status')]]).toEqual(['24', 'corrected'])
+    expect([corrected[col('wait_min_hours')], corrected[col('review_status')], corrected[col('values_from')]]).toEqual(['24', 'corrected', 'editor'])
+    expect(corrected[col('extracted')]).toBe('makeup, allowed 12 h')
+    const rejected = records.find((r) => r[col('claim_id')] === 'quick-wash')!
+    expect([rejected[col('review_status')], rejected[col('counted')]]).toEqual(['rejected', 'no'])
+    const confirmed = records.find((r) => r[col('claim_id')] === 'clinic-exercise')!
+    expect(confirmed[col('reviewer')]).toBe('Mia')
     expect(records.find((r) => r[col('claim_id')] === 'quick-exercise')![col('outlier_reason')]).not.toBe('')
+    const sweat = records.find((r) => r[col('claim_id')] === 'derm-sweat')!
+    expect(sweat[col('conflicts')]).toMatch(/^derm-blog allows sweat(ing)? right away \(“/)
+    expect(sweat[col('conflicts')]).not.toMatch(/clinic-exercise/)
   })
 })

@@ -62,11 +62,11 @@ function bandTitle(page: Page, row: string): Promise<string | null> {
   return page.evaluate((key) => document.querySelector(`#chart g.band[data-row="${CSS.escape(key)}"] title`)?.textContent ?? null, row)
 }
 
-/** Press Tab until the element with `id` has focus (at most `limit` presses). */
-async function tabTo(page: Page, id: string, limit = 30): Promise<void> {
+/** Press Tab (or Shift+Tab, backwards) until the element with `id` has focus (at most `limit` presses). */
+async function tabTo(page: Page, id: string, limit = 30, key = 'Tab'): Promise<void> {
   for (let i = 0; i < limit; i++) {
     if ((await page.evaluate(() => document.activeElement?.id)) === id) return
-    await page.keyboard.press('Tab')
+    await page.keyboard.press(key)
   }
   throw new Error(`#${id} not reached with Tab`)
 }
@@ -126,7 +126,7 @@ describe('reviewing in the page (served by npm start)', () => {
     await page.evaluate(() => ((window as unknown as { __sameDocument: number }).__sameDocument = 1))
 
     // Confirm, keyboard only: focus the mark, Enter opens the panel, Tab to the controls.
-    const confirmMark = `#chart g.mark[data-claim="${toConfirm.claim.id}"]`
+    const confirmMark = `#chart g.mark[data-claim="${toConfirm.source}/${toConfirm.claim.id}"]`
     await page.focus(confirmMark)
     await page.keyboard.press('Enter')
     await page.waitForSelector('#review')
@@ -135,24 +135,26 @@ describe('reviewing in the page (served by npm start)', () => {
     await page.keyboard.type('Ana')
     await tabTo(page, 'review-note')
     await page.keyboard.type('checked against the article')
-    await tabTo(page, 'review-confirm')
+    // The decision buttons come first in the panel, before the name and note.
+    await tabTo(page, 'review-confirm', 30, 'Shift+Tab')
     await page.keyboard.press('Enter')
     await expect.poll(() => page.textContent('#review-status')).toBe('Saved: confirmed by Ana — “checked against the article”.')
     const confirmed = await storedClaim(toConfirm.source, toConfirm.claim.id)
     expect(confirmed.review).toEqual({ status: 'confirmed', by: 'Ana', note: 'checked against the article' })
     expect({ ...confirmed, review: toConfirm.claim.review, context: undefined }).toEqual({ ...toConfirm.claim, context: undefined })
-    expect(await page.textContent('#panel .panel-claim')).toContain('confirmed by Ana (checked against the article)')
+    expect(await page.textContent('#panel .panel-claim')).toContain('confirmed by Ana — note: “checked against the article”')
     await page.keyboard.press('Escape')
     await page.hover(confirmMark)
-    await expect.poll(() => page.textContent('#tooltip .tip-review')).toBe('confirmed by Ana (checked against the article)')
+    await expect.poll(() => page.textContent('#tooltip .tip-review')).toBe('confirmed by Ana — note: “checked against the article”')
     expect(await page.textContent('#tooltip .tip-hint')).toBe('Click or press Enter to read it in the source and review it.')
 
     // Correct another claim's wait; the name is remembered.
     const row = toCorrect.row
     const hours = toCorrect.claim.wait.min === 30 ? 60 : 30
     const bandBefore = await bandTitle(page, row)
-    expect(bandBefore).toMatch(/^Consensus /)
-    await page.click(`#chart g.mark[data-claim="${toCorrect.claim.id}"]`)
+    expect(bandBefore).toMatch(/^Consensus of /)
+    const correctKey = `${toCorrect.source}/${toCorrect.claim.id}`
+    await page.click(`#chart g.mark[data-claim="${correctKey}"]`)
     await page.waitForSelector('#review')
     expect(await page.inputValue('#review-by')).toBe('Ana')
     await page.click('#review-correct summary')
@@ -167,13 +169,16 @@ describe('reviewing in the page (served by npm start)', () => {
     expect(corrected.wait).toEqual(toCorrect.claim.wait)
 
     // The chart: the mark's label, the band of its row and the table say the corrected wait.
-    await expect.poll(() => page.getAttribute(`#chart g.mark[data-claim="${toCorrect.claim.id}"]`, 'aria-label')).toContain(`${toCorrect.claim.stance} ${formatHours(hours)}`)
-    expect(await bandTitle(page, row)).toBe(`Consensus ${formatHours(hours)}, median ${formatHours(hours)}`)
+    await expect.poll(() => page.getAttribute(`#chart g.mark[data-claim="${correctKey}"]`, 'aria-label')).toContain(`${toCorrect.claim.stance} ${formatHours(hours)}`)
+    expect(await bandTitle(page, row)).toMatch(new RegExp(`: ${formatHours(hours)}, median ${formatHours(hours)}$`))
+    // The page says what the correction changed, in words.
+    expect(await page.textContent('#review-effect')).toMatch(/What changed in the consensus:/)
+    expect(await page.textContent('#changes')).toMatch(/^Review saved \(corrected\)/)
     expect(await bandTitle(page, row)).not.toBe(bandBefore)
     await page.click('#panel-close')
     await page.click('#show-table')
-    expect(await page.textContent(`#table-view tr[data-claim="${toCorrect.claim.id}"] td[data-label="Says"]`)).toBe(`${toCorrect.claim.stance} ${formatHours(hours)}`)
-    expect(await page.textContent(`#table-view tr[data-claim="${toConfirm.claim.id}"] td[data-label="Review"]`)).toBe('confirmed by Ana (checked against the article)')
+    expect(await page.textContent(`#table-view tr[data-claim="${correctKey}"] td[data-label="Says"]`)).toMatch(new RegExp(`^${toCorrect.claim.stance} ${formatHours(hours)} \\(editor's; `))
+    expect(await page.textContent(`#table-view tr[data-claim="${toConfirm.source}/${toConfirm.claim.id}"] td[data-label="Review"]`)).toBe('confirmed by Ana — note: “checked against the article”')
 
     // Every claims file is still valid, and the page was never reloaded.
     for (const file of await readAllClaims()) expect(file.problems, file.name).toEqual([])
@@ -182,25 +187,37 @@ describe('reviewing in the page (served by npm start)', () => {
     await page.close()
   })
 
-  test('reject, then undo, at 390 px: the mark leaves the chart and comes back; the panel fits the screen', async () => {
+  test('reject, then restore, at 390 px: the mark stays greyed and uncounted, the page says what changed; the table restores too', async () => {
     const { page, errors } = await open(live.url, { width: 390, height: 844 })
     const marks = await page.locator('#chart g.mark').count()
     const target = (await page.getAttribute('#chart g.mark >> nth=0', 'data-claim'))!
+    const [source, id] = target.split('/') as [string, string]
     await page.click(`#chart g.mark[data-claim="${target}"]`)
     await page.waitForSelector('#review')
     await page.click('#review-reject')
     await expect.poll(() => page.textContent('#review-status')).toMatch(/^Saved: rejected.* It no longer counts in the chart\.$/)
-    expect(await page.locator('#chart g.mark').count()).toBe(marks - 1)
-    expect(await page.locator(`#chart g.mark[data-claim="${target}"]`).count()).toBe(0)
+    expect(await page.locator('#chart g.mark').count()).toBe(marks)
+    expect(await page.getAttribute(`#chart g.mark[data-claim="${target}"]`, 'class')).toContain('rejected')
+    expect(await page.textContent('#review-effect')).toMatch(/consensus/)
+    expect((await storedClaim(source, id)).review.status).toBe('rejected')
     expect(await page.evaluate(() => [document.documentElement.scrollWidth, document.getElementById('panel')!.scrollWidth])).toEqual([390, expect.any(Number)])
     expect(await page.evaluate(() => document.getElementById('panel')!.scrollWidth <= document.getElementById('panel')!.clientWidth)).toBe(true)
     await page.click('#review-correct summary')
     await page.screenshot({ path: join(outputDir, 'review-390x844-panel.png') })
+    expect(await page.textContent('#review-reset')).toBe('Restore (count it again)')
     await page.click('#review-reset')
     await expect.poll(() => page.textContent('#review-status')).toMatch(/^Saved: unreviewed/)
-    expect(await page.locator('#chart g.mark').count()).toBe(marks)
-    const source = (await page.getAttribute(`#chart g.mark[data-claim="${target}"]`, 'data-source'))!
-    expect((await storedClaim(source, target)).review.status).toBe('unreviewed')
+    expect(await page.getAttribute(`#chart g.mark[data-claim="${target}"]`, 'class')).not.toContain('rejected')
+    expect((await storedClaim(source, id)).review.status).toBe('unreviewed')
+    // The same from the table: Reject, the line greys, Restore.
+    await page.click('#panel-close')
+    await page.click('#show-table')
+    await page.click(`#table-view tr[data-claim="${target}"] .table-reject`)
+    await expect.poll(() => page.getAttribute(`#table-view tr[data-claim="${target}"]`, 'class')).toBe('rejected')
+    expect((await storedClaim(source, id)).review.status).toBe('rejected')
+    await page.click(`#table-view tr[data-claim="${target}"] .table-restore`)
+    await expect.poll(() => page.getAttribute(`#table-view tr[data-claim="${target}"]`, 'data-status')).toBe('unreviewed')
+    expect((await storedClaim(source, id)).review.status).toBe('unreviewed')
     expect(errors).toEqual([])
     await page.close()
   })
@@ -208,7 +225,7 @@ describe('reviewing in the page (served by npm start)', () => {
   test("a claims file broken by hand: the server's error shows in the status line and the file is left as it was", async () => {
     const { page } = await open(live.url)
     const target = (await page.getAttribute('#chart g.mark >> nth=0', 'data-claim'))!
-    const source = (await page.getAttribute(`#chart g.mark[data-claim="${target}"]`, 'data-source'))!
+    const source = target.split('/')[0]!
     const file = join(claimsDir(), `${source}.yaml`)
     const good = await readFile(file, 'utf8')
     const broken = good.replace('claims:\n', 'claims: [\n')
@@ -235,6 +252,7 @@ describe('live update (npm start keeps watching)', () => {
     const before = await page.locator('#chart g.mark').count()
     const source = 'exercise-after-skin-needling'
     // A filter the reader set must survive the update.
+    await page.click('#filters-toggle')
     await page.uncheck('#filter-topics input[value="sun"]')
     const shown = await page.locator('#chart g.mark').count()
     const sourceMarks = await page.locator(`#chart g.mark[data-source="${source}"]`).count()

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import type { Claim } from '../../src/schema.ts'
 import { siteDataScript, type SiteData } from '../../src/site/data.ts'
 import { fetchSiteData, parseDataScript, replaceClaim } from '../../web/data.ts'
-import { claimViewOf } from '../../web/model.ts'
+import { pageModel } from '../../web/model.ts'
 import { reviewAvailable, sendReview, type ReviewRequest, type ReviewResult } from '../../web/review-api.ts'
 import { correctionOf, createReview, readWait, reviewerKey, statusWords } from '../../web/review.ts'
 import { consensusOf, fixtureData } from './helpers.ts'
@@ -234,12 +234,13 @@ describe('data.js again', () => {
     expect(replaceClaim(data, 'derm-blog', corrected)).toBeUndefined()
   })
 
-  test("claimViewOf(data, 'clinic-sauna') finds a claim the chart does not show", () => {
+  test('pageModel(data, report).claims keeps a rejected claim, not counted, for the panel', () => {
     const rejected = replaceClaim(data, 'clinic-guide', { ...claim('clinic-sauna'), review: { status: 'rejected' } })!
-    const view = claimViewOf(rejected, 'clinic-sauna', consensusOf(rejected))!
+    const view = pageModel(rejected, consensusOf(rejected)).claims.get('clinic-guide/clinic-sauna')!
     expect(view.sourceTitle).toBe('Clinic aftercare guide')
     expect(view.stored.review.status).toBe('rejected')
-    expect(claimViewOf(data, 'quick-exercise', consensusOf(data))!.outlier).toMatch(/2 h/)
-    expect(claimViewOf(data, 'nope')).toBeUndefined()
+    expect(view.counted).toBe(false)
+    expect(pageModel(data, consensusOf(data)).claims.get('quick-tips/quick-exercise')!.outlier).toMatch(/2 h/)
+    expect(pageModel(data, consensusOf(data)).claims.get('nope/nope')).toBeUndefined()
   })
 })

@@ -1,0 +1,181 @@
+/**
+ * The grammar extraction relies on: English function words, each set named
+ * by the role it plays in a rule. The domain words (activities, procedures,
+ * conditions, stance cues, negations) are the vocabulary's
+ * (`vocabulary.yaml`), which an editor extends; these are the same for every
+ * topic and procedure, so they live here, in one place, instead of in the
+ * rules that use them. A rule names the set it reads ("a modal counts only
+ * with a subject from `subjects` before it"); its doc and examples are in
+ * `rules/`.
+ *
+ * Decision: not in `vocabulary.yaml`. They are English, not aftercare: an
+ * editor who adds "lymphatic drainage" should never have to know that "can"
+ * needs a subject, and a vocabulary that dropped one of them would silently
+ * change how every sentence is read.
+ *
+ * All words are lowercase with a straight apostrophe (a token's `norm`).
+ */
+
+/** Pronouns that refer back to the activity named before ("avoid it", "it's best avoided"). */
+export const pronouns = new Set(['it', 'them', "it's"])
+/** The pronouns that refer to one activity only, the last one named ("avoid it" after "swimming and saunas": saunas). */
+export const singularPronouns = new Set(['it', "it's"])
+/** Demonstratives that refer back only when the clause has a real cue ("Avoid these habits"). */
+export const demonstratives = new Set(['these', 'those'])
+
+/** Subjects of a sentence about a third person ("She rests for 48 hours"): a story, not advice. */
+export const thirdPerson = new Set(['she', 'he', 'her', 'his', 'him'])
+/** Words for the reader: a sentence with one is advice even when it tells a story. */
+export const secondPerson = new Set(['you', 'your', "you're", "you'll", "you've", 'yourself'])
+/** Subjects before a modal that make it a permission ("you can", "patients may"), unlike "sweat can irritate". */
+export const subjects = new Set(['you', 'they', 'patients', 'clients', 'people', 'we', 'i', 'one', 'most', 'many', 'patient', 'client', 'everyone', 'anyone'])
+/** Modals: an allowed cue only with a subject from {@link subjects}, or in a passive with the activity as subject. */
+export const modals = new Set(['can', 'could', 'may'])
+/** Auxiliaries that say what will or should happen: a list item with one is a statement, not a plan. */
+export const futureAuxiliaries = new Set(['will', 'should'])
+/** The auxiliary of a modal passive ("can be resumed"). */
+export const passiveAuxiliary = 'be'
+/** Past participles without "-ed" that a wait is given for ("Makeup can be worn"). */
+export const irregularParticiples = new Set(['worn', 'done', 'begun', 'taken', 'undertaken', 'put'])
+/** Participles that describe what may happen, not permit it ("sweating can be increased"). */
+export const describingParticiples = new Set(['expected', 'increased', 'reduced', 'affected', 'irritated', 'delayed', 'caused', 'triggered', 'worsened', 'aggravated'])
+
+/** Allowed cues that are verbs: they need the activity as their object ("return to the gym"). */
+export const verbCues = new Set(['start', 'return', 'returning', 'resume', 'introduce', 'introducing', 'reintroduce', 'add'])
+/** How far after a verb cue (in tokens) its object may start. */
+export const verbObjectWindow = 4
+/** Allowed cues that describe the activity before them ("workouts are okay") as well as after ("safe to swim"). */
+export const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal', 'on'])
+/** Imperatives that recommend doing the activity now ("Instead, try gentle yoga"). */
+export const imperativeCues = new Set(['try', 'choose', 'opt'])
+/** Words that may stand before an imperative without making it something else ("Instead, try …", "Then just opt for …"). */
+export const leadingWords = new Set(['instead', 'then', 'also', 'so', 'and', 'or', 'just', 'simply'])
+/** Passive forms of the avoid cue that look back at the activity before them ("it's best avoided"). */
+export const passiveAvoid = 'avoided'
+/** "best avoided": the adverb that may stand before {@link passiveAvoid}. */
+export const passiveAvoidAdverb = 'best'
+
+/** Negations that give an order ("do not swim", "you must not"), unlike "you won't lose fitness". */
+export const directiveNegations = new Set(["don't", 'do', 'never', 'must', "mustn't", 'should', "shouldn't", "can't", 'cannot', 'dont'])
+/** The negation that bans a noun ("no exercise for 72 hours"). */
+export const banNegation = 'no'
+/** The negation that gives an order when "to" is next to it ("advise you not to", "to not come into contact"). */
+export const infinitiveNegation = 'not'
+/** Words after "no" that make it no ban ("no need", "no more than", "no reason"). */
+export const notBanned = new Set(['one', 'more', 'need', 'reason', 'longer'])
+/** Words after a negation that lift a duty instead of giving an order ("you don't have to", "not necessary"). */
+export const dutyWords = new Set(['have', 'need', 'necessary', 'required'])
+/** Relative pronouns: a negation right after one describes ("workouts that won't make you sweat"). */
+export const relativeWords = new Set(['that', 'which', 'who'])
+/** Words that open a conditional clause, in which a negation or an "avoid" gives no order ("if you're not sweating"). */
+export const conditionalWords = new Set(['if', 'unless', 'whether'])
+/** "only if …": a condition too. */
+export const onlyIf = ['only', 'if']
+/** Words that open an indirect question before a modal ("find out if you can sweat", "when you can exercise"). */
+export const questionWords = new Set(['if', 'whether', 'when', 'how'])
+/** Words that open a condition on the reader ("if you sweat a lot", "once you", "If it is still red after 48 hours, then …"). */
+export const conditionWords = new Set(['if', 'unless', 'once', 'when', 'whenever'])
+/** "how long" / "how soon": a question about the wait, not advice ("how long you should stay out of the gym"). */
+export const waitQuestions = [['how', 'long'], ['how', 'soon']]
+
+/** Contrast and reason words that start a new clause anywhere ("…, but", "because"). */
+export const contrastWords = new Set(['but', 'however', 'whereas', 'although', 'though', 'except', 'because'])
+/** Words that start a reason or result after a comma (", as sweat stings", ", so stay out"). */
+export const reasonAfterComma = new Set(['as', 'so', 'since'])
+/** Words that open a clause giving a reason: it states its own stance or none. */
+export const reasonStarts = new Set(['because', 'as', 'since'])
+/** The word of a next step (", then …", "and then …"). */
+export const nextStep = 'then'
+/** The words a next step's "then" follows. */
+export const nextStepJoiners = new Set([',', 'and'])
+/** Words that join two waits in one clause: it is cut at the last one before the second wait. */
+export const waitJoiners = new Set([',', 'and', 'or'])
+/** The only words that may stand before the time of a clause that only adds a time ("…, and up to a week"). */
+export const ellipsisWords = new Set(['and', 'or', 'then', 'for', 'up', 'to', 'at', 'least', 'most', 'about', 'around', 'another', 'a', 'an', 'the', 'further', 'more', 'even', 'ideally', 'preferably', 'possibly', 'perhaps', 'usually', 'often', 'sometimes'])
+
+/** Words up to two before a duration that make it a frequency, not a wait ("every 3–4 weeks", "twice a day"). */
+export const frequencyBefore = new Set(['every', 'each', 'per', 'once', 'twice', 'spaced'])
+/** Words up to two before a duration that make it how long something lasts or took ("takes 15 minutes", "lasts 2–3 days"). */
+export const lastingBefore = new Set(['last', 'lasts', 'lasting', 'lasted', 'takes', 'take', 'took', 'taking', 'ago'])
+/** Words right after a duration that make it a frequency ("3–4 weeks apart", "twice per day"). */
+export const frequencyAfter = new Set(['apart', 'per'])
+/** Words right after a duration that make it how long something lasts or how long ago ("a week ago", "2 days of", "a week old"). */
+export const lastingAfter = new Set(['ago', 'of', 'later', 'old', 'long', 'earlier'])
+/** Words right after a duration that put it before the treatment ("five days beforehand", "a week prior"). */
+export const beforeTreatmentAfter = new Set(['beforehand', 'prior'])
+/** "a"/"per" + one of these after a duration: a frequency ("twice a day"). */
+export const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
+/** Words of an article that make "a day or two" a frequency ("once a day"). */
+export const frequencyArticles = new Set(['a', 'per'])
+/** Events other than the treatment that a time may be "before" ("three weeks before race day"). */
+export const otherEvents = new Set(['race', 'event'])
+/** Units whose presence after "no" makes it a ban with a time ("no drinks for 24 hours"). */
+export const unitWords = new Set(['hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'])
+
+/** Words that end a wait with no number ("until healed"). */
+export const untilWords = new Set(['until', 'till', 'til'])
+/** The preposition of how long to do something ("you can swim for 20 minutes"): for an allowed stance, no wait. */
+export const durationPreposition = 'for'
+/** The infinitive marker next to "not" that makes it an order ("advise you not to", "to not come into contact"). */
+export const infinitiveMarker = 'to'
+/** The words joining "before and after" a duration: a wait after the treatment too ("a week before and after"). */
+export const beforeAndAfter = ['and', 'after']
+/** A time word put after a duration that makes it a time off ("take a day or two off") or before ("a week before you feel hot"). */
+export const timeOff = new Set(['before', 'off'])
+/** The verb that gives a time off ("give the pool a day or two"), up to four words before the duration. */
+export const giveVerb = 'give'
+/** How far before a duration (in tokens) {@link giveVerb} may stand. */
+export const giveWindow = 4
+/** The particle that leaves the activity off ("leave makeup off", "keep it off"). */
+export const offParticle = 'off'
+/** "longer": a wait longer than the figure before it ("leave it slightly longer"). */
+export const longer = 'longer'
+/** "after" before a procedure's name: "you can swim after the treatment". */
+export const afterWord = 'after'
+/** Words that may stand between "after"/"to" and the procedure's name. */
+export const treatmentDeterminers = new Set(['the', 'your'])
+/** Words that may stand before a procedure's name after "before"/"prior" ("prior to your appointment"). */
+export const treatmentLinks = new Set(['to', 'the', 'your'])
+/** Words that put an activity before the treatment ("stop it beforehand", "prior to your appointment"). */
+export const beforeWords = new Set(['before', 'prior'])
+/** "beforehand": before the treatment, whatever follows. */
+export const beforehand = 'beforehand'
+/** Prepositions of a destination ("introduce retinol to your routine": the routine is no activity). */
+export const destinations = new Set(['to', 'into'])
+/** The possessive of a destination ("to your skincare routine"). */
+export const destinationPossessive = 'your'
+/** A prefix that names what is fine, not the activity ("non-exfoliating"). */
+export const negativePrefix = 'non'
+
+/** How far after an avoid cue (in tokens) its object may start, for a claim with no time. */
+export const objectWindow = 10
+/** How far after an allowed cue (in tokens) the activity it allows may start. */
+export const allowedWindow = 12
+/** The same after "can"/"may": the verb and its object follow at once ("you can go to the gym"). */
+export const modalWindow = 5
+
+/** Phrases that say "now" for an allowed stance ("straight away", "as usual", "tonight"): no wait. */
+export const nowPhrases = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['this', 'evening'], ['first', 'evening'], ['tonight'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
+/** Phrases that point back to the wait stated before ("from this point", "after that"). */
+export const anaphoricTimes = [['from', 'this', 'point'], ['from', 'that', 'point'], ['at', 'this', 'point'], ['at', 'that', 'point'], ['from', 'then'], ['after', 'that'], ['by', 'then'], ['from', 'there']]
+
+/** Labels of a list item that gives examples of the one before ("Options: cycling, brisk walking"), not a plan of its own. */
+export const exampleLabels = new Set(['examples', 'example', 'options'])
+/** Words that may stand before the time in a timeline heading ("In the first 48 hours", "Step 2: days 3–7"). */
+export const timelineLeading = new Set(['in', 'within', 'during', 'after', 'from', 'for', 'the', 'first', 'on', 'by', 'until', 'step', 'phase', 'stage', 'week', 'weeks'])
+/** Marks that may close a question after its "?" (quotes, a bracket). */
+export const closingMarks = new Set(['"', '”', '’', ')'])
+
+/**
+ * The first of a few fixed word sequences that tokens spell from index `i`.
+ *
+ * @param tokens Tokens (their `norm` is compared).
+ * @param i Start index.
+ * @param phrases Word sequences, e.g. {@link nowPhrases}.
+ * @returns The sequence found, or `undefined`.
+ * @example
+ * phraseAt(tokenize('swim as usual'), 1, nowPhrases) // ['as', 'usual']
+ */
+export function phraseAt(tokens: ReadonlyArray<{ norm: string }>, i: number, phrases: string[][]): string[] | undefined {
+  return phrases.find((words) => words.every((w, k) => tokens[i + k]?.norm === w))
+}

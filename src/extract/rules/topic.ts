@@ -1,0 +1,68 @@
+/** The `topic/…` rules: which activities a clause is about (logic: `../topic.ts`). */
+import type { RuleFamily } from './types.ts'
+
+export const topicFamily = {
+  name: 'topic',
+  title: 'Topic: which activity',
+  intro:
+    "A clause is about the activities it names with the vocabulary's words; a clause that names none borrows them, in this order: from the clause before it in the sentence, from the sentence before when it refers back, from the heading above. One claim per topic per statement.",
+  rules: [
+    {
+      id: 'topic/own-words',
+      kind: 'reads',
+      summary: "The activity is named in the statement itself, in the vocabulary's words.",
+      doc: 'The clause names the activity with words of a vocabulary topic (first mention per topic; an activity condition right before the words belongs to it: "light jogging"). Phrases listed under `ignore` are no activity ("alcohol wipes", "sun damage", "use alcohol"), nor is a procedure\'s name ("chemical peel") or a word after "non-" ("non-exfoliating").',
+      ok: [
+        { text: 'Do not go swimming for at least 24 hours.', claims: ['swimming avoid 24 h'] },
+        { text: 'Avoid sweaty activities like exercise and sauna for a week.', claims: ['exercise avoid 168 h', 'sauna avoid 168 h'] }
+      ],
+      notOk: [
+        { text: 'Do not use alcohol wipes on the area for 24 hours.', claims: [] },
+        { text: 'Use only non-exfoliating cleansers for a week.', claims: [] }
+      ]
+    },
+    {
+      id: 'topic/clause-before',
+      kind: 'reads',
+      summary: 'The activity is the one named in the clause before, in the same sentence.',
+      doc: 'A clause that names no activity takes those of the clause before it in the same sentence ("Avoid swimming for 24 hours after a light session, and 72 hours after a deep one"). Such a clause that also takes its stance from the one before may only add a time (see `not-a-claim/adds-time-only`).',
+      ok: [{ text: 'Avoid swimming for 24 hours after a light session, and 72 hours after a deep one.', claims: ['swimming avoid 24 h', 'swimming avoid 72 h [deep]'] }],
+      notOk: [{ text: 'Avoid swimming for 24 hours. Wait 72 hours after a deep session.', claims: ['swimming avoid 24 h'] }]
+    },
+    {
+      id: 'topic/refers-back',
+      kind: 'reads',
+      summary: 'The statement says "it", "them" or "these", which refers to the activity named in the sentence before.',
+      doc: 'A clause that names no activity and says "it", "them", "these" or "those" right after a cue ("avoid them", "Avoid these habits") or before a passive or adjective cue ("it\'s best avoided", "it is fine") is about the activities of the last sentence before it that named any; "it" takes the last of them. A heading never refers back to the text above it.',
+      ok: [
+        { text: 'Saunas dry out healing skin. Avoid them for 48 hours.', claims: ['sauna avoid 48 h'] },
+        { text: 'Swimming and saunas are common questions. It is best avoided for a week.', claims: ['sauna avoid 168 h'] }
+      ],
+      notOk: [{ text: '- Makeup\n\n## Avoid these for the first 48 hours\n\nThe clinic will explain why.\n', claims: [] }]
+    },
+    {
+      id: 'topic/heading',
+      kind: 'reads',
+      summary: 'The activity is the one the heading above names.',
+      doc: "In the first block under a heading, a clause that names no activity and borrows none from the clause before takes the heading's activities (\"## Swimming\" + \"Wait two weeks.\").",
+      ok: [{ text: '## Swimming\n\nWait at least two weeks.\n', claims: ['swimming avoid 336 h'] }],
+      notOk: [{ text: '## Swimming\n\nMost people ask about it.\n\nWait at least two weeks.\n', claims: [] }]
+    },
+    {
+      id: 'topic/condition-on-reader',
+      kind: 'rules-out',
+      summary: 'An activity named only in a condition on the reader ("if you sweat a lot") is not what the statement advises on.',
+      doc: 'When a clause names several activities, one named only in a condition on the reader ("if you", "when you\'re", "unless you" just before it) is not advised on: "Avoid the gym for two days, and wear a headband if you sweat a lot" is about exercise only. When it is the only activity, it stays ("If you want to swim, wait a week").',
+      ok: [{ text: 'If you exercise, skip the sauna for 48 hours.', claims: ['sauna avoid 48 h'] }],
+      notOk: [{ text: 'If you want to swim, wait a week.', claims: ['swimming avoid 168 h'] }]
+    },
+    {
+      id: 'topic/allowed-object',
+      kind: 'rules-out',
+      summary: 'Only the activities an allowed word is about are allowed.',
+      doc: 'For an allowed stance, the claim is about the activities the allowed cue is about: named soon after it ("you can return to the gym"; within 5 words after a modal, 12 after another cue) or before an adjective cue or a modal passive ("light workouts are okay", "Exercise can be resumed"); not a destination ("introduce retinol to your skincare routine"). When no cue links any (a negated avoid cue: "you don\'t need to wait to swim"), all of them.',
+      ok: [{ text: 'After a week you can introduce retinol to your skincare routine.', claims: ['actives allowed 168 h'] }],
+      notOk: [{ text: "You don't need to wait to wash your face.", claims: ['washing allowed 0 h'] }]
+    }
+  ]
+} as const satisfies RuleFamily

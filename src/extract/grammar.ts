@@ -109,6 +109,8 @@ export const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
 export const frequencyArticles = new Set(['a', 'per'])
 /** Events other than the treatment that a time may be "before" ("three weeks before race day"). */
 export const otherEvents = new Set(['race', 'event'])
+/** Units of time: a sentence with one may give a wait for an activity the vocabulary does not list. */
+export const durationUnits = new Set(['hour', 'hours', 'hr', 'hrs', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'fortnight', 'month', 'months', 'minute', 'minutes', 'tomorrow'])
 /** Units whose presence after "no" makes it a ban with a time ("no drinks for 24 hours"). */
 export const unitWords = new Set(['hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'])
 
@@ -179,3 +181,56 @@ export const closingMarks = new Set(['"', '”', '’', ')'])
 export function phraseAt(tokens: ReadonlyArray<{ norm: string }>, i: number, phrases: string[][]): string[] | undefined {
   return phrases.find((words) => words.every((w, k) => tokens[i + k]?.norm === w))
 }
+
+/*
+ * Activities the vocabulary does not list (`topic/unlisted`, `unlisted.ts`):
+ * the words that end a cue's object, join its members, or say that a
+ * member is no activity.
+ */
+
+/** Words that end a cue's object: a time, a purpose, a reason, a relative clause, examples ("such as"), a condition. */
+export const listEnds = new Set([
+  'for', 'until', 'till', 'til', 'after', 'before', 'during', 'within', 'following', 'post', 'while', 'whilst', 'when', 'once', 'since', 'as', 'because',
+  'unless', 'if', 'so', 'but', 'then', 'than', 'that', 'which', 'who', 'where', 'such', 'including', 'like', 'especially', 'except', 'to', 'immediately',
+  'straight', 'right', 'today', 'tonight', 'tomorrow', 'the', 'first', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
+])
+/** Punctuation that joins the members of a coordinated object ("alcohol, caffeine and smoking", "hot tub/Jacuzzi"); the words are "and", "or", "nor". */
+export const listJoiners = new Set([',', 'and', 'or', 'nor', '/', '&'])
+/** Words after which "to" does not end an object ("exposure to strong sunlight", "going to the beach"). */
+export const toKeepers = new Set(['exposure', 'exposing', 'expose', 'going', 'go', 'trips', 'trip', 'travel', 'travelling', 'traveling'])
+/** Particles between a cue and its object ("refrain from", "steer clear of", "hold off on"). */
+export const verbAfterWords = new Set(['from', 'of', 'on', 'doing', 'any', 'ever', 'even', 'to'])
+/** Words before an avoid cue that make it a purpose, not advice ("in order to avoid", "helps avoid", "to help avoid"). */
+export const purposeBefore = new Set(['order', 'help', 'helps', 'helping', 'helped'])
+/** Words before "to avoid" that make it advice ("it is best to avoid", "make sure to avoid"); after any other word it gives a purpose. */
+export const adviceBefore = new Set(['best', 'important', 'sure', 'want', 'try', 'need', 'needs', 'advised', 'recommended', 'advisable', 'crucial', 'essential', 'vital', 'wise', 'good', 'better', 'remember', 'careful', 'have', 'has', 'ought', 'asked', 'instructed', 'told', 'recommend', 'advise', 'ideal', 'smart', 'key', 'necessary', 'critical', 'imperative'])
+/** Determiners and quantifiers dropped from an activity's words ("any makeup", "your skin", "other treatments"). */
+export const quantifiers = new Set(['the', 'a', 'an', 'any', 'all', 'your', 'my', 'their', 'his', 'her', 'its', 'this', 'these', 'those', 'some', 'other', 'another', 'further', 'additional', 'too', 'much', 'many', 'more', 'such', 'certain', 'also'])
+/** The quantifiers that name another treatment than the one done ("other treatments", "any further peels"). */
+export const otherTreatmentWords = new Set(['other', 'another', 'further', 'additional', 'any'])
+/** Words that make a treatment the next session of this one ("your next session", "a follow-up appointment"): its timing is no claim. */
+export const nextSessionWords = new Set(['next', 'follow', 'follow-up', 'touch', 'touch-up', 'second', 'subsequent', 'upcoming', 'booking', 'book'])
+/** Verbs dropped before their object: the object is the activity ("using scented lotions", "take a shower", "wear contact lenses"). */
+export const lightVerbs = new Set([
+  'use', 'using', 'consume', 'consuming', 'take', 'taking', 'have', 'having', 'wear', 'wearing', 'apply', 'applying', 'reapply', 'reapplying', 'put', 'putting',
+  'engage', 'engaging', 'partake', 'partaking', 'perform', 'performing', 'do', 'doing', 'schedule', 'scheduling', 'undergo', 'undergoing', 'receive', 'receiving',
+  'go', 'going', 'consumption', 'exposure', 'exposing'
+])
+/** The reader's body and the treated place: as the object of a verb they are dropped ("touching the treated area" → touching); alone they are no activity. */
+export const bodyWords = new Set(['area', 'areas', 'skin', 'face', 'lips', 'lip', 'brows', 'eyebrows', 'eyebrow', 'brow', 'eye', 'eyes', 'piercing', 'tattoo', 'site', 'spot', 'spots', 'scabs', 'scab', 'it', 'them', 'hands', 'jewelry', 'jewellery', 'treated', 'treatment', 'injection', 'injections', 'head', 'body', 'mouth'])
+/** Words that name no activity on their own ("activities", "anything", "things"). */
+export const genericHeads = new Set(['activities', 'activity', 'things', 'thing', 'anything', 'everything', 'something', 'it', 'them', 'this', 'that', 'these', 'those', 'following', 'what', 'one', 'ones', 'products', 'product', 'instructions', 'way', 'ways', 'kind', 'sort', 'lot', 'bit', 'time', 'days', 'day', 'hours', 'weeks', 'exposure', 'use', 'contact', 'care', 'aftercare'])
+/** Verbs of a duty or a step, not an activity to avoid: in a list of nouns after "avoid" they start a new instruction ("Avoid direct sunlight and wear sunscreen"). */
+export const dutyVerbs = new Set(['wear', 'use', 'apply', 'keep', 'stay', 'try', 'make', 'take', 'drink', 'follow', 'continue', 'stick', 'opt', 'choose', 'protect', 'cleanse', 'wash', 'moisturize', 'moisturise', 'rinse', 'pat', 'sleep', 'let', 'allow', 'see', 'contact', 'call', 'consult', 'ask', 'remember', 'practice', 'practise', 'reapply', 'gently', 'be'])
+/** Verbs that name no activity after "do not", "can" or "wait … to" ("don't worry", "you can expect", "don't forget to"). */
+export const notActivityVerbs = new Set(['want', 'need', 'have', 'worry', 'forget', 'hesitate', 'panic', 'stress', 'expect', 'be', 'feel', 'let', 'allow', 'mean', 'think', 'notice', 'see', 'experience', 'find', 'tell', 'help', 'ask', 'call', 'contact', 'discuss', 'read', 'learn', 'imagine', 'look', 'book', 'hear', 'know', 'understand', 'achieve', 'enjoy', 'benefit', 'reap', 'say', 'assume', 'come', 'leave', 'make', 'ensure', 'remember', 'follow', 'consider', 'return', 'resume', 'start', 'begin', 'continue', 'decide', 'choose', 'try', 'do'])
+/** Words between a modal (or "safe to") and the activity: verb cues and fillers ("can typically return to", "may start to", "can also"). */
+export const modalFillers = new Set(['also', 'still', 'even', 'then', 'now', 'just', 'gradually', 'usually', 'typically', 'generally', 'slowly', 'safely', 'start', 'begin', 'resume', 'return', 'returning', 'go', 'get', 'back', 'to', 'continue', 'certainly', 'probably', 'likely', 'normally', 'usually', 'often'])
+/** Forms of "be" before "no" that make it a statement ("there is no swelling"), not a ban. */
+export const copulas = new Set(['is', 'are', 'be', 'was', 'were', "there's", "it's", 'been'])
+/** Number words: "to" between two of them joins a range ("two to four weeks"), not an activity. */
+export const numberWords = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'a', 'an', 'few', 'several', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy'])
+/** Words that introduce examples of the word before ("activities like running", "heat such as saunas"). */
+export const exampleWords = new Set(['like', 'such', 'including', 'especially', 'eg', 'e'])
+/** Generic heads that name no activity even with a modifier ("sweaty activities", "these things"): the examples or the vocabulary say which. */
+export const vagueHeads = new Set(['activities', 'activity', 'things', 'thing', 'anything', 'everything', 'something', 'situations', 'situation', 'stuff'])

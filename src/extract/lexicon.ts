@@ -139,6 +139,8 @@ function matchWords<T>(tokens: Token[], i: number, p: Pattern<T>): number {
 /** Every matcher extraction needs, compiled once per vocabulary. */
 export interface Lexicon {
   topics: PhraseMatcher<string>
+  /** The vocabulary's topic names: an unlisted activity whose key is one of them is that topic's. */
+  topicNames: Set<string>
   conditions: PhraseMatcher<string>
   /** Condition name → `procedure` or `activity`. */
   conditionKinds: Map<string, 'procedure' | 'activity'>
@@ -166,6 +168,8 @@ export interface Lexicon {
    * cue (or "off", "before"). Text that fails it makes no claim.
    */
   mayGiveStance: RegExp
+  /** Whether raw text may hold a time (a digit, a unit of time, "until"): an activity the vocabulary does not list needs one. */
+  mayHoldTime: RegExp
 }
 
 /**
@@ -193,7 +197,9 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
     mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
     mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before']),
+    mayHoldTime: /[0-9]|(?:^|[^a-z])(?:hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|minutes?|mins?|tomorrow|until|till|overnight|same day|after|immediately|normally|usual)(?![a-z])/i,
     topics: new PhraseMatcher(topics),
+    topicNames: new Set(Object.keys(vocabulary.topics)),
     conditions: new PhraseMatcher(conditions),
     conditionKinds,
     conditionTopics,

@@ -37,7 +37,7 @@ import type { Stance } from '../schema.ts'
 import { pieces, splitClauses } from './clauses.ts'
 import { conditionOf } from './condition.ts'
 import { findDurations, type Duration } from './duration.ts'
-import { demonstratives, longer, pronouns, timeOff } from './grammar.ts'
+import { demonstratives, durationUnits, longer, pronouns, timeOff, untilWords } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isWait } from './not-a-claim.ts'
@@ -51,6 +51,7 @@ import { openWait, timeOf } from './time.ts'
 import { timelineOf, type Timeline } from './timeline.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { allowedObjects, clauseTopics, topicMentions } from './topic.ts'
+import { unlistedMentions } from './unlisted.ts'
 
 /**
  * Read every block of a document and return its drafts, in the order found.
@@ -117,7 +118,7 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
 function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void {
   const previous = blockContext.previous
   // The same two tests as for each sentence below, once for the whole block first.
-  if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
+  if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text) && !mayNameUnlisted(block.text, blockContext)) return
   if (!needsNoCue(blockContext) && !blockContext.lexicon.mayGiveStance.test(block.text)) {
     previous.defer(block.text, block.start)
     return
@@ -131,7 +132,7 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
     const sentence = block.text.slice(from, to)
     // Most prose names no activity: skip it before any tokenizing. (A lone
     // sentence is the block, tested above already.)
-    if (!single && !ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
+    if (!single && !ctx.context && !ctx.lexicon.mayNameActivity.test(sentence) && !mayNameUnlisted(sentence, ctx)) continue
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
@@ -246,8 +247,10 @@ function readClause(
   // 5. Time: its own duration, "until", the wait before, "now", the section.
   let time = timeOf(clause, relative[0], stance?.value ?? null, ctx, state.figure, state.wait)
   if (figure) state.figure = figure
-  if (!stance || mentions.length === 0) return
-  // 6. The activities an allowed cue is about.
+  if (!stance) return
+  // 6. The activities the vocabulary does not list, then those an allowed cue is about.
+  const unlisted = topics.source !== undefined ? [] : unlistedMentions(clause, stance.value, mentions, ctx.lexicon, !ownStance && ctx.ledStance !== undefined)
+  if (mentions.length === 0 && unlisted.length === 0) return
   if (!inherited && stance.value === 'allowed') mentions = allowedObjects(clause, mentions, ctx)
   // 7. No time yet: "longer" than the figure before, or a claim with no number.
   if (!time) {
@@ -267,13 +270,15 @@ function readClause(
       }
     }
   }
+  // An unlisted activity needs a time: "avoid X" alone names no activity the editor can place.
+  if (time && time.rules[0] !== 'time/open-avoid') mentions = [...mentions, ...unlisted]
   if (!time || mentions.length === 0) return
   // 8. Condition, and one claim per activity.
   for (const mention of mentions) {
     const { condition, rule } = conditionOf(clause, ctx.lexicon, mention, inherited)
     const rules: RuleId[] = [topics.source ?? mention.rule, ...stance.rules, ...time.rules]
     if (rule) rules.push(rule)
-    drafts.push({ topic: mention.topic, activity: mention.activity, stance: stance.value, wait: time.value, condition, ...at, rules })
+    drafts.push({ topic: mention.topic, activity: mention.activity, ...(mention.unlisted ? { unlisted: true as const } : {}), stance: stance.value, wait: time.value, condition, ...at, rules })
   }
   if (time.value.min !== null) state.wait = time.value
 }
@@ -288,14 +293,24 @@ function needsNoCue(ctx: BlockContext): boolean {
 }
 
 /**
+ * Whether text with no vocabulary activity may still make a claim on one the
+ * vocabulary does not list (`topic/unlisted`): it sits under a timeline or a
+ * lead, or holds a time (a digit, a unit, "until").
+ */
+function mayNameUnlisted(text: string, ctx: BlockContext): boolean {
+  return ctx.timeline !== undefined || ctx.ledStance !== undefined || ctx.lexicon.mayHoldTime.test(text)
+}
+
+/**
  * A cheap test before the full analysis: a sentence can only make a claim
  * when it names an activity (or can refer back to one) and has a cue.
  */
 function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): boolean {
   let cue = false
-  let refers = mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0)
+  let refers = mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0) || ctx.timeline !== undefined || ctx.ledStance !== undefined
   for (const t of tokens) {
-    if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm))) refers = true
+    // A time may come with an activity the vocabulary does not list (`topic/unlisted`).
+    if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm) || t.kind === 'number' || untilWords.has(t.norm) || durationUnits.has(t.norm))) refers = true
     if (!cue && timeOff.has(t.norm)) cue = true
   }
   if (!refers) return false

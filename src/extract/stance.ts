@@ -176,7 +176,9 @@ export function allowedCueKind(clause: Token[], cue: PhraseMatch<'avoid' | 'allo
   // "find out if you can sweat", "when you can exercise": a question, not advice.
   for (let i = Math.max(0, cue.first - 3); i < cue.first; i++) if (questionWords.has(clause[i]!.norm)) return undefined
   for (let i = Math.max(0, cue.first - 2); i < cue.first; i++) if (subjects.has(clause[i]!.norm)) return 'stance/modal-subject'
-  // The activity as the subject of a passive: "Exercise can be resumed after 48 hours", "Makeup may be worn".
+  // The activity as the subject of a passive: "Exercise can be resumed after 48 hours", "Makeup may be worn";
+  // with no vocabulary activity, any subject (an activity the vocabulary does not list: "A brightening cream can be applied").
+  if (mentions.length === 0) return cue.first > 0 && isPassiveSubject(clause, { first: cue.first - 1, last: cue.first }, cue) ? 'stance/modal-passive' : undefined
   return mentions.some((m) => isPassiveSubject(clause, m, cue)) ? 'stance/modal-passive' : undefined
 }
 

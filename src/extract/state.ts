@@ -29,6 +29,8 @@ export interface Mention {
   condition: string | null
   /** The rule that found it (`topic/own-words` for the vocabulary's words). */
   rule: RuleId
+  /** An activity the vocabulary does not list (`topic/unlisted`): `topic` is its key, `activity` its normalised words. */
+  unlisted?: true
 }
 
 /** A value a rule read, with the rules that gave it. */
@@ -41,6 +43,8 @@ export interface Reading<T> {
 export interface Draft {
   topic: string
   activity: string
+  /** An activity the vocabulary does not list (see {@link Mention}). */
+  unlisted?: true
   stance: Stance
   wait: Wait
   condition: string | null

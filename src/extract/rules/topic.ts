@@ -22,6 +22,22 @@ export const topicFamily = {
       ]
     },
     {
+      id: 'topic/unlisted',
+      kind: 'reads',
+      summary: 'The activity is one the vocabulary does not list: the words the statement advises on, normalised ("lying down", "contact lenses"); an editor maps them to a topic or to `ignore` in vocabulary.yaml.',
+      doc: 'In a clause with a stance and a time, the object of the cue is an activity even when no vocabulary word names it: the words right after "avoid", "refrain from", "skip", "do not", "no", "you can", "safe to", after "before"/"to" of "wait N", or the subject of "should be avoided" and "are fine", or the whole item under a lead-in ("Avoid:"). The object ends where a noun or verb phrase ends (a time, "for", "until", "to", "that", "such as", punctuation) and is cut into members at commas, "and", "or", "/"; each member no vocabulary word covers is one activity, with the clause\'s stance and time: "Avoid alcohol, caffeine and smoking for 3 days" → caffeine. Its words are normalised (determiners, light verbs such as "using" or "take", and the reader\'s own body as object dropped; a verb after "do not" or "can" made a gerund: "Do not lie down" → lying down), and the claim\'s topic is their key (`lying-down`), marked `unlisted: true`. Not a side effect or a purpose ("to avoid infection"; side effects are `ignore` words), not a generic word ("activities", "anything"), not the treatment itself or its next session ("your next appointment"), and never without a time: "avoid touching your face" alone makes no claim.',
+      ok: [
+        { text: 'Do not lie down for 4 hours.', claims: ['lying-down avoid 4 h'] },
+        { text: 'Avoid alcohol, caffeine and smoking for 3 days.', claims: ['alcohol avoid 72 h', 'caffeine avoid 72 h', 'smoking avoid 72 h'] },
+        { text: 'Botox and fillers should be avoided for 7 days after treatment.', claims: ['botox avoid 168 h', 'filler avoid 168 h'] }
+      ],
+      notOk: [
+        { text: 'Avoid touching your face.', claims: [] },
+        { text: 'Keep the area moist for 3 days to avoid infection.', claims: [] },
+        { text: 'Wait four weeks before your next session.', claims: [] }
+      ]
+    },
+    {
       id: 'topic/clause-before',
       kind: 'reads',
       summary: 'The activity is the one named in the clause before, in the same sentence.',

@@ -1,0 +1,325 @@
+/**
+ * Activities the vocabulary does not list (`topic/unlisted`; doc and
+ * examples in `rules/topic.ts`): the object of a stance cue in a clause
+ * with a wait is an activity even when no vocabulary word names it ("Do not
+ * lie down for 4 hours" → lying down; "Avoid self-tanners for 48 hours" →
+ * self-tanners). Each member of a coordinated object ("alcohol, caffeine
+ * and smoking") the vocabulary does not cover becomes one such activity,
+ * with the clause's stance and wait.
+ *
+ * How the words are found: by position, not by a part-of-speech tagger.
+ * The object starts right after the cue ("avoid", "refrain from", "do
+ * not", "no", "you can", "safe to", "wait … before"), or is the subject of
+ * a passive or adjective cue ("Botox and fillers should be avoided",
+ * "Quick showers are fine"), or is the whole item under a lead-in
+ * ("Avoid:" + "Touching the treated area"). It runs to the first word that
+ * ends a noun or verb phrase in English (a time, "for", "until", "after",
+ * "to", "that", "such as", punctuation; {@link listEnds} in `grammar.ts`)
+ * and is cut into members at commas, "and", "or" and "/".
+ *
+ * Decision, measured before choosing (on the eleven sentences of this
+ * issue's examples, 2,200 runs, this machine): wink-nlp with its
+ * `wink-eng-lite-web-model` tags 0.39 MB/s (150 µs a sentence) and
+ * compromise 0.03 MB/s (2.2 ms), against 2.6 MB/s for extraction end to end;
+ * run on the one sentence in ten that has a cue and a wait, wink alone would
+ * take extraction from 93 % to about 55 % of remark-parse alone, far below
+ * the 85 % bar. Both also mis-tag the words that matter here ("scratch",
+ * "rubbing" and "upright" as nouns after "pick or", "Avoid" and "remain"),
+ * where the position after "do not" already says "verb". So no tagger.
+ *
+ * Normalised words: determiners and quantifiers dropped ("any", "your"), a
+ * light verb dropped before its object ("using scented lotions" → scented
+ * lotions, "take a shower" → shower), the reader's own body as object
+ * dropped ("touching the treated area" → touching), a verb after "do not" or
+ * "can" made a gerund ("lie down" → lying down). The key (the claim's
+ * `topic`) is those words as a slug with the last word singular, so "contact
+ * lenses" and "contact lens" in two sources are one row.
+ */
+import type { Stance } from '../schema.ts'
+import {
+  adjectiveCues,
+  adviceBefore,
+  bodyWords,
+  copulas,
+  dutyVerbs,
+  exampleWords,
+  genericHeads,
+  lightVerbs,
+  listEnds,
+  listJoiners,
+  modalFillers,
+  modals,
+  nextSessionWords,
+  notActivityVerbs,
+  numberWords,
+  otherTreatmentWords,
+  passiveAvoid,
+  purposeBefore,
+  quantifiers,
+  relativeWords,
+  toKeepers,
+  vagueHeads,
+  verbAfterWords
+} from './grammar.ts'
+import { matchesOf, type Lexicon, type PhraseMatch } from './lexicon.ts'
+import { isAllowedCue, isDirectiveNegation } from './stance.ts'
+import type { Mention } from './state.ts'
+import type { Token } from './tokens.ts'
+
+/** Where an object starts in a clause, and whether its first word is a verb's base form ("do not *lie* down"). */
+interface ObjectStart {
+  at: number
+  verb: boolean
+  /** The object is a subject before its cue: it ends at the cue. */
+  end?: number
+}
+
+/**
+ * The activities of a clause the vocabulary does not list: the members of
+ * its cues' objects that no vocabulary mention covers.
+ *
+ * @param clause Tokens of the clause.
+ * @param stance The clause's stance.
+ * @param own The clause's vocabulary mentions.
+ * @param lexicon The compiled vocabulary.
+ * @param led The stance comes from a lead-in: the item itself is the object.
+ * @returns One mention per unlisted activity, in order, keys unique.
+ * @example
+ * unlistedMentions(tokenize('Do not lie down for 4 hours.'), 'avoid', [], lexicon, false)
+ * // [{topic: 'lying-down', activity: 'lying down', rule: 'topic/unlisted', unlisted: true, …}]
+ */
+export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[], lexicon: Lexicon, led: boolean): Mention[] {
+  const starts = objectStarts(clause, stance, lexicon, led)
+  if (starts.length === 0) return []
+  const matches = matchesOf(clause, lexicon)
+  const out: Mention[] = []
+  const seen = new Set<string>(own.map((m) => m.topic))
+  for (const start of starts) {
+    if (start.verb && notActivityVerbs.has(clause[start.at]?.norm ?? '')) continue
+    const end = start.end ?? listEnd(clause, start.at, start.verb)
+    const list = members(clause, start.at, end)
+    // "beauty products that contain glycolic acid": the vocabulary names what the last member holds.
+    // "sweaty activities like exercise": so do the examples of an umbrella word.
+    if (start.end === undefined && (relativeWords.has(clause[end]?.norm ?? '') || exampleWords.has(clause[end]?.norm ?? '')) && matches.topics.some((m) => m.first > end)) list.pop()
+    // "Do not use retinols or Retin-A products": after a light verb, the members are its objects.
+    const objects = start.verb && lightVerbs.has(clause[start.at]?.norm ?? '')
+    for (const [k, [from, to]] of list.entries()) {
+      // Named with the vocabulary's words (or one of its `ignore` phrases): not unlisted.
+      if (overlaps(matches.topics, from, to) || overlaps(matches.ignore, from, to)) continue
+      const words = normalise(clause, from, to, start.verb && !(objects && k > 0), matches.procedures)
+      if (!words) continue
+      const key = keyOf(words)
+      if (key === '' || seen.has(key) || lexicon.topicNames.has(key)) continue
+      seen.add(key)
+      out.push({ topic: key, first: from, last: to, activity: words, condition: null, rule: 'topic/unlisted', unlisted: true })
+    }
+  }
+  return out
+}
+
+/** Where the objects of a clause's cues start. */
+function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: boolean): ObjectStart[] {
+  const starts: ObjectStart[] = []
+  const matches = matchesOf(clause, lexicon)
+  if (led) starts.push({ at: firstWord(clause, 0), verb: false })
+  if (stance === 'avoid') {
+    for (const c of matches.stance) {
+      if (c.value !== 'avoid') continue
+      const word = clause[c.last - 1]!.norm
+      if (isPurpose(clause, c.first)) continue
+      if (word === passiveAvoid) {
+        const end = auxiliaryStart(clause, c.first)
+        starts.push({ at: subjectStart(clause, end), verb: false, end })
+        continue
+      }
+      if (word === 'wait' || word === 'waiting') {
+        // "wait at least 72 hours before using it", "wait 24 hours to reapply": the activity after "before"/"to" (not "up to two weeks").
+        const link = clause.findIndex((t, i) => i >= c.last && (t.norm === 'before' || (t.norm === 'to' && clause[i - 1]?.norm !== 'up' && !isNumberAt(clause, i + 1))))
+        if (link !== -1) starts.push({ at: skipToVerb(clause, link + 1), verb: clause[link]!.norm === 'to' })
+        continue
+      }
+      starts.push({ at: skipLinks(clause, c.last), verb: false })
+    }
+    for (const n of matches.negation) {
+      if (!isDirectiveNegation(clause, n)) continue
+      const word = clause[n.first]!.norm
+      // "there is no swelling": a statement, not a ban.
+      if (word === 'no' && copulas.has(clause[n.first - 1]?.norm ?? '')) continue
+      starts.push({ at: skipLinks(clause, n.last), verb: word !== 'no' })
+    }
+  } else {
+    for (const c of matches.stance) {
+      if (c.value !== 'allowed' || !isAllowedCue(clause, c, matches.topics)) continue
+      const word = clause[c.last - 1]!.norm
+      if (modals.has(word)) {
+        if (clause[c.last]?.norm === 'be') starts.push({ at: subjectStart(clause, c.first), verb: false, end: c.first })
+        else starts.push({ at: skipToVerb(clause, c.last), verb: true })
+      } else if ((adjectiveCues.has(word) || word === 'free') && clause[c.last]?.norm === 'to') starts.push({ at: skipToVerb(clause, c.last + 1), verb: true })
+      else if (adjectiveCues.has(word) && c.first > 0) {
+        const end = auxiliaryStart(clause, c.first)
+        starts.push({ at: subjectStart(clause, end), verb: false, end })
+      }
+    }
+  }
+  return starts.filter((s) => s.at < (s.end ?? clause.length))
+}
+
+/** Whether a number (digits or a number word) is at `i` ("two to four weeks"). */
+function isNumberAt(clause: Token[], i: number): boolean {
+  const t = clause[i]
+  return t !== undefined && (t.kind === 'number' || numberWords.has(t.norm))
+}
+
+/** Skip what stands between a modal or "to" and the activity: adverbs and verb cues ("can typically return to", "may start to"). */
+function skipToVerb(clause: Token[], i: number): number {
+  while (i < clause.length && (clause[i]!.kind === 'punct' || modalFillers.has(clause[i]!.norm) || /^[a-z]{3,}ly$/.test(clause[i]!.norm))) i++
+  return i
+}
+
+/** Where the subject before a passive or adjective cue starts: after the last punctuation or time before it ("24–72 hours: light walks are okay"). */
+function subjectStart(clause: Token[], end: number): number {
+  let i = end
+  while (i > 0 && clause[i - 1]!.kind === 'word' && !listEnds.has(clause[i - 1]!.norm)) i--
+  while (i > 0 && (clause[i - 1]!.kind === 'word' || listJoiners.has(clause[i - 1]!.norm) || clause[i - 1]!.norm === '-') && !listEnds.has(clause[i - 1]!.norm)) i--
+  return firstWord(clause, i)
+}
+
+/** Whether the cue at `i` states a purpose ("in order to avoid", "to help avoid", ", to avoid"), not advice. */
+function isPurpose(clause: Token[], i: number): boolean {
+  const before = clause[i - 1]?.norm
+  if (before !== undefined && purposeBefore.has(before)) return true
+  // "it is best to avoid", "make sure to avoid" advise; "moist for 3 days to avoid infection" gives a reason.
+  return before === 'to' && !adviceBefore.has(clause[i - 2]?.norm ?? '')
+}
+
+/** The first word at or after `i` (skipping bullets and punctuation). */
+function firstWord(clause: Token[], i: number): number {
+  while (i < clause.length && clause[i]!.kind === 'punct') i++
+  return i
+}
+
+/** Skip the particles that join a cue to its object ("refrain from", "steer clear of", "hold off on"). */
+function skipLinks(clause: Token[], i: number): number {
+  while (i < clause.length && (verbAfterWords.has(clause[i]!.norm) || clause[i]!.kind === 'punct')) i++
+  return i
+}
+
+/** Where the auxiliaries before a passive or adjective cue start ("should be avoided", "are fine"). */
+function auxiliaryStart(clause: Token[], cue: number): number {
+  let i = cue
+  while (i > 0 && /^(should|must|need|needs|to|be|is|are|was|were|best|also|likewise|generally|usually|typically|can|may|will|always|completely|totally)$/.test(clause[i - 1]!.norm)) i--
+  return i
+}
+
+/**
+ * Where an object that starts at `from` ends: at the first word that ends a
+ * phrase, or a time; in a list of nouns, also at a verb that gives a duty
+ * ("Avoid direct sunlight and wear sunscreen").
+ */
+function listEnd(clause: Token[], from: number, verb: boolean): number {
+  let i = from
+  for (; i < clause.length; i++) {
+    const t = clause[i]!
+    if (t.kind === 'number') break
+    if (!verb && i > from && dutyVerbs.has(t.norm) && listJoiners.has(clause[i - 1]!.norm)) return i - 1
+    if (t.kind === 'punct' ? !listJoiners.has(t.norm) && t.norm !== '-' && t.norm !== '‐' && t.norm !== '‑' : listEnds.has(t.norm) && !(t.norm === 'to' && toKeepers.has(clause[i - 1]?.norm ?? ''))) break
+  }
+  return i
+}
+
+/** The members of a coordinated object: cut at "and", "or", "/" and (in a list with a conjunction) commas. */
+function members(clause: Token[], from: number, to: number): Array<[number, number]> {
+  const conjunction = clause.slice(from, to).some((t) => t.norm === 'and' || t.norm === 'or' || t.norm === 'nor' || t.norm === '/' || t.norm === '&')
+  const out: Array<[number, number]> = []
+  let start = from
+  for (let i = from; i <= to; i++) {
+    const t = clause[i]
+    const cut = i === to || (t!.norm === ',' ? conjunction : listJoiners.has(t!.norm) && t!.norm !== ',')
+    if (!cut) continue
+    if (i > start) out.push([start, i])
+    start = i + 1
+  }
+  return out
+}
+
+/** Whether some match lies within `[from, to)`. */
+function overlaps(list: PhraseMatch<unknown>[], from: number, to: number): boolean {
+  return list.some((m) => m.first < to && m.last > from)
+}
+
+/**
+ * A member's words, normalised (see the module doc), or `undefined` when
+ * they name no activity: a side effect, a generic word ("activities",
+ * "anything"), the reader's body alone, or the treatment itself.
+ */
+function normalise(clause: Token[], from: number, to: number, verb: boolean, procedures: PhraseMatch<true>[]): string | undefined {
+  let words = clause.slice(from, to).filter((t) => t.kind === 'word' || t.norm === '-')
+  let other = false
+  while (words.length > 0 && (quantifiers.has(words[0]!.norm) || words[0]!.norm === 'of')) {
+    if (otherTreatmentWords.has(words[0]!.norm)) other = true
+    words = words.slice(1)
+  }
+  // "etc" and adverbs at the end ("shower normally") say nothing of the activity.
+  while (words.length > 0 && (words.at(-1)!.norm === 'etc' || /^[a-z]{3,}ly$/.test(words.at(-1)!.norm))) words = words.slice(0, -1)
+  // A light verb before its object: the object is the activity ("using scented lotions", "partaking in sports").
+  if (words.length === 1 && lightVerbs.has(words[0]!.norm)) return undefined
+  if (words.length > 1 && lightVerbs.has(words[0]!.norm)) {
+    words = words.slice(/^(in|of|on|to|into)$/.test(words[1]!.norm) ? 2 : 1)
+    while (words.length > 0 && quantifiers.has(words[0]!.norm)) words = words.slice(1)
+    verb = false
+  }
+  // The object ends at a preposition ("picking at the scabs", "touching of the eyebrow area").
+  const preposition = words.findIndex((t, i) => i > 0 && /^(at|on|in|over|near|around|into|onto|with|without|from|of|by|under|through|to)$/.test(t.norm))
+  if (preposition !== -1) words = words.slice(0, preposition)
+  if (words.length === 0) return undefined
+  const first = words[0]!.norm
+  // A verb with the reader's body as its object: the verb alone ("touch your face" → touching).
+  const bodyAt = words.findIndex((t, i) => i > 0 && bodyWords.has(t.norm))
+  if (bodyAt !== -1 && (verb || first.endsWith('ing')) && (bodyAt === words.length - 1 || bodyWords.has(words.at(-1)!.norm))) words = words.slice(0, bodyAt).filter((t) => !quantifiers.has(t.norm))
+  if (words.length === 0) return undefined
+  const norms = words.map((t) => t.norm)
+  if (norms.every((w) => bodyWords.has(w) || genericHeads.has(w))) return undefined
+  if (genericHeads.has(norms.at(-1)!) && (norms.length === 1 || vagueHeads.has(norms.at(-1)!))) return undefined
+  // The treatment itself ("the procedure", "your next session") is no activity; another one is ("other treatments", "Botox and fillers", "facial treatments").
+  const procedureWords = words.filter((t) => procedures.some((p) => p.first <= clause.indexOf(t) && p.last > clause.indexOf(t)))
+  if (procedureWords.length > 0) {
+    if (clause.slice(Math.max(0, from - 2), to).some((t) => nextSessionWords.has(t.norm))) return undefined
+    const determined = from > 0 && /^(the|your|this|that|my)$/.test(clause[from]!.norm)
+    if (determined && !other) return undefined
+    if (procedureWords.length === words.length && words.length === 1 && /^(treatments?|procedures?|sessions?|appointments?)$/.test(norms[0]!) && !other) return undefined
+  }
+  if (verb && !norms[0]!.endsWith('ing')) norms[0] = gerund(norms[0]!)
+  return norms.join(' ').replace(/ - /g, '-')
+}
+
+/**
+ * The gerund of a verb's base form: "lie" → lying, "pick" → picking, "rub" → rubbing, "shave" → shaving.
+ *
+ * @param verb A lowercase verb.
+ * @returns Its "-ing" form.
+ */
+export function gerund(verb: string): string {
+  if (verb.endsWith('ie')) return `${verb.slice(0, -2)}ying`
+  if (verb.endsWith('ee') || verb.endsWith('ye') || verb.endsWith('oe')) return `${verb}ing`
+  if (verb.endsWith('e') && verb.length > 2) return `${verb.slice(0, -1)}ing`
+  // One syllable ending consonant–vowel–consonant: the consonant doubles ("rub", "swim", "sit").
+  if (/^[^aeiou]*[aeiou][bdgklmnprt]$/.test(verb)) return `${verb}${verb.at(-1)}ing`
+  return `${verb}ing`
+}
+
+/**
+ * The key that groups an unlisted activity across sources: its words as a
+ * slug, the last word singular ("contact lenses" → contact-lens).
+ *
+ * @param words Normalised words.
+ * @returns A topic slug.
+ */
+export function keyOf(words: string): string {
+  const parts = words.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)
+  if (parts.length === 0) return ''
+  const last = parts.at(-1)!
+  if (last.length > 4 && last.endsWith('ies')) parts[parts.length - 1] = `${last.slice(0, -3)}y`
+  else if (last.length > 4 && /(s|x|z|ch|sh)es$/.test(last)) parts[parts.length - 1] = last.slice(0, -2)
+  else if (last.length > 3 && last.endsWith('s') && !/(ss|us|is)$/.test(last)) parts[parts.length - 1] = last.slice(0, -1)
+  return parts.join('-')
+}

@@ -109,8 +109,16 @@ export const frequencyUnits = new Set(['day', 'week', 'month', 'year'])
 export const frequencyArticles = new Set(['a', 'per'])
 /** Events other than the treatment that a time may be "before" ("three weeks before race day"). */
 export const otherEvents = new Set(['race', 'event'])
-/** Units of time: a sentence with one may give a wait for an activity the vocabulary does not list. */
-export const durationUnits = new Set(['hour', 'hours', 'hr', 'hrs', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'fortnight', 'month', 'months', 'minute', 'minutes', 'tomorrow'])
+/**
+ * Words of a time or a bound ("hours", "until", "while", "also", "after"):
+ * a sentence with none of them (and no digit) gives no wait for an activity
+ * the vocabulary does not list, and is not tokenized for one.
+ */
+export const timeHints = new Set([
+  'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'minute', 'minutes', 'mins',
+  'tomorrow', 'until', 'till', 'overnight', 'same', 'after', 'immediately', 'normally', 'usual', 'while', 'whilst', 'during', 'yet', 'bit', 'also', 'too',
+  'likewise', 'well', 'tonight', 'evening', 'first', 'heal', 'healed', 'heals', 'healing', 'following', 'post'
+])
 /** Units whose presence after "no" makes it a ban with a time ("no drinks for 24 hours"). */
 export const unitWords = new Set(['hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'])
 
@@ -234,3 +242,11 @@ export const numberWords = new Set(['one', 'two', 'three', 'four', 'five', 'six'
 export const exampleWords = new Set(['like', 'such', 'including', 'especially', 'eg', 'e'])
 /** Generic heads that name no activity even with a modifier ("sweaty activities", "these things"): the examples or the vocabulary say which. */
 export const vagueHeads = new Set(['activities', 'activity', 'things', 'thing', 'anything', 'everything', 'something', 'situations', 'situation', 'stuff'])
+/** Phrases that bound a wait with no number ("for a bit", "immediately", "the same day"): see `boundOf`. */
+export const boundPhrases = [['for', 'a', 'bit'], ['for', 'a', 'while'], ['for', 'now'], ['at', 'first'], ['immediately'], ['right', 'after'], ['straight', 'after'], ['right', 'away'], ['straight', 'away'], ['same', 'day'], ['that', 'evening'], ['tonight'], ['the', 'evening'], ['rest', 'of', 'the', 'day'], ['remainder', 'of', 'the', 'day'], ['yet'], ['soon', 'after'], ['too', 'soon'], ['in', 'the', 'meantime'], ['early', 'on'], ['as', 'long', 'as']]
+/** Words that open a vague bound running to the next punctuation ("while it heals", "during the healing period"). */
+export const boundWords = new Set(['while', 'whilst', 'during'])
+/** Words that continue the advice before ("You should also skip saunas", "as well", "likewise"): a clause with no time takes its wait. */
+export const carryWords = new Set(['also', 'too', 'likewise'])
+/** Words that, before "this"/"that"/"these"/"those", point back at the time stated before ("during this phase", "within that time"). */
+export const anaphorStarts = new Set(['during', 'within', 'throughout', 'in', 'for'])

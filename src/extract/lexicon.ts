@@ -6,6 +6,7 @@
  * per token plus the length of the phrases that start there.
  */
 import type { Vocabulary } from '../vocabulary.ts'
+import { timeHints } from './grammar.ts'
 import { tokenize, type Token } from './tokens.ts'
 
 /** A phrase found in tokens. */
@@ -197,7 +198,7 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
     mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
     mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before']),
-    mayHoldTime: /[0-9]|(?:^|[^a-z])(?:hours?|hrs?|days?|nights?|weeks?|fortnights?|months?|minutes?|mins?|tomorrow|until|till|overnight|same day|after|immediately|normally|usual)(?![a-z])/i,
+    mayHoldTime: new RegExp(`[0-9]|${phrasePattern([...timeHints]).source}`, 'i'),
     topics: new PhraseMatcher(topics),
     topicNames: new Set(Object.keys(vocabulary.topics)),
     conditions: new PhraseMatcher(conditions),

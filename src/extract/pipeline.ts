@@ -37,7 +37,7 @@ import type { Stance } from '../schema.ts'
 import { pieces, splitClauses } from './clauses.ts'
 import { conditionOf } from './condition.ts'
 import { findDurations, type Duration } from './duration.ts'
-import { demonstratives, durationUnits, longer, pronouns, timeOff, untilWords } from './grammar.ts'
+import { demonstratives, longer, pronouns, timeHints, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isWait } from './not-a-claim.ts'
@@ -47,7 +47,7 @@ import { sameRule } from './same-rule.ts'
 import { findQuotes, speakerAt } from './speakers.ts'
 import { clauseStance, stanceOf } from './stance.ts'
 import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Reading, type SentenceState, type Trace } from './state.ts'
-import { openWait, timeOf } from './time.ts'
+import { carriedTime, openWait, timeOf } from './time.ts'
 import { timelineOf, type Timeline } from './timeline.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { allowedObjects, clauseTopics, topicMentions } from './topic.ts'
@@ -73,8 +73,11 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
   // What leads the blocks being read (a table's header row, a list's lead-in) and what it says.
   let lead: Block | undefined
   let led: Lead | undefined
+  // The last claim of the section so far (`time/carried`); a heading starts a new section.
+  let before: Draft | undefined
   for (const block of blocks) {
     if (block.kind === 'heading') {
+      before = undefined
       while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop()
       const tokens = tokenize(block.text, block.start)
       headings.push({ level: block.level, timeline: timelineOf(tokens, text) })
@@ -102,7 +105,9 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
         timelineRule = 'lead-ins/time'
       }
     }
-    readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace }, drafts)
+    const count = drafts.length
+    readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start }, drafts)
+    if (drafts.length > count) before = drafts.at(-1)
     context = undefined
   }
   return drafts
@@ -249,7 +254,7 @@ function readClause(
   if (figure) state.figure = figure
   if (!stance) return
   // 6. The activities the vocabulary does not list, then those an allowed cue is about.
-  const unlisted = topics.source !== undefined ? [] : unlistedMentions(clause, stance.value, mentions, ctx.lexicon, !ownStance && ctx.ledStance !== undefined)
+  const unlisted: Mention[] = topics.source !== undefined ? [] : unlistedMentions(clause, stance.value, mentions, ctx.lexicon, !ownStance && ctx.ledStance !== undefined)
   if (mentions.length === 0 && unlisted.length === 0) return
   if (!inherited && stance.value === 'allowed') mentions = allowedObjects(clause, mentions, ctx)
   // 7. No time yet: "longer" than the figure before, or a claim with no number.
@@ -263,15 +268,18 @@ function readClause(
     if (state.figure && isLonger && stance.value === 'avoid') {
       time = { value: { min: state.figure.top ?? state.figure.min, max: null, text: longer }, rules: ['time/longer'] }
     } else {
-      const open = openWait(clause, stance.value, inherited, ctx)
+      // "You should also skip saunas": the wait of the claim before, for the activities "avoid X" would be about.
+      const carried = stance.value === 'avoid' ? carriedTime(clause, state.claim ?? ctx.before, ctx, at.start) : undefined
+      const open = openWait(clause, stance.value, inherited && topics.source !== undefined, ctx, unlisted.length > 0, carried !== undefined)
       if (open) {
-        time = open.wait
+        time = carried ?? open.wait
         if (!inherited) mentions = mentions.filter((m) => open.topics.has(m.topic))
+        if (!open.unlisted) unlisted.length = 0
       }
     }
   }
   // An unlisted activity needs a time: "avoid X" alone names no activity the editor can place.
-  if (time && time.rules[0] !== 'time/open-avoid') mentions = [...mentions, ...unlisted]
+  if (time) mentions = [...mentions, ...unlisted]
   if (!time || mentions.length === 0) return
   // 8. Condition, and one claim per activity.
   for (const mention of mentions) {
@@ -310,7 +318,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
   let refers = mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0) || ctx.timeline !== undefined || ctx.ledStance !== undefined
   for (const t of tokens) {
     // A time may come with an activity the vocabulary does not list (`topic/unlisted`).
-    if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm) || t.kind === 'number' || untilWords.has(t.norm) || durationUnits.has(t.norm))) refers = true
+    if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm) || t.kind === 'number' || timeHints.has(t.norm))) refers = true
     if (!cue && timeOff.has(t.norm)) cue = true
   }
   if (!refers) return false

@@ -84,6 +84,11 @@ export interface BlockContext {
   ledRule?: RuleId
   /** Told of rules that rule something out or structure the text (optional: costs nothing when absent). */
   trace?: Trace | undefined
+  /** The last claim of the blocks before in the same section ("You should also skip saunas" takes its wait: `time/carried`). */
+  before?: Draft | undefined
+  /** The block's text and start (the time "during this phase" points back at). */
+  blockText?: string
+  blockStart?: number
 }
 
 /**

@@ -10,7 +10,11 @@ import type { Stance, Wait } from '../schema.ts'
 import type { Duration } from './duration.ts'
 import {
   afterWord,
+  anaphorStarts,
   anaphoricTimes,
+  boundPhrases,
+  boundWords,
+  carryWords,
   beforehand,
   beforeWords,
   imperativeCues,
@@ -35,7 +39,10 @@ import { matchesOf } from './lexicon.ts'
 import { treatmentAt } from './not-a-claim.ts'
 import type { RuleId } from './rules/index.ts'
 import { isDirectiveNegation, opensCondition } from './stance.ts'
-import type { BlockContext, Reading } from './state.ts'
+import type { BlockContext, Draft, Reading } from './state.ts'
+import { findDurations } from './duration.ts'
+import { isWait } from './not-a-claim.ts'
+import { tokenize } from './tokens.ts'
 import type { Token } from './tokens.ts'
 
 /**
@@ -155,6 +162,8 @@ export interface OpenWait {
   wait: Reading<Wait>
   /** The topics it is about (empty: every borrowed one). */
   topics: Set<string>
+  /** Whether it bounds the wait enough for the activities the vocabulary does not list too. */
+  unlisted: boolean
 }
 
 /**
@@ -170,9 +179,11 @@ export interface OpenWait {
  * @param stance Its stance.
  * @param inherited Whether it borrowed its activities.
  * @param ctx The block's context.
+ * @param unlisted The clause names activities the vocabulary does not list: they need a bound (default: `false`).
+ * @param carried The clause takes the wait of the claim before (`time/carried`), which bounds it (default: `false`).
  * @returns The wait and the topics it is about, or `undefined`.
  */
-export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext): OpenWait | undefined {
+export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext, unlisted = false, carried = false): OpenWait | undefined {
   const topics = new Set<string>()
   const trace = (rule: RuleId) => ctx.trace?.(rule, clause[0]!.start, clause.at(-1)!.end)
   if (stance === 'allowed') {
@@ -186,12 +197,12 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     if (!ctx.heading && lead && imperativeCues.has(lead.norm)) {
       const at = clause.indexOf(lead)
       for (const t of matchesOf(clause, ctx.lexicon).topics) if (t.first > at && t.first - at <= modalWindow) topics.add(t.value)
-      return topics.size > 0 ? { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/imperative'] }, topics } : undefined
+      return topics.size > 0 ? { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/imperative'] }, topics, unlisted: false } : undefined
     }
     for (let i = 0; i + 1 < clause.length; i++) {
       if (clause[i]!.norm === afterWord && ctx.lexicon.procedures.matchAt(clause, i + 1 + (treatmentDeterminers.has(clause[i + 1]!.norm) ? 1 : 0))) {
         for (const t of matchesOf(clause, ctx.lexicon).topics) topics.add(t.value)
-        return { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/after-procedure'] }, topics }
+        return { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/after-procedure'] }, topics, unlisted: true }
       }
     }
     return undefined
@@ -217,13 +228,14 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     trace('not-a-claim/gerund')
     return undefined
   }
-  const open: Reading<Wait> = { value: { min: null, max: null, text: null }, rules: ['time/open-avoid'] }
+  const bound = boundOf(clause, ctx)
+  const open: Reading<Wait> = { value: { min: null, max: null, text: bound ? ctx.text.slice(bound.start, bound.end) : null }, rules: ['time/open-avoid'] }
   if (inherited) {
     // "it's best avoided", "Avoid these habits": the activity named before.
     const refers = ctx.lexicon.stance
       .match(clause)
       .some((c) => c.value === 'avoid' && clause.slice(c.last, c.last + 3).some((t) => pronouns.has(t.norm) || demonstratives.has(t.norm)))
-    return refers || clause.some((t) => t.norm === passiveAvoid) ? { wait: open, topics } : undefined
+    return refers || clause.some((t) => t.norm === passiveAvoid) ? { wait: open, topics, unlisted: false } : undefined
   }
   const mentions = matchesOf(clause, ctx.lexicon).topics
   const cues = [
@@ -239,5 +251,66 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     }
     for (const t of mentions) if (t.first >= cue.last && t.first - cue.last < objectWindow) topics.add(t.value)
   }
-  return topics.size > 0 ? { wait: open, topics } : undefined
+  if (unlisted) {
+    // An activity the vocabulary does not list needs a time, or at least a bound in words ("avoid touching your face" alone is no claim).
+    if (bound || carried) return { wait: open, topics, unlisted: true }
+    trace('not-a-claim/no-time')
+  }
+  return topics.size > 0 ? { wait: open, topics, unlisted: false } : undefined
+}
+
+/**
+ * The vague bound of a wait with no number, when a clause states one: "for a
+ * bit", "for a while", "immediately", "right after", "while it heals",
+ * "during the healing period", "the same day", "tonight", "the rest of the
+ * day", "yet", "before it has healed", "after the treatment" (a procedure
+ * after "after", "following" or "post"). A claim to avoid something with no
+ * number needs one (`time/open-avoid`); without it the statement gives no
+ * time (`not-a-claim/no-time`).
+ *
+ * @param clause Tokens of the clause.
+ * @param ctx The block's context (procedure names).
+ * @returns The offsets of the bound's words, or `undefined`.
+ */
+export function boundOf(clause: Token[], ctx: BlockContext): { start: number; end: number } | undefined {
+  for (let i = 0; i < clause.length; i++) {
+    const t = clause[i]!
+    const phrase = phraseAt(clause, i, boundPhrases)
+    if (phrase) return { start: t.start, end: clause[i + phrase.length - 1]!.end }
+    if (boundWords.has(t.norm) && i + 1 < clause.length) {
+      // "while it heals", "during the initial healing period": to the next punctuation.
+      let last = i + 1
+      while (last < clause.length && clause[last]!.kind !== 'punct') last++
+      return { start: t.start, end: clause[last - 1]!.end }
+    }
+    if ((t.norm === afterWord || t.norm === 'following' || t.norm === 'post') && treatmentAt(clause, i + 1, ctx.lexicon)) return { start: t.start, end: clause[Math.min(clause.length, i + 3) - 1]!.end }
+    if (t.norm === 'before' && clause.slice(i + 1, i + 6).some((x) => x.norm.startsWith('heal'))) return { start: t.start, end: clause.at(-1)!.end }
+  }
+  return undefined
+}
+
+/**
+ * A wait borrowed from the claim before (`time/carried`): a clause with no
+ * time that says "also", "too", "as well" or "likewise" continues the
+ * advice before it ("For the first day, skip hot showers. You should also
+ * pass on saunas"), and one that points back at the time stated before
+ * ("during this phase", "during those few days") takes it.
+ *
+ * @param clause Tokens of the clause.
+ * @param before The last claim before it in the section (its block or the block before).
+ * @param ctx The block's context (the block's text, for the time an anaphor points at).
+ * @param offset Where the sentence starts.
+ * @returns The wait and its rule, or `undefined`.
+ */
+export function carriedTime(clause: Token[], before: Draft | undefined, ctx: BlockContext, offset: number): Reading<Wait> | undefined {
+  const anaphor = clause.some((t, i) => anaphorStarts.has(t.norm) && demonstratives.has(clause[i + 1]?.norm ?? '') || (anaphorStarts.has(t.norm) && (clause[i + 1]?.norm === 'this' || clause[i + 1]?.norm === 'that')))
+  if (anaphor && ctx.blockText !== undefined && ctx.blockStart !== undefined) {
+    const earlier = tokenize(ctx.blockText.slice(0, Math.max(0, offset - ctx.blockStart)), ctx.blockStart)
+    const figure = findDurations(earlier).filter((d) => isWait(earlier, d, ctx.lexicon)).at(-1)
+    if (figure) return { value: waitOf(figure, 'avoid', ctx.text.slice(earlier[figure.first]!.start, earlier[figure.last - 1]!.end), undefined).value, rules: ['time/carried'] }
+  }
+  if (!before || before.stance !== 'avoid') return undefined
+  const carries = clause.some((t, i) => carryWords.has(t.norm) || (t.norm === 'as' && clause[i + 1]?.norm === 'well' && clause[i + 2]?.norm !== 'as'))
+  if (!carries && !anaphor) return undefined
+  return { value: { ...before.wait }, rules: ['time/carried'] }
 }

@@ -8,6 +8,14 @@ export const notAClaimFamily = {
     'These rules stop a sentence, a clause or a duration from making a claim. They are not recorded on claims (there is none); `eval` shows the ones that fired where a claim was missed.',
   rules: [
     {
+      id: 'not-a-claim/no-time',
+      kind: 'rules-out',
+      summary: 'Not a claim: the statement says to avoid something the vocabulary does not list, but gives no time at all, not even "for a while" or "while it heals".',
+      doc: 'An activity the vocabulary does not list (`topic/unlisted`) is read only with a time: its own, a timeline heading\'s or lead-in\'s, one carried from the advice before (`time/carried`), or a bound in words (see `time/open-avoid`). "Avoid touching your face" alone, an introduction or an untimed sheet line, is no claim about touching: such lines say what to avoid without saying when, and without a time there is nothing to place on the chart.',
+      ok: [{ text: 'Avoid touching your face after washing it.', claims: [] }],
+      notOk: [{ text: 'Avoid touching your face while it heals.', claims: ['touching avoid no number'] }]
+    },
+    {
       id: 'not-a-claim/question',
       kind: 'rules-out',
       summary: 'A question makes no claim.',

@@ -38,7 +38,7 @@ export const passiveAuxiliary = 'be'
 /** Past participles without "-ed" that a wait is given for ("Makeup can be worn"). */
 export const irregularParticiples = new Set(['worn', 'done', 'begun', 'taken', 'undertaken', 'put'])
 /** Participles that describe what may happen, not permit it ("sweating can be increased"). */
-export const describingParticiples = new Set(['expected', 'increased', 'reduced', 'affected', 'irritated', 'delayed', 'caused', 'triggered', 'worsened', 'aggravated'])
+export const describingParticiples = new Set(['expected', 'increased', 'reduced', 'affected', 'irritated', 'delayed', 'caused', 'triggered', 'worsened', 'aggravated', 'controlled', 'managed', 'relieved', 'minimized', 'minimised', 'treated', 'seen', 'felt', 'noticed', 'used'])
 
 /** Allowed cues that are verbs: they need the activity as their object ("return to the gym"). */
 export const verbCues = new Set(['start', 'return', 'returning', 'resume', 'introduce', 'introducing', 'reintroduce', 'add'])
@@ -200,7 +200,7 @@ export function phraseAt(tokens: ReadonlyArray<{ norm: string }>, i: number, phr
 export const listEnds = new Set([
   'for', 'until', 'till', 'til', 'after', 'before', 'during', 'within', 'following', 'post', 'while', 'whilst', 'when', 'once', 'since', 'as', 'because',
   'unless', 'if', 'so', 'but', 'then', 'than', 'that', 'which', 'who', 'where', 'such', 'including', 'like', 'especially', 'except', 'to', 'immediately',
-  'straight', 'right', 'today', 'tonight', 'tomorrow', 'the', 'first', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
+  'straight', 'right', 'today', 'tonight', 'tomorrow', 'the', 'first', 'by', 'containing', 'contain', 'contains', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
 ])
 /** Punctuation that joins the members of a coordinated object ("alcohol, caffeine and smoking", "hot tub/Jacuzzi"); the words are "and", "or", "nor". */
 export const listJoiners = new Set([',', 'and', 'or', 'nor', '/', '&'])
@@ -246,7 +246,7 @@ export const vagueHeads = new Set(['activities', 'activity', 'things', 'thing', 
 export const boundPhrases = [['for', 'a', 'bit'], ['for', 'a', 'while'], ['for', 'now'], ['at', 'first'], ['immediately'], ['right', 'after'], ['straight', 'after'], ['right', 'away'], ['straight', 'away'], ['same', 'day'], ['that', 'evening'], ['tonight'], ['the', 'evening'], ['rest', 'of', 'the', 'day'], ['remainder', 'of', 'the', 'day'], ['yet'], ['soon', 'after'], ['too', 'soon'], ['in', 'the', 'meantime'], ['early', 'on'], ['as', 'long', 'as']]
 /** Words that open a vague bound running to the next punctuation ("while it heals", "during the healing period"). */
 export const boundWords = new Set(['while', 'whilst', 'during'])
-/** Words that continue the advice before ("You should also skip saunas", "as well", "likewise"): a clause with no time takes its wait. */
-export const carryWords = new Set(['also', 'too', 'likewise'])
+/** Words that continue the advice before ("You should also skip saunas", "likewise"; "too" and "as well" count only at the end): a clause with no time takes its wait. */
+export const carryWords = new Set(['also', 'likewise'])
 /** Words that, before "this"/"that"/"these"/"those", point back at the time stated before ("during this phase", "within that time"). */
 export const anaphorStarts = new Set(['during', 'within', 'throughout', 'in', 'for'])

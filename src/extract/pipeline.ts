@@ -254,7 +254,7 @@ function readClause(
   if (figure) state.figure = figure
   if (!stance) return
   // 6. The activities the vocabulary does not list, then those an allowed cue is about.
-  const unlisted: Mention[] = topics.source !== undefined ? [] : unlistedMentions(clause, stance.value, mentions, ctx.lexicon, !ownStance && ctx.ledStance !== undefined)
+  const unlisted: Mention[] = topics.source !== undefined ? [] : unlistedMentions(clause, stance.value, mentions, ctx.lexicon, !ownStance && ctx.ledStance !== undefined, relative)
   if (mentions.length === 0 && unlisted.length === 0) return
   if (!inherited && stance.value === 'allowed') mentions = allowedObjects(clause, mentions, ctx)
   // 7. No time yet: "longer" than the figure before, or a claim with no number.

@@ -310,7 +310,9 @@ export function carriedTime(clause: Token[], before: Draft | undefined, ctx: Blo
     if (figure) return { value: waitOf(figure, 'avoid', ctx.text.slice(earlier[figure.first]!.start, earlier[figure.last - 1]!.end), undefined).value, rules: ['time/carried'] }
   }
   if (!before || before.stance !== 'avoid') return undefined
-  const carries = clause.some((t, i) => carryWords.has(t.norm) || (t.norm === 'as' && clause[i + 1]?.norm === 'well' && clause[i + 2]?.norm !== 'as'))
+  // "too" only at the end ("skip saunas too"), not "too hard".
+  const closes = (i: number) => clause[i] === undefined || clause[i]!.kind === 'punct'
+  const carries = clause.some((t, i) => carryWords.has(t.norm) || (t.norm === 'too' && closes(i + 1)) || (t.norm === 'as' && clause[i + 1]?.norm === 'well' && closes(i + 2)))
   if (!carries && !anaphor) return undefined
   return { value: { ...before.wait }, rules: ['time/carried'] }
 }

@@ -36,6 +36,7 @@
  * lenses" and "contact lens" in two sources are one row.
  */
 import type { Stance } from '../schema.ts'
+import type { Duration } from './duration.ts'
 import {
   adjectiveCues,
   adviceBefore,
@@ -83,12 +84,19 @@ interface ObjectStart {
  * @param own The clause's vocabulary mentions.
  * @param lexicon The compiled vocabulary.
  * @param led The stance comes from a lead-in: the item itself is the object.
+ * @param durations The clause's waits (token indexes into `clause`): a time before the treatment gives no unlisted activity.
  * @returns One mention per unlisted activity, in order, keys unique.
  * @example
  * unlistedMentions(tokenize('Do not lie down for 4 hours.'), 'avoid', [], lexicon, false)
  * // [{topic: 'lying-down', activity: 'lying down', rule: 'topic/unlisted', unlisted: true, …}]
  */
-export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[], lexicon: Lexicon, led: boolean): Mention[] {
+export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[], lexicon: Lexicon, led: boolean, durations: readonly Duration[] = []): Mention[] {
+  // "from at least 48 hours before": getting ready for the treatment; "for longer than 6 weeks": how long to do it.
+  for (const d of durations) {
+    const next = clause[d.last]?.norm
+    if ((next === 'before' || next === 'prior' || next === 'beforehand') && clause[d.last + 1]?.norm !== 'and') return []
+    if (clause[d.first - 1]?.norm === 'than') return []
+  }
   const starts = objectStarts(clause, stance, lexicon, led)
   if (starts.length === 0) return []
   const matches = matchesOf(clause, lexicon)
@@ -104,8 +112,9 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
     // "Do not use retinols or Retin-A products": after a light verb, the members are its objects.
     const objects = start.verb && lightVerbs.has(clause[start.at]?.norm ?? '')
     for (const [k, [from, to]] of list.entries()) {
-      // Named with the vocabulary's words (or one of its `ignore` phrases): not unlisted.
+      // Named with the vocabulary's words (or one of its `ignore` phrases): not unlisted; nor "reach for makeup".
       if (overlaps(matches.topics, from, to) || overlaps(matches.ignore, from, to)) continue
+      if (k === list.length - 1 && /^(for|to|on|in|into|with)$/.test(clause[to]?.norm ?? '') && matches.topics.some((m) => m.first > to && m.first <= to + 3)) continue
       const words = normalise(clause, from, to, start.verb && !(objects && k > 0), matches.procedures)
       if (!words) continue
       const key = keyOf(words)
@@ -133,9 +142,12 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
         continue
       }
       if (word === 'wait' || word === 'waiting') {
+        // "while waiting for the scabs to drop off": no advice.
+        if (/^(while|whilst|for|when|of)$/.test(clause[c.first - 1]?.norm ?? '')) continue
         // "wait at least 72 hours before using it", "wait 24 hours to reapply": the activity after "before"/"to" (not "up to two weeks").
         const link = clause.findIndex((t, i) => i >= c.last && (t.norm === 'before' || (t.norm === 'to' && clause[i - 1]?.norm !== 'up' && !isNumberAt(clause, i + 1))))
-        if (link !== -1) starts.push({ at: skipToVerb(clause, link + 1), verb: clause[link]!.norm === 'to' })
+        const timed = link !== -1 && clause.slice(c.last, link).some((t) => t.kind === 'number' || numberWords.has(t.norm) || t.norm === 'until' || t.norm === 'till')
+        if (timed) starts.push({ at: skipToVerb(clause, link + 1), verb: clause[link]!.norm === 'to' })
         continue
       }
       starts.push({ at: skipLinks(clause, c.last), verb: false })
@@ -220,7 +232,14 @@ function listEnd(clause: Token[], from: number, verb: boolean): number {
   let i = from
   for (; i < clause.length; i++) {
     const t = clause[i]!
-    if (t.kind === 'number') break
+    if (t.kind === 'number' || (numberWords.has(t.norm) && i > from)) break
+    // "exfoliant creams (retinoids, acids)": the brackets belong to the member.
+    if (t.norm === '(') {
+      const close = clause.findIndex((x, k) => k > i && x.norm === ')')
+      if (close === -1) break
+      i = close
+      continue
+    }
     if (!verb && i > from && dutyVerbs.has(t.norm) && listJoiners.has(clause[i - 1]!.norm)) return i - 1
     if (t.kind === 'punct' ? !listJoiners.has(t.norm) && t.norm !== '-' && t.norm !== '‐' && t.norm !== '‑' : listEnds.has(t.norm) && !(t.norm === 'to' && toKeepers.has(clause[i - 1]?.norm ?? ''))) break
   }
@@ -232,9 +251,12 @@ function members(clause: Token[], from: number, to: number): Array<[number, numb
   const conjunction = clause.slice(from, to).some((t) => t.norm === 'and' || t.norm === 'or' || t.norm === 'nor' || t.norm === '/' || t.norm === '&')
   const out: Array<[number, number]> = []
   let start = from
+  let depth = 0
   for (let i = from; i <= to; i++) {
     const t = clause[i]
-    const cut = i === to || (t!.norm === ',' ? conjunction : listJoiners.has(t!.norm) && t!.norm !== ',')
+    if (t?.norm === '(') depth++
+    else if (t?.norm === ')') depth = Math.max(0, depth - 1)
+    const cut = i === to || (depth === 0 && (t!.norm === ',' ? conjunction : listJoiners.has(t!.norm) && t!.norm !== ','))
     if (!cut) continue
     if (i > start) out.push([start, i])
     start = i + 1
@@ -253,7 +275,13 @@ function overlaps(list: PhraseMatch<unknown>[], from: number, to: number): boole
  * "anything"), the reader's body alone, or the treatment itself.
  */
 function normalise(clause: Token[], from: number, to: number, verb: boolean, procedures: PhraseMatch<true>[]): string | undefined {
-  let words = clause.slice(from, to).filter((t) => t.kind === 'word' || t.norm === '-')
+  let words: Token[] = []
+  let depth = 0
+  for (const t of clause.slice(from, to)) {
+    if (t.norm === '(') depth++
+    else if (t.norm === ')') depth = Math.max(0, depth - 1)
+    else if (depth === 0 && (t.kind === 'word' || t.norm === '-')) words.push(t)
+  }
   let other = false
   while (words.length > 0 && (quantifiers.has(words[0]!.norm) || words[0]!.norm === 'of')) {
     if (otherTreatmentWords.has(words[0]!.norm)) other = true

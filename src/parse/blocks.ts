@@ -322,7 +322,7 @@ function pushParagraph(node: Node, at: Walk, inList: boolean): void {
   if (!inList && before && before.kind === 'text' && before.end <= masked.start && endsWithColon(before.text)) {
     lead = before
     bullets = true
-  } else if (!inList && before && before.kind === 'text' && before.listItem && before.lead && before.end <= masked.start) {
+  } else if (!inList && before && before.kind === 'text' && before.listItem && before.lead && before.end <= masked.start && bulletLine.test(masked.text.trimStart())) {
     // Bullets go on after a blank line: the same list.
     lead = before.lead
     bullets = true

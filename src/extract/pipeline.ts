@@ -75,12 +75,17 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
   let led: Lead | undefined
   // The last claim of the section so far (`time/carried`); a heading starts a new section.
   let before: Draft | undefined
+  // A page that never names a day 0 counts the treatment day as day 1 (`timeline/day-one`).
+  const dayOne = !dayZero.test(text)
   for (const block of blocks) {
     if (block.kind === 'heading') {
       before = undefined
-      while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop()
       const tokens = tokenize(block.text, block.start)
-      headings.push({ level: block.level, timeline: timelineOf(tokens, text) })
+      const timeline = timelineOf(tokens, text, dayOne)
+      // A plain-text heading line with no time ("Cleansing") is a sub-heading of the named phase above it ("The first phase (0–48 hours)").
+      const sub = block.level === plainHeadingLevel && !timeline
+      while (headings.length > 0 && headings.at(-1)!.level >= block.level && !(sub && headings.at(-1)!.timeline?.phase)) headings.pop()
+      headings.push({ level: block.level, timeline })
       context = topicMentions(tokens, lexicon, text)
       // A heading opens a section: its "these" points to the list below it, not to the text above.
       previous.set([])
@@ -93,10 +98,16 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
     let timelineRule: RuleId | undefined = timeline ? 'timeline/section' : undefined
     let ledStance: Stance | undefined
     let ledRule: RuleId | undefined
+    // A run-in label with a time at the start of a block ("Days 3–5: Some flaking. Don't pick.") is a timeline for the whole block.
+    const label = labelOf(block, text, dayOne)
+    if (label) {
+      timeline = label.timeline
+      timelineRule = 'timeline/label'
+    }
     if (block.lead) {
       if (block.lead !== lead) {
         lead = block.lead
-        led = readLead(lead, text, lexicon)
+        led = readLead(lead, text, lexicon, dayOne)
       }
       ledStance = led!.stance
       ledRule = led!.rule
@@ -106,11 +117,41 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
       }
     }
     const count = drafts.length
-    readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start }, drafts)
+    readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start, labelEnd: label?.end }, drafts)
     if (drafts.length > count) before = drafts.at(-1)
     context = undefined
   }
   return drafts
+}
+
+/** A page that names a day 0 ("Day 0 — rest") counts the treatment day as day 0. */
+const dayZero = /\bday[\s-]*(?:0|zero)\b/i
+
+/** The level of a plain-text heading line (see `parse/blocks.ts`). */
+const plainHeadingLevel = 7
+
+/** The most tokens a run-in label may have before its colon ("• Days 3 to 5:"). */
+const maxLabelTokens = 10
+
+/**
+ * A run-in label with a time at the start of a block ("Days 1–2: Your brows
+ * may look darker. Avoid touching them.", "• 72 hours to 1 week: resume
+ * workouts"): its time is a timeline for every sentence of the block
+ * (`timeline/label`), a window as a timeline heading's is, not the first
+ * sentence's own duration.
+ *
+ * @param block The block.
+ * @param text The source's full text.
+ * @param dayOne Whether day numbers count the treatment day as day 1.
+ * @returns The label's time and where the label ends, or `undefined`.
+ */
+function labelOf(block: Block, text: string, dayOne: boolean): { timeline: Timeline; end: number } | undefined {
+  const colon = block.text.indexOf(':')
+  if (colon === -1 || colon > 60) return undefined
+  const tokens = tokenize(block.text.slice(0, colon), block.start)
+  if (tokens.length === 0 || tokens.length > maxLabelTokens) return undefined
+  const timeline = timelineOf(tokens, text, dayOne)
+  return timeline ? { timeline, end: block.start + colon + 1 } : undefined
 }
 
 /**
@@ -186,7 +227,9 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
  */
 function readSentence(tokens: Token[], sentenceMentions: Mention[], at: Pick<Draft, 'start' | 'end' | 'speaker'>, ctx: BlockContext, state: SentenceState): Draft[] {
   const drafts: Draft[] = []
-  const durations = findDurations(tokens).filter((d) => isWait(tokens, d, ctx.lexicon, ctx.trace))
+  // A run-in label's time is the block's timeline, not the sentence's own duration.
+  const labelEnd = ctx.labelEnd ?? -1
+  const durations = findDurations(tokens).filter((d) => tokens[d.first]!.start >= labelEnd && isWait(tokens, d, ctx.lexicon, ctx.trace))
   let nextDuration = 0
   for (const [from, to] of splitClauses(tokens, durations, ctx.trace)) {
     const clause = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to)

@@ -68,7 +68,7 @@ export interface BlockContext {
   heading: boolean
   /** The time of the timeline heading or lead-in the block sits under. */
   timeline: Timeline | undefined
-  /** The rule that gave {@link timeline} (`timeline/section` or `lead-ins/time`). */
+  /** The rule that gave {@link timeline} (`timeline/section`, `timeline/label` or `lead-ins/time`). */
   timelineRule: RuleId | undefined
   /** The activities of the heading right above, for the first block under it. */
   context: Mention[] | undefined
@@ -86,6 +86,8 @@ export interface BlockContext {
   trace?: Trace | undefined
   /** The last claim of the blocks before in the same section ("You should also skip saunas" takes its wait: `time/carried`). */
   before?: Draft | undefined
+  /** Where the block's run-in label with a time ends ("Days 3–5:"): durations before it are the timeline's, not a sentence's. */
+  labelEnd?: number | undefined
   /** The block's text and start (the time "during this phase" points back at). */
   blockText?: string
   blockStart?: number

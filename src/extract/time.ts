@@ -97,6 +97,7 @@ export function timeOf(
   if (ctx.timeline && !ctx.heading && stance) {
     const t = ctx.timeline
     const rules: RuleId[] = [ctx.timelineRule ?? 'timeline/section']
+    if (t.dayOne) rules.push('timeline/day-one')
     return { value: stance === 'allowed' ? { min: t.start, max: t.start, text: t.text } : { min: t.end.min, max: t.end.max, text: t.text }, rules }
   }
   return undefined

@@ -250,3 +250,5 @@ export const boundWords = new Set(['while', 'whilst', 'during'])
 export const carryWords = new Set(['also', 'likewise'])
 /** Words that, before "this"/"that"/"these"/"those", point back at the time stated before ("during this phase", "within that time"). */
 export const anaphorStarts = new Set(['during', 'within', 'throughout', 'in', 'for'])
+/** Possessives dropped wherever they stand in an activity's words ("getting your brows wet" → getting brows wet). */
+export const possessives = new Set(['your', 'my', 'their', 'his', 'her', 'its', 'our'])

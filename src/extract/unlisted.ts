@@ -54,6 +54,7 @@ import {
   notActivityVerbs,
   numberWords,
   otherTreatmentWords,
+  possessives,
   passiveAvoid,
   purposeBefore,
   quantifiers,
@@ -63,6 +64,7 @@ import {
   verbAfterWords
 } from './grammar.ts'
 import { matchesOf, type Lexicon, type PhraseMatch } from './lexicon.ts'
+import { treatmentAt } from './not-a-claim.ts'
 import { isAllowedCue, isDirectiveNegation } from './stance.ts'
 import type { Mention } from './state.ts'
 import type { Token } from './tokens.ts'
@@ -94,7 +96,9 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
   // "from at least 48 hours before": getting ready for the treatment; "for longer than 6 weeks": how long to do it.
   for (const d of durations) {
     const next = clause[d.last]?.norm
-    if ((next === 'before' || next === 'prior' || next === 'beforehand') && clause[d.last + 1]?.norm !== 'and') return []
+    const after = clause[d.last + 1]
+    const preparation = next === 'beforehand' || ((next === 'before' || next === 'prior') && (after === undefined || after.kind === 'punct' || treatmentAt(clause, d.last + 1, lexicon)))
+    if (preparation) return []
     if (clause[d.first - 1]?.norm === 'than') return []
   }
   const starts = objectStarts(clause, stance, lexicon, led)
@@ -150,7 +154,11 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
         if (timed) starts.push({ at: skipToVerb(clause, link + 1), verb: clause[link]!.norm === 'to' })
         continue
       }
-      starts.push({ at: skipLinks(clause, c.last), verb: false })
+      const at = skipLinks(clause, c.last)
+      // "Facial treatments: Avoid for 2 weeks.": a cue with no object of its own is about the label before it.
+      const colon = clause.findIndex((t, i) => i < c.first && t.norm === ':')
+      if (colon > 0 && (at >= clause.length || clause[at]!.kind === 'number' || listEnds.has(clause[at]!.norm))) starts.push({ at: firstWord(clause, 0), verb: false, end: colon })
+      else starts.push({ at, verb: false })
     }
     for (const n of matches.negation) {
       if (!isDirectiveNegation(clause, n)) continue
@@ -165,7 +173,10 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
       const word = clause[c.last - 1]!.norm
       if (modals.has(word)) {
         if (clause[c.last]?.norm === 'be') starts.push({ at: subjectStart(clause, c.first), verb: false, end: c.first })
-        else starts.push({ at: skipToVerb(clause, c.last), verb: true })
+        else {
+          const at = skipToVerb(clause, c.last)
+          starts.push({ at, verb: !skippedVerbCue(clause, c.last, at) })
+        }
       } else if ((adjectiveCues.has(word) || word === 'free') && clause[c.last]?.norm === 'to') starts.push({ at: skipToVerb(clause, c.last + 1), verb: true })
       else if (adjectiveCues.has(word) && c.first > 0) {
         const end = auxiliaryStart(clause, c.first)
@@ -182,10 +193,15 @@ function isNumberAt(clause: Token[], i: number): boolean {
   return t !== undefined && (t.kind === 'number' || numberWords.has(t.norm))
 }
 
-/** Skip what stands between a modal or "to" and the activity: adverbs and verb cues ("can typically return to", "may start to"). */
+/** Skip what stands between a modal or "to" and the activity: adverbs, subjects and verb cues ("can typically return to", "may start to", "before you get"). */
 function skipToVerb(clause: Token[], i: number): number {
-  while (i < clause.length && (clause[i]!.kind === 'punct' || modalFillers.has(clause[i]!.norm) || /^[a-z]{3,}ly$/.test(clause[i]!.norm))) i++
+  while (i < clause.length && (clause[i]!.kind === 'punct' || modalFillers.has(clause[i]!.norm) || /^(you|they|we|i|patients)$/.test(clause[i]!.norm) || /^[a-z]{3,}ly$/.test(clause[i]!.norm))) i++
   return i
+}
+
+/** Whether a verb cue was skipped between `from` and `to` ("return to your routine"): what follows is a noun, not a verb. */
+function skippedVerbCue(clause: Token[], from: number, to: number): boolean {
+  return clause.slice(from, to).some((t) => /^(return|returning|resume|go|get|back)$/.test(t.norm))
 }
 
 /** Where the subject before a passive or adjective cue starts: after the last punctuation or time before it ("24–72 hours: light walks are okay"). */
@@ -305,7 +321,8 @@ function normalise(clause: Token[], from: number, to: number, verb: boolean, pro
   const bodyAt = words.findIndex((t, i) => i > 0 && bodyWords.has(t.norm))
   if (bodyAt !== -1 && (verb || first.endsWith('ing')) && (bodyAt === words.length - 1 || bodyWords.has(words.at(-1)!.norm))) words = words.slice(0, bodyAt).filter((t) => !quantifiers.has(t.norm))
   if (words.length === 0) return undefined
-  const norms = words.map((t) => t.norm)
+  const norms = words.map((t) => t.norm).filter((w) => !possessives.has(w))
+  if (norms.length === 0) return undefined
   if (norms.every((w) => bodyWords.has(w) || genericHeads.has(w))) return undefined
   if (genericHeads.has(norms.at(-1)!) && (norms.length === 1 || vagueHeads.has(norms.at(-1)!))) return undefined
   // The treatment itself ("the procedure", "your next session") is no activity; another one is ("other treatments", "Botox and fillers", "facial treatments").

@@ -49,6 +49,7 @@ import { clauseStance, stanceOf } from './stance.ts'
 import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Reading, type SentenceState, type Trace } from './state.ts'
 import { carriedTime, openWait, timeOf } from './time.ts'
 import { timelineOf, type Timeline } from './timeline.ts'
+import { dropTitles, titleEndOf, type BlockRecord } from './titles.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { allowedObjects, clauseTopics, topicMentions } from './topic.ts'
 import { unlistedMentions } from './unlisted.ts'
@@ -73,6 +74,8 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
   // What leads the blocks being read (a table's header row, a list's lead-in) and what it says.
   let lead: Block | undefined
   let led: Lead | undefined
+  // Where each block's drafts are, for the titles rule.
+  const records: BlockRecord[] = []
   // The last claim of the section so far (`time/carried`); a heading starts a new section.
   let before: Draft | undefined
   // A page that never names a day 0 counts the treatment day as day 1 (`timeline/day-one`).
@@ -89,7 +92,9 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
       context = topicMentions(tokens, lexicon, text)
       // A heading opens a section: its "these" points to the list below it, not to the text above.
       previous.set([])
+      const from = drafts.length
       readBlock(block, { previous, lexicon, text, quotes, heading: true, timeline: undefined, timelineRule: undefined, context: undefined, trace }, drafts)
+      records.push({ from, to: drafts.length, heading: true, titleEnd: undefined })
       previous.set(context)
       continue
     }
@@ -119,9 +124,11 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
     const count = drafts.length
     readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start, labelEnd: label?.end }, drafts)
     if (drafts.length > count) before = drafts.at(-1)
+    records.push({ from: count, to: drafts.length, heading: false, titleEnd: drafts.length > count ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined })
     context = undefined
   }
-  return drafts
+  // A title's claim the text below restates with a number says nothing more (`not-a-claim/title`).
+  return dropTitles(drafts, records, trace)
 }
 
 /** A page that names a day 0 ("Day 0 — rest") counts the treatment day as day 0. */

@@ -16,6 +16,14 @@ export const notAClaimFamily = {
       notOk: [{ text: 'Avoid touching your face while it heals.', claims: ['touching avoid no number'] }]
     },
     {
+      id: 'not-a-claim/title',
+      kind: 'rules-out',
+      summary: 'Not a claim of its own: a tip\'s title ("Skip Hot Tubs:", "Stay away from pools.") that the text right after it states with a time.',
+      doc: 'A short one-sentence line (at most 8 words) or a run-in label before a colon that says to avoid an activity with no number is a tip\'s title when its block, after the title, or one of the next two blocks of its section makes a claim on the same topic with a number ("Skip Hot Tubs and Steam Rooms: heat adds swelling. Skip them for two days." → sauna avoid 48 h only). When the text below gives no time for it, the title is the advice and stays.',
+      ok: [{ text: 'Stay away from pools.\n\nChlorine dries healing skin, so wait a day before swimming.\n', claims: ['swimming avoid 24 h'] }],
+      notOk: [{ text: 'Stay away from pools.\n\nChlorine dries healing skin.\n', claims: ['swimming avoid no number'] }]
+    },
+    {
       id: 'not-a-claim/question',
       kind: 'rules-out',
       summary: 'A question makes no claim.',

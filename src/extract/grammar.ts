@@ -252,3 +252,9 @@ export const carryWords = new Set(['also', 'likewise'])
 export const anaphorStarts = new Set(['during', 'within', 'throughout', 'in', 'for'])
 /** Possessives dropped wherever they stand in an activity's words ("getting your brows wet" → getting brows wet). */
 export const possessives = new Set(['your', 'my', 'their', 'his', 'her', 'its', 'our'])
+/** What a contrast clause says to reject the belief reported before it ("…, but our experts say otherwise"). */
+export const rejections = [['otherwise'], ['disagree'], ['disagrees'], ['not', 'true'], ["isn't", 'true'], ['not', 'the', 'case'], ['is', 'a', 'myth']]
+/** Phrases that deny giving the advice the clause holds ("by no means telling you not to exercise", "I'm not saying"). */
+export const rhetoricalPhrases = [['by', 'no', 'means'], ['not', 'saying'], ['not', 'telling'], ['not', 'suggesting']]
+/** Verbs of finding out before "when"/"whether" that make an allowed word part of a question ("Deciding when it's safe to swim takes patience"). */
+export const knowingVerbs = new Set(['deciding', 'decide', 'knowing', 'know', 'figuring', 'figure', 'ask', 'asking', 'wondering', 'wonder', 'find', 'finding', 'learn', 'learning', 'tell', 'telling', 'understand', 'understanding', 'sure', 'unsure', 'determine', 'determining', 'judging', 'judge'])

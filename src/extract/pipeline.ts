@@ -40,7 +40,7 @@ import { findDurations, type Duration } from './duration.ts'
 import { demonstratives, longer, pronouns, timeHints, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
-import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isWait } from './not-a-claim.ts'
+import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isRhetorical, isWait, rejectionAt } from './not-a-claim.ts'
 import { planOf } from './plans.ts'
 import type { RuleId } from './rules/index.ts'
 import { sameRule } from './same-rule.ts'
@@ -238,8 +238,15 @@ function readSentence(tokens: Token[], sentenceMentions: Mention[], at: Pick<Dra
   const labelEnd = ctx.labelEnd ?? -1
   const durations = findDurations(tokens).filter((d) => tokens[d.first]!.start >= labelEnd && isWait(tokens, d, ctx.lexicon, ctx.trace))
   let nextDuration = 0
-  for (const [from, to] of splitClauses(tokens, durations, ctx.trace)) {
+  const clauses = splitClauses(tokens, durations, ctx.trace)
+  // "Some blogs warn you to skip X, but our experts say otherwise": the clauses before the rejection state a belief the text rejects.
+  const rejected = rejectionAt(tokens, clauses)
+  for (const [from, to] of clauses) {
     const clause = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to)
+    if (from < rejected) {
+      ctx.trace?.('not-a-claim/disputed', clause[0]!.start, clause.at(-1)!.end)
+      continue
+    }
     while (nextDuration < durations.length && durations[nextDuration]!.first < from) nextDuration++
     const clauseDurations: Duration[] = []
     for (let k = nextDuration; k < durations.length && durations[k]!.last <= to; k++) clauseDurations.push(durations[k]!)
@@ -292,6 +299,10 @@ function readClause(
   // 4. Not a claim: a belief the text calls a myth; a borrowed clause with words of its own before its time.
   if (isDisputed(clause, ctx.lexicon)) {
     ctx.trace?.('not-a-claim/disputed', clause[0]!.start, clause.at(-1)!.end)
+    return
+  }
+  if (isRhetorical(clause)) {
+    ctx.trace?.('not-a-claim/rhetorical', clause[0]!.start, clause.at(-1)!.end)
     return
   }
   if (topics.source === 'topic/clause-before' && !ownStance && stance && state.stance && stance.value === state.stance.value && figure && !elliptical(tokens, from, figure.first)) {

@@ -20,6 +20,7 @@ import {
   infinitiveMarker,
   infinitiveNegation,
   irregularParticiples,
+  knowingVerbs,
   modals,
   nextStep,
   notBanned,
@@ -168,6 +169,10 @@ function nounAfter(clause: Token[], i: number): boolean {
  */
 export function allowedCueKind(clause: Token[], cue: PhraseMatch<'avoid' | 'allowed'>, mentions: PhraseMatch<string>[]): RuleId | undefined {
   const word = clause[cue.first]!.norm
+  // "Deciding when it's safe to swim takes patience": a question about the wait, not a permission.
+  for (let i = Math.max(0, cue.first - 3); i < cue.first; i++) {
+    if (questionWords.has(clause[i]!.norm) && clause.slice(Math.max(0, i - 3), i).some((t) => knowingVerbs.has(t.norm))) return undefined
+  }
   if (verbCues.has(word) && cue.last - cue.first === 1) {
     if (mentions.length === 0) return 'stance/allowed-cue'
     return mentions.some((m) => m.first >= cue.last && m.first - cue.last <= verbObjectWindow) ? 'stance/verb-object' : undefined

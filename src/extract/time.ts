@@ -28,6 +28,7 @@ import {
   passiveAvoidAdverb,
   phraseAt,
   pronouns,
+  relativeWords,
   demonstratives,
   durationPreposition,
   subjects,
@@ -197,7 +198,8 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     const lead = clause.find((t) => t.kind === 'word' && !leadingWords.has(t.norm))
     if (!ctx.heading && lead && imperativeCues.has(lead.norm)) {
       const at = clause.indexOf(lead)
-      for (const t of matchesOf(clause, ctx.lexicon).topics) if (t.first > at && t.first - at <= modalWindow) topics.add(t.value)
+      // "Choose exercises that don't strain the area": which kind to do, not that it is fine now.
+      for (const t of matchesOf(clause, ctx.lexicon).topics) if (t.first > at && t.first - at <= modalWindow && !relativeWords.has(clause[t.last]?.norm ?? '')) topics.add(t.value)
       return topics.size > 0 ? { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/imperative'] }, topics, unlisted: false } : undefined
     }
     for (let i = 0; i + 1 < clause.length; i++) {
@@ -219,7 +221,8 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     return undefined
   }
   // "They may ask you to stop it beforehand": getting ready for the treatment, not aftercare.
-  if (clause.some((t, i) => t.norm === beforehand || (beforeWords.has(t.norm) && treatmentAt(clause, i + 1, ctx.lexicon)))) {
+  // "Do not wear mascara to the procedure": what to bring to it.
+  if (clause.some((t, i) => t.norm === beforehand || (beforeWords.has(t.norm) && treatmentAt(clause, i + 1, ctx.lexicon)) || (t.norm === 'to' && clause[i - 1]?.kind === 'word' && !/^(back|return|due|prior|up)$/.test(clause[i - 1]!.norm) && treatmentAt(clause, i + 1, ctx.lexicon)))) {
     trace('not-a-claim/preparation')
     return undefined
   }

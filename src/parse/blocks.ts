@@ -376,7 +376,7 @@ function wordCount(line: string): number {
 }
 
 /** A line that starts with a time ("0–24 hours after", "Days 3–7", "First week", "Within 48 hours"). */
-const timeLine = /^(?:\d|(?:the\s+)?(?:first|next|day|days|week|weeks|within|after|during|immediately|same|month)\b)/i
+const timeLine = /^(?:\d|(?:the\s+)?(?:first|next|day|days|week|weeks|within|after|during|immediately|same|month|for|in the first|over the)\b)/i
 
 /** A line that starts with a bullet character ("• Saunas", "▪ No makeup"). */
 const bulletLine = /^[•·▪◦‣⁃●○■□➢➤✓✔*–-]\s/
@@ -422,7 +422,9 @@ export function splitLines(text: string): Array<[number, number]> {
  */
 export function isHeadingLike(line: string): boolean {
   if (line.length === 0 || line.length > 100) return false
-  if (/[.,;:!…"”’]$/.test(line) && !/\b(?:etc|vs)\.$/.test(line)) return false
+  // "FOR 24 HOURS AFTER YOUR TREATMENT…": a time line that trails off into what follows is a heading.
+  const trailing = /(?:…|\.\.\.)$/.test(line) && timeLine.test(line)
+  if (/[.,;:!…"”’]$/.test(line) && !/\b(?:etc|vs)\.$/.test(line) && !trailing) return false
   if (!/^[\p{Lu}\p{N}‘“'"]/u.test(line)) return false
   let words = 0
   for (const part of line.split(/\s+/)) if (part) words++

@@ -24,6 +24,14 @@ export const notAClaimFamily = {
       notOk: [{ text: 'Stay away from pools.\n\nChlorine dries healing skin.\n', claims: ['swimming avoid no number'] }]
     },
     {
+      id: 'not-a-claim/rhetorical',
+      kind: 'rules-out',
+      summary: 'Not a claim: the statement says it is not telling the reader to avoid the activity ("by no means telling you not to exercise").',
+      doc: 'A clause that denies giving the advice its words hold ("I am by no means telling you not to exercise, but…", "I\'m not saying you shouldn\'t swim") makes no claim.',
+      ok: [{ text: 'I am by no means telling you not to exercise, but hard training can shorten how long it lasts.', claims: [] }],
+      notOk: [{ text: 'I am telling you not to exercise for two days.', claims: ['exercise avoid 48 h'] }]
+    },
+    {
       id: 'not-a-claim/question',
       kind: 'rules-out',
       summary: 'A question makes no claim.',
@@ -74,9 +82,12 @@ export const notAClaimFamily = {
     {
       id: 'not-a-claim/disputed',
       kind: 'rules-out',
-      summary: 'A statement the text calls a myth or misconception is no advice.',
-      doc: 'A clause holding one of the vocabulary\'s `disputed` words ("myth", "misconception", "old wives\' tale") presents a belief the article disputes ("There is a myth that you can\'t wash your face"); the clause after it is the article\'s own advice.',
-      ok: [{ text: 'It is a myth that you must avoid the gym for a week; skip it for 24 hours.', claims: ['exercise avoid 24 h'] }],
+      summary: 'A statement the text calls a myth or misconception, or says is wrong ("…, but our experts say otherwise"), is no advice.',
+      doc: 'A clause holding one of the vocabulary\'s `disputed` words ("myth", "misconception", "old wives\' tale") presents a belief the article disputes ("There is a myth that you can\'t wash your face"); the clause after it is the article\'s own advice. So do the clauses of a sentence before a contrast clause that rejects them ("…, but our experts say otherwise", "…, but that is not true"): the text reports a belief it rejects.',
+      ok: [
+        { text: 'It is a myth that you must avoid the gym for a week; skip it for 24 hours.', claims: ['exercise avoid 24 h'] },
+        { text: 'Some blogs tell you to avoid wine for a week, but our doctors say otherwise.', claims: [] }
+      ],
       notOk: [{ text: 'You must avoid the gym for a week.', claims: ['exercise avoid 168 h'] }]
     },
     {

@@ -167,7 +167,7 @@ export const modalWindow = 5
 /** Phrases that say "now" for an allowed stance ("straight away", "as usual", "tonight"): no wait. */
 export const nowPhrases = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['this', 'evening'], ['first', 'evening'], ['tonight'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
 /** Phrases that point back to the wait stated before ("from this point", "after that"). */
-export const anaphoricTimes = [['from', 'this', 'point'], ['from', 'that', 'point'], ['at', 'this', 'point'], ['at', 'that', 'point'], ['from', 'then'], ['after', 'that'], ['by', 'then'], ['from', 'there']]
+export const anaphoricTimes = [["that's", 'when'], ['that', 'is', 'when'], ['from', 'this', 'point'], ['from', 'that', 'point'], ['at', 'this', 'point'], ['at', 'that', 'point'], ['from', 'then'], ['after', 'that'], ['by', 'then'], ['from', 'there']]
 
 /** Labels of a list item that gives examples of the one before ("Options: cycling, brisk walking"), not a plan of its own. */
 export const exampleLabels = new Set(['examples', 'example', 'options'])
@@ -258,3 +258,7 @@ export const rejections = [['otherwise'], ['disagree'], ['disagrees'], ['not', '
 export const rhetoricalPhrases = [['by', 'no', 'means'], ['not', 'saying'], ['not', 'telling'], ['not', 'suggesting']]
 /** Verbs of finding out before "when"/"whether" that make an allowed word part of a question ("Deciding when it's safe to swim takes patience"). */
 export const knowingVerbs = new Set(['deciding', 'decide', 'knowing', 'know', 'figuring', 'figure', 'ask', 'asking', 'wondering', 'wonder', 'find', 'finding', 'learn', 'learning', 'tell', 'telling', 'understand', 'understanding', 'sure', 'unsure', 'determine', 'determining', 'judging', 'judge'])
+/** Words that add the ideal wait to the least one ("at least 24 hours, and ideally 48–72"): one wait from the least to the ideal. */
+export const idealWords = new Set(['ideally', 'preferably', 'better', 'optimally'])
+/** Words that open a concession, which ends at its comma ("Although you can X right after, we'd rather you waited"). */
+export const concessives = new Set(['although', 'though'])

@@ -65,7 +65,9 @@ function notAWait(tokens: Token[], d: Duration, lexicon: Lexicon): RuleId | unde
     }
   }
   if (next && frequencyAfter.has(next.norm)) return 'not-a-claim/frequency'
-  if (next && lastingAfter.has(next.norm)) return 'not-a-claim/lasting'
+  // "for the first three hours of getting pierced": the first hours of the treatment, a wait.
+  const firstOf = d.qualifier === 'first' && next?.norm === 'of' && (tokens[d.last + 1]?.norm.endsWith('ing') || lexicon.procedures.matchAt(tokens, d.last + 1) !== undefined || treatmentAt(tokens, d.last + 1, lexicon))
+  if (next && lastingAfter.has(next.norm) && !firstOf) return 'not-a-claim/lasting'
   if (next && beforeTreatmentAfter.has(next.norm)) return 'not-a-claim/before-treatment'
   if (next && frequencyArticles.has(next.norm) && frequencyUnits.has(tokens[d.last + 1]?.norm ?? '')) return 'not-a-claim/frequency'
   // "10-minute walk": a duration used as an adjective.

@@ -37,7 +37,7 @@ import type { Stance } from '../schema.ts'
 import { pieces, splitClauses } from './clauses.ts'
 import { conditionOf } from './condition.ts'
 import { findDurations, type Duration } from './duration.ts'
-import { demonstratives, longer, pronouns, timeHints, timeOff } from './grammar.ts'
+import { demonstratives, idealWords, longer, pronouns, timeHints, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isRhetorical, isWait, rejectionAt } from './not-a-claim.ts'
@@ -311,7 +311,8 @@ function readClause(
   }
   if (stance) state.stance = stance
   // 5. Time: its own duration, "until", the wait before, "now", the section.
-  let time = timeOf(clause, relative[0], stance?.value ?? null, ctx, state.figure, state.wait)
+  const ideal = relative.length > 1 && clause.slice(relative[0]!.last, relative[1]!.first).some((t) => idealWords.has(t.norm)) ? relative[1] : undefined
+  let time = timeOf(clause, relative[0], stance?.value ?? null, ctx, state.figure, state.wait, ideal)
   if (figure) state.figure = figure
   if (!stance) return
   // 6. The activities the vocabulary does not list, then those an allowed cue is about.

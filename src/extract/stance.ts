@@ -58,6 +58,8 @@ export function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexico
   const allowed: RuleId[] = []
   const used = new Set<PhraseMatch<true>>()
   for (const c of matches.stance) {
+    // "you won't need a separate exfoliant" is avoid; "you won't need to wait" is no cue of this kind.
+    if (c.value === 'avoid' && clause[c.last - 1]!.norm === 'need' && clause[c.last]?.norm === 'to') continue
     const kind = c.value === 'avoid' ? 'stance/avoid-cue' : allowedCueKind(clause, c, mentions)
     if (!kind) continue
     const negation = negations.find((n) => reaches(clause, n, c))
@@ -131,7 +133,8 @@ export function isDirectiveNegation(clause: Token[], n: PhraseMatch<true>): bool
   }
   const before = clause[n.first - 1]?.norm
   if (before && relativeWords.has(before)) return false
-  if (opensCondition(clause)) return false
+  // "If you sweat, do not…": the order is the main clause after the condition's comma.
+  if (opensCondition(clause) && !clause.slice(0, n.first).some((t) => t.norm === ',')) return false
   const after = clause[n.last]?.norm
   return !(after !== undefined && dutyWords.has(after))
 }

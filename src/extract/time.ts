@@ -56,6 +56,7 @@ import type { Token } from './tokens.ts'
  * @param ctx The block's context.
  * @param lastFigure The duration read before it in the sentence ("up to a week" runs from it).
  * @param previousWait The last wait with a number stated in the block ("then", "after that").
+ * @param ideal A later wait of the clause after "ideally" ("at least 24 hours, and ideally 48–72"), if any (`time/ideally`).
  * @returns The wait and its rules, or `undefined`.
  */
 export function timeOf(
@@ -64,10 +65,16 @@ export function timeOf(
   stance: Stance | null,
   ctx: BlockContext,
   lastFigure: Duration | undefined,
-  previousWait: Wait | undefined
+  previousWait: Wait | undefined,
+  ideal?: Duration
 ): Reading<Wait> | undefined {
   if (figure) {
     if (!(stance === 'allowed' && clause[figure.first - 1]?.norm === durationPreposition)) {
+      // "at least 24 hours, and ideally 48–72 hours": from the least to the ideal.
+      if (ideal && ideal.min !== null && figure.min !== null && ideal.qualifier !== 'up-to') {
+        const text = ctx.text.slice(clause[figure.first]!.start, clause[ideal.last - 1]!.end)
+        return { value: { min: figure.min, max: ideal.max, text }, rules: ['time/own-duration', 'time/ideally'] }
+      }
       const text = ctx.text.slice(clause[figure.first]!.start, clause[figure.last - 1]!.end)
       return waitOf(figure, stance, text, lastFigure)
     }
@@ -80,9 +87,14 @@ export function timeOf(
     while (last < clause.length && !/^[,.;:!?)]$/.test(clause[last]!.norm)) last++
     return { value: { min: null, max: null, text: ctx.text.slice(clause[until]!.start, clause[last - 1]!.end) }, rules: ['time/until'] }
   }
-  // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before.
-  if (previousWait && stance === 'allowed' && (clause[0]!.norm === nextStep || clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined))) {
+  // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before;
+  // "the skin calms down around 48 hours after, so that's when you can…": from the time stated before in the sentence.
+  const pointsBack = clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined)
+  if (previousWait && stance === 'allowed' && (clause[0]!.norm === nextStep || pointsBack)) {
     return { value: { ...previousWait }, rules: ['time/after-that'] }
+  }
+  if (lastFigure && lastFigure.min !== null && stance === 'allowed' && pointsBack) {
+    return { value: { min: lastFigure.min, max: lastFigure.min, text: null }, rules: ['time/after-that'] }
   }
   if (stance === 'allowed') {
     // "you don't need to wait", "there is no reason to stop it", "not off-limits": no wait.
@@ -94,6 +106,11 @@ export function timeOf(
     }
     const now = nowCueOf(clause)
     if (now) return { value: { min: 0, max: 0, text: ctx.text.slice(now.start, now.end) }, rules: ['time/now'] }
+  }
+  // "Do not touch it on the evening right after the procedure", under "First 48 hours": its own words bound it.
+  if (ctx.timeline && !ctx.heading && stance === 'avoid') {
+    const bound = boundOf(clause, ctx)
+    if (bound) return { value: { min: null, max: null, text: ctx.text.slice(bound.start, bound.end) }, rules: ['time/open-avoid'] }
   }
   if (ctx.timeline && !ctx.heading && stance) {
     const t = ctx.timeline

@@ -16,6 +16,14 @@ export const timeFamily = {
       notOk: [{ text: 'Avoid exercise until the redness settles.', claims: ['exercise avoid no number'] }]
     },
     {
+      id: 'time/ideally',
+      kind: 'reads',
+      summary: 'The wait runs from the least time stated to the ideal one ("at least 24 hours, and ideally 48–72" → 24–72 h).',
+      doc: 'A clause that gives a least wait and then an ideal one after "ideally", "preferably" or "better" ("wait at least 24 hours, and ideally 48–72 hours, before makeup"; "for at least 4 hours – and ideally up to 24 hours – avoid washing") states one wait, from the least to the ideal, not two claims. An aside between spaced dashes is read as with commas.',
+      ok: [{ text: 'Wait at least 24 hours, and ideally 48–72 hours, before wearing makeup.', claims: ['makeup avoid 24–72 h'] }],
+      notOk: [{ text: 'Wait 24 hours before wearing makeup and 72 hours before swimming.', claims: ['makeup avoid 24 h', 'swimming avoid 72 h'] }]
+    },
+    {
       id: 'time/day-period',
       kind: 'reads',
       summary: 'The wait runs to the end of the days named ("avoid it on days 1–3" → until day 3 ends).',

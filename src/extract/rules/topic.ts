@@ -73,6 +73,14 @@ export const topicFamily = {
       notOk: [{ text: 'If you want to swim, wait a week.', claims: ['swimming avoid 168 h'] }]
     },
     {
+      id: 'topic/qualifier',
+      kind: 'rules-out',
+      summary: 'An activity named in a relative clause that qualifies another ("workouts that make you sweat") is not advised on itself.',
+      doc: 'When a clause names an activity and, right after it, a relative clause ("that", "which", "who") names another, the second qualifies the first and makes no claim of its own: "Avoid workouts that make you sweat for a day" is about exercise. A relative clause after a word that names no activity keeps its activity ("activities that cause sweating" → sweating).',
+      ok: [{ text: 'Avoid workouts that make you sweat for a day.', claims: ['exercise avoid 24 h'] }],
+      notOk: [{ text: 'Avoid activities that make you sweat for a day.', claims: ['sweating avoid 24 h'] }]
+    },
+    {
       id: 'topic/allowed-object',
       kind: 'rules-out',
       summary: 'Only the activities an allowed word is about are allowed.',

@@ -262,3 +262,7 @@ export const knowingVerbs = new Set(['deciding', 'decide', 'knowing', 'know', 'f
 export const idealWords = new Set(['ideally', 'preferably', 'better', 'optimally'])
 /** Words that open a concession, which ends at its comma ("Although you can X right after, we'd rather you waited"). */
 export const concessives = new Set(['although', 'though'])
+/** "-free" after an activity ("makeup-free"): avoid it, with a verb of {@link keepVerbs} before it. */
+export const freeWord = 'free'
+/** Verbs that keep the skin free of an activity ("stay makeup-free", "keep your skin makeup free"). */
+export const keepVerbs = new Set(['keep', 'keeping', 'stay', 'staying', 'remain', 'remaining', 'go', 'going', 'kept'])

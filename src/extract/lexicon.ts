@@ -197,7 +197,7 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
   return {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
     mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
-    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before']),
+    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before', 'free']),
     mayHoldTime: new RegExp(`[0-9]|${phrasePattern([...timeHints]).source}`, 'i'),
     topics: new PhraseMatcher(topics),
     topicNames: new Set(Object.keys(vocabulary.topics)),

@@ -37,7 +37,7 @@ import type { Stance } from '../schema.ts'
 import { pieces, splitClauses } from './clauses.ts'
 import { conditionOf } from './condition.ts'
 import { findDurations, type Duration } from './duration.ts'
-import { demonstratives, idealWords, longer, pronouns, timeHints, timeOff } from './grammar.ts'
+import { demonstratives, freeWord, idealWords, longer, pronouns, timeHints, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isRhetorical, isWait, rejectionAt } from './not-a-claim.ts'
@@ -381,7 +381,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): bool
   for (const t of tokens) {
     // A time may come with an activity the vocabulary does not list (`topic/unlisted`).
     if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm) || t.kind === 'number' || timeHints.has(t.norm))) refers = true
-    if (!cue && timeOff.has(t.norm)) cue = true
+    if (!cue && (timeOff.has(t.norm) || t.norm === freeWord)) cue = true
   }
   if (!refers) return false
   if (cue || needsNoCue(ctx)) return true

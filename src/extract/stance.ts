@@ -15,11 +15,13 @@ import {
   describingParticiples,
   directiveNegations,
   dutyWords,
+  freeWord,
   giveVerb,
   giveWindow,
   infinitiveMarker,
   infinitiveNegation,
   irregularParticiples,
+  keepVerbs,
   knowingVerbs,
   modals,
   nextStep,
@@ -69,6 +71,8 @@ export function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexico
   }
   // "leave makeup off", "keep it off"
   for (const m of mentions) if (clause[m.last]?.norm === offParticle || (clause[m.last + 1]?.norm === offParticle && clause[m.last]?.kind === 'word')) avoid.push('stance/left-off')
+  // "stay makeup-free", "keep your skin makeup free": only with a keep/stay verb before it (a "fragrance-free cleanser" is no cue).
+  for (const m of mentions) if (isKeptFree(clause, m)) avoid.push('stance/kept-free')
   // "a week before you feel hot and sweaty", "take a day or two off", "give the pool a day or two"
   for (const d of durations) {
     const next = clause[d.last]?.norm
@@ -230,6 +234,22 @@ export function reaches(clause: Token[], n: PhraseMatch<true>, c: PhraseMatch<un
   if (n.last > c.first || c.first - n.last > 3) return false
   for (let i = n.last; i < c.first; i++) if (clause[i]!.kind === 'punct') return false
   return true
+}
+
+/**
+ * Whether an activity is kept off the skin with "-free" ("staying
+ * makeup-free", "keep your skin makeup free"): "free" right after it, and
+ * "keep", "stay" or "remain" at most four words before it.
+ *
+ * @param clause Tokens of the clause.
+ * @param m The activity's place.
+ * @returns `true` for a "kept free" avoid.
+ */
+export function isKeptFree(clause: Token[], m: { first: number; last: number }): boolean {
+  const next = clause[m.last]?.norm === '-' ? clause[m.last + 1] : clause[m.last]
+  if (next?.norm !== freeWord) return false
+  for (let i = Math.max(0, m.first - 4); i < m.first; i++) if (keepVerbs.has(clause[i]!.norm)) return true
+  return false
 }
 
 /** The rules in order of first appearance, each once. */

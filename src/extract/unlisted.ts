@@ -112,7 +112,7 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
     const list = members(clause, start.at, end)
     // "beauty products that contain glycolic acid": the vocabulary names what the last member holds.
     // "sweaty activities like exercise": so do the examples of an umbrella word.
-    if (start.end === undefined && (relativeWords.has(clause[end]?.norm ?? '') || exampleWords.has(clause[end]?.norm ?? '')) && matches.topics.some((m) => m.first > end)) list.pop()
+    if (start.end === undefined && (relativeWords.has(clause[end]?.norm ?? '') || clause[end]?.norm === 'where' || exampleWords.has(clause[end]?.norm ?? '')) && matches.topics.some((m) => m.first > end)) list.pop()
     // "Do not use retinols or Retin-A products": after a light verb, the members are its objects.
     const objects = start.verb && lightVerbs.has(clause[start.at]?.norm ?? '')
     for (const [k, [from, to]] of list.entries()) {
@@ -158,7 +158,8 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
       // "Facial treatments: Avoid for 2 weeks.": a cue with no object of its own is about the label before it.
       const colon = clause.findIndex((t, i) => i < c.first && t.norm === ':')
       if (colon > 0 && (at >= clause.length || clause[at]!.kind === 'number' || listEnds.has(clause[at]!.norm))) starts.push({ at: firstWord(clause, 0), verb: false, end: colon })
-      else starts.push({ at, verb: false })
+      // "resist the urge to pick": after "to", a verb.
+      else starts.push({ at, verb: clause[c.last - 1]!.norm === 'to' || clause[c.last]?.norm === 'to' })
     }
     for (const n of matches.negation) {
       if (!isDirectiveNegation(clause, n)) continue
@@ -324,7 +325,7 @@ function normalise(clause: Token[], from: number, to: number, verb: boolean, pro
   const norms = words.map((t) => t.norm).filter((w) => !possessives.has(w))
   if (norms.length === 0) return undefined
   if (norms.every((w) => bodyWords.has(w) || genericHeads.has(w))) return undefined
-  if (genericHeads.has(norms.at(-1)!) && (norms.length === 1 || vagueHeads.has(norms.at(-1)!))) return undefined
+  if (vagueHeads.has(norms.at(-1)!) || (genericHeads.has(norms.at(-1)!) && norms.length === 1)) return undefined
   // The treatment itself ("the procedure", "your next session") is no activity; another one is ("other treatments", "Botox and fillers", "facial treatments").
   const procedureWords = words.filter((t) => procedures.some((p) => p.first <= clause.indexOf(t) && p.last > clause.indexOf(t)))
   if (procedureWords.length > 0) {

@@ -16,6 +16,14 @@ export const stanceFamily = {
       notOk: [{ text: 'Saunas feel great after two days.', claims: [] }]
     },
     {
+      id: 'stance/kept-free',
+      kind: 'reads',
+      summary: 'The stance is avoid: the statement says to keep the skin free of the activity ("stay makeup-free").',
+      doc: 'An activity right before "free" or "-free", with "keep", "stay" or "remain" at most four words before it, is to be avoided ("Staying makeup-free for about 24 hours is best", "keep your skin makeup free for two days"). Without such a verb "-free" describes a product ("a fragrance-free cleanser", "alcohol-free toner") and gives no stance.',
+      ok: [{ text: 'Staying makeup-free typically for about 24 hours is best.', claims: ['makeup avoid 24 h'] }],
+      notOk: [{ text: 'Use a fragrance-free, makeup-free routine for 24 hours.', claims: [] }]
+    },
+    {
       id: 'stance/negated-avoid',
       kind: 'reads',
       summary: 'The stance is allowed: an avoid word is negated ("no need to wait", "not off-limits").',

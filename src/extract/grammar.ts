@@ -200,7 +200,7 @@ export function phraseAt(tokens: ReadonlyArray<{ norm: string }>, i: number, phr
 export const listEnds = new Set([
   'for', 'until', 'till', 'til', 'after', 'before', 'during', 'within', 'following', 'post', 'while', 'whilst', 'when', 'once', 'since', 'as', 'because',
   'unless', 'if', 'so', 'but', 'then', 'than', 'that', 'which', 'who', 'where', 'such', 'including', 'like', 'especially', 'except', 'to', 'immediately',
-  'straight', 'right', 'today', 'tonight', 'tomorrow', 'the', 'first', 'by', 'containing', 'contain', 'contains', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
+  'straight', 'right', 'today', 'tonight', 'tomorrow', 'by', 'containing', 'contain', 'contains', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
 ])
 /** Punctuation that joins the members of a coordinated object ("alcohol, caffeine and smoking", "hot tub/Jacuzzi"); the words are "and", "or", "nor". */
 export const listJoiners = new Set([',', 'and', 'or', 'nor', '/', '&'])
@@ -266,3 +266,5 @@ export const concessives = new Set(['although', 'though'])
 export const freeWord = 'free'
 /** Verbs that keep the skin free of an activity ("stay makeup-free", "keep your skin makeup free"). */
 export const keepVerbs = new Set(['keep', 'keeping', 'stay', 'staying', 'remain', 'remaining', 'go', 'going', 'kept'])
+/** Singular nouns that end in "s": the key of an unlisted activity keeps them ("contact lens", not "contact len"). */
+export const singularEndingInS = new Set(['lens', 'gas', 'bias', 'canvas', 'news', 'series', 'species', 'means', 'aerobics', 'pilates', 'lotus', 'chorus', 'plus'])

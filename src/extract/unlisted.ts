@@ -55,6 +55,7 @@ import {
   numberWords,
   otherTreatmentWords,
   possessives,
+  singularEndingInS,
   passiveAvoid,
   purposeBefore,
   quantifiers,
@@ -104,11 +105,13 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
   const starts = objectStarts(clause, stance, lexicon, led)
   if (starts.length === 0) return []
   const matches = matchesOf(clause, lexicon)
+  // The vocabulary's words, less those inside an `ignore` phrase ("self-tanning" is no tanning).
+  const named = matches.topics.filter((m) => !matches.ignore.some((x) => x.first <= m.first && x.last >= m.last))
   const out: Mention[] = []
   const seen = new Set<string>(own.map((m) => m.topic))
   for (const start of starts) {
     if (start.verb && notActivityVerbs.has(clause[start.at]?.norm ?? '')) continue
-    const end = start.end ?? listEnd(clause, start.at, start.verb)
+    const end = start.end ?? listEnd(clause, start.at, start.verb, durations)
     const list = members(clause, start.at, end)
     // "beauty products that contain glycolic acid": the vocabulary names what the last member holds.
     // "sweaty activities like exercise": so do the examples of an umbrella word.
@@ -117,9 +120,9 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
     const objects = start.verb && lightVerbs.has(clause[start.at]?.norm ?? '')
     for (const [k, [from, to]] of list.entries()) {
       // Named with the vocabulary's words (or one of its `ignore` phrases): not unlisted; nor "reach for makeup".
-      if (overlaps(matches.topics, from, to) || overlaps(matches.ignore, from, to)) continue
-      if (k === list.length - 1 && /^(for|to|on|in|into|with)$/.test(clause[to]?.norm ?? '') && matches.topics.some((m) => m.first > to && m.first <= to + 3)) continue
-      const words = normalise(clause, from, to, start.verb && !(objects && k > 0), matches.procedures)
+      if (overlaps(named, from, to)) continue
+      if (k === list.length - 1 && /^(for|to|on|in|into|with)$/.test(clause[to]?.norm ?? '') && named.some((m) => m.first > to && m.first <= to + 3)) continue
+      const words = normalise(clause, from, to, start.verb && !(objects && k > 0), matches.procedures, matches.ignore)
       if (!words) continue
       const key = keyOf(words)
       if (key === '' || seen.has(key) || lexicon.topicNames.has(key)) continue
@@ -245,11 +248,11 @@ function auxiliaryStart(clause: Token[], cue: number): number {
  * phrase, or a time; in a list of nouns, also at a verb that gives a duty
  * ("Avoid direct sunlight and wear sunscreen").
  */
-function listEnd(clause: Token[], from: number, verb: boolean): number {
+function listEnd(clause: Token[], from: number, verb: boolean, durations: readonly Duration[]): number {
   let i = from
   for (; i < clause.length; i++) {
     const t = clause[i]!
-    if (t.kind === 'number' || (numberWords.has(t.norm) && i > from)) break
+    if (t.kind === 'number' || durations.some((d) => d.first === i)) break
     // "exfoliant creams (retinoids, acids)": the brackets belong to the member.
     if (t.norm === '(') {
       const close = clause.findIndex((x, k) => k > i && x.norm === ')')
@@ -291,7 +294,7 @@ function overlaps(list: PhraseMatch<unknown>[], from: number, to: number): boole
  * they name no activity: a side effect, a generic word ("activities",
  * "anything"), the reader's body alone, or the treatment itself.
  */
-function normalise(clause: Token[], from: number, to: number, verb: boolean, procedures: PhraseMatch<true>[]): string | undefined {
+function normalise(clause: Token[], from: number, to: number, verb: boolean, procedures: PhraseMatch<true>[], ignore: PhraseMatch<true>[]): string | undefined {
   let words: Token[] = []
   let depth = 0
   for (const t of clause.slice(from, to)) {
@@ -317,6 +320,9 @@ function normalise(clause: Token[], from: number, to: number, verb: boolean, pro
   const preposition = words.findIndex((t, i) => i > 0 && /^(at|on|in|over|near|around|into|onto|with|without|from|of|by|under|through|to)$/.test(t.norm))
   if (preposition !== -1) words = words.slice(0, preposition)
   if (words.length === 0) return undefined
+  // "to avoid infection", "additional swelling", "alcohol wipes": an `ignore` phrase as the head; "self-tanning lotion" is a lotion.
+  const head = clause.indexOf(words.at(-1)!)
+  if (ignore.some((m) => m.first <= head && m.last > head)) return undefined
   const first = words[0]!.norm
   // A verb with the reader's body as its object: the verb alone ("touch your face" → touching).
   const bodyAt = words.findIndex((t, i) => i > 0 && bodyWords.has(t.norm))
@@ -366,6 +372,6 @@ export function keyOf(words: string): string {
   const last = parts.at(-1)!
   if (last.length > 4 && last.endsWith('ies')) parts[parts.length - 1] = `${last.slice(0, -3)}y`
   else if (last.length > 4 && /(s|x|z|ch|sh)es$/.test(last)) parts[parts.length - 1] = last.slice(0, -2)
-  else if (last.length > 3 && last.endsWith('s') && !/(ss|us|is)$/.test(last)) parts[parts.length - 1] = last.slice(0, -1)
+  else if (last.length > 3 && last.endsWith('s') && !/(ss|us|is)$/.test(last) && !singularEndingInS.has(last)) parts[parts.length - 1] = last.slice(0, -1)
   return parts.join('-')
 }

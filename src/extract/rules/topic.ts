@@ -17,7 +17,7 @@ export const topicFamily = {
         { text: 'Avoid sweaty activities like exercise and sauna for a week.', claims: ['exercise avoid 168 h', 'sauna avoid 168 h'] }
       ],
       notOk: [
-        { text: 'Do not use alcohol wipes on the area for 24 hours.', claims: [] },
+        { text: 'Do not use alcohol wipes on the area for 24 hours.', claims: ['alcohol-wipe avoid 24 h'] },
         { text: 'Use only non-exfoliating cleansers for a week.', claims: [] }
       ]
     },

@@ -10,6 +10,7 @@ import { formatConsensusDiff } from '../diff/format.ts'
 import { compareMessages, formatMessage } from '../message.ts'
 import { readClaimsSnapshot } from '../read/git.ts'
 import { formatExtractSummary } from '../report/summary.ts'
+import { formatUnlisted, listUnlisted } from '../report/unlisted.ts'
 import { extractCorpus, type CorpusResult } from '../write/corpus.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import type { Register } from './commands.ts'
@@ -38,8 +39,10 @@ export async function runExtract(options: ExtractCommandOptions, effects: Effect
   const result = await extractCorpus({ sourcesDir: options.sources, claimsDir: options.claims, vocabulary, force: options.force === true })
   for (const message of [...result.messages].sort(compareMessages)) effects.err(formatMessage(message))
   effects.out(formatExtractSummary(result, { color: effects.color }))
+  const after = filesAfterRun(before, result)
+  for (const line of formatUnlisted(listUnlisted(after))) effects.out(line)
   effects.out('')
-  effects.out(formatConsensusDiff(diffClaims(before, filesAfterRun(before, result), consensusOptions(vocabulary)), { color: effects.color }))
+  effects.out(formatConsensusDiff(diffClaims(before, after, consensusOptions(vocabulary)), { color: effects.color }))
   const failed = result.sources.some((s) => s.status === 'failed')
   return { result, vocabulary, exitCode: failed ? 1 : 0 }
 }

@@ -200,7 +200,7 @@ export function phraseAt(tokens: ReadonlyArray<{ norm: string }>, i: number, phr
 export const listEnds = new Set([
   'for', 'until', 'till', 'til', 'after', 'before', 'during', 'within', 'following', 'post', 'while', 'whilst', 'when', 'once', 'since', 'as', 'because',
   'unless', 'if', 'so', 'but', 'then', 'than', 'that', 'which', 'who', 'where', 'such', 'including', 'like', 'especially', 'except', 'to', 'immediately',
-  'straight', 'right', 'today', 'tonight', 'tomorrow', 'by', 'containing', 'contain', 'contains', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
+  'straight', 'right', 'today', 'tonight', 'tomorrow', 'by', 'longer', 'outside', 'inside', 'indoors', 'outdoors', 'containing', 'contain', 'contains', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
 ])
 /** Punctuation that joins the members of a coordinated object ("alcohol, caffeine and smoking", "hot tub/Jacuzzi"); the words are "and", "or", "nor". */
 export const listJoiners = new Set([',', 'and', 'or', 'nor', '/', '&'])
@@ -268,3 +268,11 @@ export const freeWord = 'free'
 export const keepVerbs = new Set(['keep', 'keeping', 'stay', 'staying', 'remain', 'remaining', 'go', 'going', 'kept'])
 /** Singular nouns that end in "s": the key of an unlisted activity keeps them ("contact lens", not "contact len"). */
 export const singularEndingInS = new Set(['lens', 'gas', 'bias', 'canvas', 'news', 'series', 'species', 'means', 'aerobics', 'pilates', 'lotus', 'chorus', 'plus'])
+/** Words before an avoid cue that make it a circumstance, not advice ("while avoiding the heat", "by avoiding it"). */
+export const subordinators = new Set(['while', 'whilst', 'when', 'by', 'after', 'before', 'without', 'from'])
+/** Words before a negation that make it a condition, not an order ("provided that you don't aggravate it", "as long as you don't"). */
+export const conditionLinks = new Set(['provided', 'providing', 'long', 'if', 'unless', 'that'])
+/** Words that open a sentence, not an item: a led item that opens with one is not the lead's object ("However, it can…"). */
+export const sentenceOpeners = new Set(['however', 'also', 'but', 'and', 'so', 'then', 'it', "it's", 'this', 'these', 'they', 'you', "you'll", 'we', 'there', 'if', 'when', 'although', 'though', 'because', 'as', 'since', 'once', 'while', 'after', 'before', 'i', 'your', 'our', 'most', 'some', 'many', 'please', 'remember', 'note'])
+/** Words a vague bound with "while" or "during" must hold to bound a wait ("while it heals", "during the initial healing period"; not "during the session"). */
+export const healingWords = new Set(['heal', 'heals', 'healing', 'healed', 'recover', 'recovers', 'recovering', 'recovery', 'settle', 'settles', 'settling', 'subside', 'subsides', 'peel', 'peels', 'peeling', 'swollen', 'swelling', 'red', 'redness', 'sensitive', 'raw', 'tender', 'initial', 'first', 'downtime', 'phase', 'period', 'treatments', 'course'])

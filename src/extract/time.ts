@@ -15,6 +15,7 @@ import {
   boundPhrases,
   boundWords,
   carryWords,
+  healingWords,
   beforehand,
   beforeWords,
   imperativeCues,
@@ -299,10 +300,10 @@ export function boundOf(clause: Token[], ctx: BlockContext): { start: number; en
     const phrase = phraseAt(clause, i, boundPhrases)
     if (phrase) return { start: t.start, end: clause[i + phrase.length - 1]!.end }
     if (boundWords.has(t.norm) && i + 1 < clause.length) {
-      // "while it heals", "during the initial healing period": to the next punctuation.
+      // "while it heals", "during the initial healing period": to the next punctuation; not "during the session".
       let last = i + 1
       while (last < clause.length && clause[last]!.kind !== 'punct') last++
-      return { start: t.start, end: clause[last - 1]!.end }
+      if (clause.slice(i + 1, last).some((x) => healingWords.has(x.norm))) return { start: t.start, end: clause[last - 1]!.end }
     }
     if ((t.norm === afterWord || t.norm === 'following' || t.norm === 'post') && treatmentAt(clause, i + 1, ctx.lexicon)) return { start: t.start, end: clause[Math.min(clause.length, i + 3) - 1]!.end }
     if (t.norm === 'before' && clause.slice(i + 1, i + 6).some((x) => x.norm.startsWith('heal'))) return { start: t.start, end: clause.at(-1)!.end }

@@ -41,6 +41,7 @@ import {
   adjectiveCues,
   adviceBefore,
   bodyWords,
+  conditionLinks,
   copulas,
   dutyVerbs,
   exampleWords,
@@ -60,6 +61,8 @@ import {
   purposeBefore,
   quantifiers,
   relativeWords,
+  sentenceOpeners,
+  subordinators,
   toKeepers,
   vagueHeads,
   verbAfterWords
@@ -115,7 +118,7 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
     const list = members(clause, start.at, end)
     // "beauty products that contain glycolic acid": the vocabulary names what the last member holds.
     // "sweaty activities like exercise": so do the examples of an umbrella word.
-    if (start.end === undefined && (relativeWords.has(clause[end]?.norm ?? '') || clause[end]?.norm === 'where' || exampleWords.has(clause[end]?.norm ?? '')) && matches.topics.some((m) => m.first > end)) list.pop()
+    if (start.end === undefined && (relativeWords.has(clause[end]?.norm ?? '') || /^(where|containing|contain|contains|with)$/.test(clause[end]?.norm ?? '') || exampleWords.has(clause[end]?.norm ?? '')) && matches.topics.some((m) => m.first > end)) list.pop()
     // "Do not use retinols or Retin-A products": after a light verb, the members are its objects.
     const objects = start.verb && lightVerbs.has(clause[start.at]?.norm ?? '')
     for (const [k, [from, to]] of list.entries()) {
@@ -137,12 +140,15 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
 function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: boolean): ObjectStart[] {
   const starts: ObjectStart[] = []
   const matches = matchesOf(clause, lexicon)
-  if (led) starts.push({ at: firstWord(clause, 0), verb: false })
+  // Under a lead-in the item is the object ("Avoid:" + "Touching the area"), unless it opens like a sentence ("However, it can…").
+  if (led && !sentenceOpeners.has(clause[firstWord(clause, 0)]?.norm ?? '')) starts.push({ at: firstWord(clause, 0), verb: false })
   if (stance === 'avoid') {
     for (const c of matches.stance) {
       if (c.value !== 'avoid') continue
       const word = clause[c.last - 1]!.norm
       if (isPurpose(clause, c.first)) continue
+      // "while avoiding the heat": circumstance, not advice; "only use lukewarm water": what to use, not what to avoid.
+      if (subordinators.has(clause[c.first - 1]?.norm ?? '') || clause.slice(c.first, c.last).some((t) => t.norm === 'only')) continue
       if (word === passiveAvoid) {
         const end = auxiliaryStart(clause, c.first)
         starts.push({ at: subjectStart(clause, end), verb: false, end })
@@ -167,8 +173,9 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
     for (const n of matches.negation) {
       if (!isDirectiveNegation(clause, n)) continue
       const word = clause[n.first]!.norm
-      // "there is no swelling": a statement, not a ban.
+      // "there is no swelling": a statement, not a ban; "provided that you don't aggravate it": a condition.
       if (word === 'no' && copulas.has(clause[n.first - 1]?.norm ?? '')) continue
+      if (clause.slice(Math.max(0, n.first - 3), n.first).some((t) => conditionLinks.has(t.norm))) continue
       starts.push({ at: skipLinks(clause, n.last), verb: word !== 'no' })
     }
   } else {
@@ -183,8 +190,9 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
         }
       } else if ((adjectiveCues.has(word) || word === 'free') && clause[c.last]?.norm === 'to') starts.push({ at: skipToVerb(clause, c.last + 1), verb: true })
       else if (adjectiveCues.has(word) && c.first > 0) {
+        // "Quick showers are fine": a predicate, with "is"/"are" before it (not "fine lines").
         const end = auxiliaryStart(clause, c.first)
-        starts.push({ at: subjectStart(clause, end), verb: false, end })
+        if (clause.slice(end, c.first).some((t) => copulas.has(t.norm))) starts.push({ at: subjectStart(clause, end), verb: false, end })
       }
     }
   }
@@ -200,6 +208,8 @@ function isNumberAt(clause: Token[], i: number): boolean {
 /** Skip what stands between a modal or "to" and the activity: adverbs, subjects and verb cues ("can typically return to", "may start to", "before you get"). */
 function skipToVerb(clause: Token[], i: number): number {
   while (i < clause.length && (clause[i]!.kind === 'punct' || modalFillers.has(clause[i]!.norm) || /^(you|they|we|i|patients)$/.test(clause[i]!.norm) || /^[a-z]{3,}ly$/.test(clause[i]!.norm))) i++
+  // "before you try and cover it", "try to": the verb after.
+  if (clause[i]?.norm === 'try' && (clause[i + 1]?.norm === 'and' || clause[i + 1]?.norm === 'to')) return i + 2
   return i
 }
 
@@ -239,7 +249,7 @@ function skipLinks(clause: Token[], i: number): number {
 /** Where the auxiliaries before a passive or adjective cue start ("should be avoided", "are fine"). */
 function auxiliaryStart(clause: Token[], cue: number): number {
   let i = cue
-  while (i > 0 && /^(should|must|need|needs|to|be|is|are|was|were|best|also|likewise|generally|usually|typically|can|may|will|always|completely|totally)$/.test(clause[i - 1]!.norm)) i--
+  while (i > 0 && /^(should|must|need|needs|to|be|is|are|was|were|best|also|likewise|generally|usually|typically|often|normally|sometimes|perfectly|absolutely|can|may|will|always|completely|totally|still)$/.test(clause[i - 1]!.norm)) i--
   return i
 }
 

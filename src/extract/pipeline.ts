@@ -13,13 +13,18 @@
  *   (`clauses/long-sentence`); a sentence about a third person makes none
  *   (`not-a-claim/third-person`); a sentence that makes none may apply the
  *   claim before it (`same-rule/applies`).
- * - **Sentence** ({@link readSentence}): its waits (`not-a-claim/frequency`,
- *   `…/lasting`, `…/before-treatment` rule the others out), its clauses
- *   (`clauses/…`), each read in order with one {@link SentenceState}.
- * - **Clause** ({@link readClause}): topic → stance → plan → myth and
- *   added-time checks → time → objects of an allowed cue → "longer" and
- *   claims with no number → condition. One claim per activity; a claim that
- *   repeats one of the same sentence is dropped.
+ * - **Sentence** (`readSentence` in `sentence.ts`): its waits
+ *   (`not-a-claim/frequency`, `…/lasting`, `…/before-treatment` rule the
+ *   others out), its clauses (`clauses/…`), each read in order with one
+ *   `SentenceState`.
+ * - **Clause** (`readClause` in `sentence.ts`): topic → stance → plan →
+ *   myth, rhetorical and added-time checks → time → activities the
+ *   vocabulary does not list (`topic/unlisted`) and the objects of an
+ *   allowed cue → "longer", a carried wait or a claim with no number →
+ *   condition. One claim per activity; a claim that repeats one of the
+ *   same sentence is dropped.
+ * - **Document, again**: a tip's title that the text after it restates with
+ *   a number is dropped (`not-a-claim/title`, `titles.ts`).
  *
  * Adding a rule: put it in its family's module with its doc and examples in
  * `rules/<family>.ts`, and call it here at its place in the order. A source
@@ -34,25 +39,20 @@ import type { Block } from '../parse/blocks.ts'
 import { toBlocks } from '../parse/blocks.ts'
 import { splitSentences } from '../parse/sentences.ts'
 import type { Stance } from '../schema.ts'
-import { pieces, splitClauses } from './clauses.ts'
-import { conditionOf } from './condition.ts'
-import { findDurations, type Duration } from './duration.ts'
-import { demonstratives, freeWord, idealWords, longer, pronouns, timeHints, timeOff } from './grammar.ts'
+import { pieces } from './clauses.ts'
+import { demonstratives, freeWord, pronouns, timeHints, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
-import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isRhetorical, isWait, rejectionAt } from './not-a-claim.ts'
-import { planOf } from './plans.ts'
+import { aboutThirdPerson, isQuestion } from './not-a-claim.ts'
 import type { RuleId } from './rules/index.ts'
 import { sameRule } from './same-rule.ts'
+import { readSentence } from './sentence.ts'
 import { findQuotes, speakerAt } from './speakers.ts'
-import { clauseStance, stanceOf } from './stance.ts'
-import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Reading, type SentenceState, type Trace } from './state.ts'
-import { carriedTime, openWait, timeOf } from './time.ts'
-import { timelineOf, type Timeline } from './timeline.ts'
+import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Trace } from './state.ts'
+import { dayZero, labelOf, plainHeadingLevel, timelineOf, type Timeline } from './timeline.ts'
 import { dropTitles, titleEndOf, type BlockRecord } from './titles.ts'
 import { tokenize, type Token } from './tokens.ts'
-import { allowedObjects, clauseTopics, topicMentions } from './topic.ts'
-import { unlistedMentions } from './unlisted.ts'
+import { topicMentions } from './topic.ts'
 
 /**
  * Read every block of a document and return its drafts, in the order found.
@@ -131,36 +131,6 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
   return dropTitles(drafts, records, trace)
 }
 
-/** A page that names a day 0 ("Day 0 — rest") counts the treatment day as day 0. */
-const dayZero = /\bday[\s-]*(?:0|zero)\b/i
-
-/** The level of a plain-text heading line (see `parse/blocks.ts`). */
-const plainHeadingLevel = 7
-
-/** The most tokens a run-in label may have before its colon ("• Days 3 to 5:"). */
-const maxLabelTokens = 10
-
-/**
- * A run-in label with a time at the start of a block ("Days 1–2: Your brows
- * may look darker. Avoid touching them.", "• 72 hours to 1 week: resume
- * workouts"): its time is a timeline for every sentence of the block
- * (`timeline/label`), a window as a timeline heading's is, not the first
- * sentence's own duration.
- *
- * @param block The block.
- * @param text The source's full text.
- * @param dayOne Whether day numbers count the treatment day as day 1.
- * @returns The label's time and where the label ends, or `undefined`.
- */
-function labelOf(block: Block, text: string, dayOne: boolean): { timeline: Timeline; end: number } | undefined {
-  const colon = block.text.indexOf(':')
-  if (colon === -1 || colon > 60) return undefined
-  const tokens = tokenize(block.text.slice(0, colon), block.start)
-  if (tokens.length === 0 || tokens.length > maxLabelTokens) return undefined
-  const timeline = timelineOf(tokens, text, dayOne)
-  return timeline ? { timeline, end: block.start + colon + 1 } : undefined
-}
-
 /**
  * Read one block: its sentences, each in pieces of bounded length.
  *
@@ -220,137 +190,6 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
       if (mentions.length > 0) previous.set(mentions)
     }
   }
-}
-
-/**
- * Read the clauses of one sentence (or piece of one) in order.
- *
- * @param tokens Its tokens.
- * @param sentenceMentions Its activities, read already.
- * @param at Where it is and who says it.
- * @param ctx The block's context.
- * @param state The sentence state, started afresh for this sentence.
- * @returns Its drafts.
- */
-function readSentence(tokens: Token[], sentenceMentions: Mention[], at: Pick<Draft, 'start' | 'end' | 'speaker'>, ctx: BlockContext, state: SentenceState): Draft[] {
-  const drafts: Draft[] = []
-  // A run-in label's time is the block's timeline, not the sentence's own duration.
-  const labelEnd = ctx.labelEnd ?? -1
-  const durations = findDurations(tokens).filter((d) => tokens[d.first]!.start >= labelEnd && isWait(tokens, d, ctx.lexicon, ctx.trace))
-  let nextDuration = 0
-  const clauses = splitClauses(tokens, durations, ctx.trace)
-  // "Some blogs warn you to skip X, but our experts say otherwise": the clauses before the rejection state a belief the text rejects.
-  const rejected = rejectionAt(tokens, clauses)
-  for (const [from, to] of clauses) {
-    const clause = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to)
-    if (from < rejected) {
-      ctx.trace?.('not-a-claim/disputed', clause[0]!.start, clause.at(-1)!.end)
-      continue
-    }
-    while (nextDuration < durations.length && durations[nextDuration]!.first < from) nextDuration++
-    const clauseDurations: Duration[] = []
-    for (let k = nextDuration; k < durations.length && durations[k]!.last <= to; k++) clauseDurations.push(durations[k]!)
-    readClause(tokens, clause, from, clause === tokens ? sentenceMentions : topicMentions(clause, ctx.lexicon, ctx.text), clauseDurations, at, ctx, state, drafts)
-  }
-  return drafts
-}
-
-/**
- * Read one clause: the stages in order, each a rule family.
- *
- * @param tokens The sentence's tokens.
- * @param clause The clause's tokens.
- * @param from Where the clause starts in `tokens`.
- * @param own The clause's own activities.
- * @param durations Its waits (token indexes into `tokens`).
- * @param at Where the sentence is and who says it.
- * @param ctx The block's context.
- * @param state The sentence state, read and updated.
- * @param drafts Where its drafts go.
- */
-function readClause(
-  tokens: Token[],
-  clause: Token[],
-  from: number,
-  own: Mention[],
-  durations: Duration[],
-  at: Pick<Draft, 'start' | 'end' | 'speaker'>,
-  ctx: BlockContext,
-  state: SentenceState,
-  drafts: Draft[]
-): void {
-  // 1. Topic: its own words, the clause before, "it", the heading.
-  const topics = clauseTopics(clause, own, state, ctx)
-  let mentions = topics.mentions
-  const inherited = topics.inherited
-  // 2. Stance: its own cues, the clause before, the lead.
-  const relative = durations.map((d) => ({ ...d, first: d.first - from, last: d.last - from }))
-  const ownStance = stanceOf(clause, relative, ctx.lexicon)
-  let stance: Reading<Stance> | null = clauseStance(clause, ownStance, state, ctx)
-  // 3. A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
-  if (!stance && !inherited) {
-    const plan = planOf(clause, mentions, ctx)
-    if (plan) {
-      mentions = [plan.mention]
-      stance = plan.stance
-    }
-  }
-  const figure = durations[0]
-  // 4. Not a claim: a belief the text calls a myth; a borrowed clause with words of its own before its time.
-  if (isDisputed(clause, ctx.lexicon)) {
-    ctx.trace?.('not-a-claim/disputed', clause[0]!.start, clause.at(-1)!.end)
-    return
-  }
-  if (isRhetorical(clause)) {
-    ctx.trace?.('not-a-claim/rhetorical', clause[0]!.start, clause.at(-1)!.end)
-    return
-  }
-  if (topics.source === 'topic/clause-before' && !ownStance && stance && state.stance && stance.value === state.stance.value && figure && !elliptical(tokens, from, figure.first)) {
-    ctx.trace?.('not-a-claim/adds-time-only', clause[0]!.start, clause.at(-1)!.end)
-    return
-  }
-  if (stance) state.stance = stance
-  // 5. Time: its own duration, "until", the wait before, "now", the section.
-  const ideal = relative.length > 1 && clause.slice(relative[0]!.last, relative[1]!.first).some((t) => idealWords.has(t.norm)) ? relative[1] : undefined
-  let time = timeOf(clause, relative[0], stance?.value ?? null, ctx, state.figure, state.wait, ideal)
-  if (figure) state.figure = figure
-  if (!stance) return
-  // 6. The activities the vocabulary does not list, then those an allowed cue is about.
-  const unlisted: Mention[] = topics.source !== undefined ? [] : unlistedMentions(clause, stance.value, mentions, ctx.lexicon, !ownStance && ctx.ledStance !== undefined, relative)
-  if (mentions.length === 0 && unlisted.length === 0) return
-  if (!inherited && stance.value === 'allowed') mentions = allowedObjects(clause, mentions, ctx)
-  // 7. No time yet: "longer" than the figure before, or a claim with no number.
-  if (!time) {
-    const isLonger = clause.some((t) => t.norm === longer)
-    // "leave it slightly longer": longer than the figure before it; with no figure, longer than nothing stated.
-    if (isLonger && !state.figure) {
-      ctx.trace?.('not-a-claim/longer-without-figure', clause[0]!.start, clause.at(-1)!.end)
-      return
-    }
-    if (state.figure && isLonger && stance.value === 'avoid') {
-      time = { value: { min: state.figure.top ?? state.figure.min, max: null, text: longer }, rules: ['time/longer'] }
-    } else {
-      // "You should also skip saunas": the wait of the claim before, for the activities "avoid X" would be about.
-      const carried = stance.value === 'avoid' ? carriedTime(clause, state.claim ?? ctx.before, ctx, at.start) : undefined
-      const open = openWait(clause, stance.value, inherited && topics.source !== undefined, ctx, unlisted.length > 0, carried !== undefined)
-      if (open) {
-        time = carried ?? open.wait
-        if (!inherited) mentions = mentions.filter((m) => open.topics.has(m.topic))
-        if (!open.unlisted) unlisted.length = 0
-      }
-    }
-  }
-  // An unlisted activity needs a time: "avoid X" alone names no activity the editor can place.
-  if (time) mentions = [...mentions, ...unlisted]
-  if (!time || mentions.length === 0) return
-  // 8. Condition, and one claim per activity.
-  for (const mention of mentions) {
-    const { condition, rule } = conditionOf(clause, ctx.lexicon, mention, inherited)
-    const rules: RuleId[] = [topics.source ?? mention.rule, ...stance.rules, ...time.rules]
-    if (rule) rules.push(rule)
-    drafts.push({ topic: mention.topic, activity: mention.activity, ...(mention.unlisted ? { unlisted: true as const } : {}), stance: stance.value, wait: time.value, condition, ...at, rules })
-  }
-  if (time.value.min !== null) state.wait = time.value
 }
 
 /**

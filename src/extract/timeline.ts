@@ -4,9 +4,10 @@
  * statement takes the section's end, an `allowed` one its start
  * (`timeline/section`; doc and examples in `rules/timeline.ts`).
  */
+import type { Block } from '../parse/blocks.ts'
 import { findDurations, type Duration } from './duration.ts'
 import { timelineLeading } from './grammar.ts'
-import type { Token } from './tokens.ts'
+import { tokenize, type Token } from './tokens.ts'
 
 /** The time a timeline heading covers, in hours. */
 export interface Timeline {
@@ -85,4 +86,34 @@ function periodOf(d: Duration, dayOne: boolean): Omit<Timeline, 'text'> {
     return { start: min, end: { min: d.top ?? min, max: d.max } }
   }
   return { start: min, end: { min, max: min } }
+}
+
+/** A page that names a day 0 ("Day 0 — rest") counts the treatment day as day 0. */
+export const dayZero = /\bday[\s-]*(?:0|zero)\b/i
+
+/** The level of a plain-text heading line (see `parse/blocks.ts`). */
+export const plainHeadingLevel = 7
+
+/** The most tokens a run-in label may have before its colon ("• Days 3 to 5:"). */
+const maxLabelTokens = 10
+
+/**
+ * A run-in label with a time at the start of a block ("Days 1–2: Your brows
+ * may look darker. Avoid touching them.", "• 72 hours to 1 week: resume
+ * workouts"): its time is a timeline for every sentence of the block
+ * (`timeline/label`), a window as a timeline heading's is, not the first
+ * sentence's own duration.
+ *
+ * @param block The block.
+ * @param text The source's full text.
+ * @param dayOne Whether day numbers count the treatment day as day 1.
+ * @returns The label's time and where the label ends, or `undefined`.
+ */
+export function labelOf(block: Block, text: string, dayOne: boolean): { timeline: Timeline; end: number } | undefined {
+  const colon = block.text.indexOf(':')
+  if (colon === -1 || colon > 60) return undefined
+  const tokens = tokenize(block.text.slice(0, colon), block.start)
+  if (tokens.length === 0 || tokens.length > maxLabelTokens) return undefined
+  const timeline = timelineOf(tokens, text, dayOne)
+  return timeline ? { timeline, end: block.start + colon + 1 } : undefined
 }

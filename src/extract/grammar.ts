@@ -110,14 +110,15 @@ export const frequencyArticles = new Set(['a', 'per'])
 /** Events other than the treatment that a time may be "before" ("three weeks before race day"). */
 export const otherEvents = new Set(['race', 'event'])
 /**
- * Words of a time or a bound ("hours", "until", "while", "also", "after"):
- * a sentence with none of them (and no digit) gives no wait for an activity
- * the vocabulary does not list, and is not tokenized for one.
+ * Words of a time or a bound ("hours", "until", "tonight", "for a bit"): a
+ * sentence with none of them, no digit, no "while"/"during" before a word
+ * of healing and no procedure after "after" gives no wait for an activity
+ * the vocabulary does not list (`lexicon.mayHoldTime`), and is not
+ * tokenized for one.
  */
 export const timeHints = new Set([
   'hour', 'hours', 'hr', 'hrs', 'day', 'days', 'night', 'nights', 'week', 'weeks', 'fortnight', 'fortnights', 'month', 'months', 'minute', 'minutes', 'mins',
-  'tomorrow', 'until', 'till', 'overnight', 'same', 'after', 'immediately', 'normally', 'usual', 'while', 'whilst', 'during', 'yet', 'bit', 'also', 'too',
-  'likewise', 'well', 'tonight', 'evening', 'first', 'heal', 'healed', 'heals', 'healing', 'following', 'post'
+  'tomorrow', 'until', 'till', 'overnight', 'immediately', 'normally', 'usual', 'tonight', 'evening', 'yet', 'bit', 'while'
 ])
 /** Units whose presence after "no" makes it a ban with a time ("no drinks for 24 hours"). */
 export const unitWords = new Set(['hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months'])
@@ -187,7 +188,22 @@ export const closingMarks = new Set(['"', '”', '’', ')'])
  * phraseAt(tokenize('swim as usual'), 1, nowPhrases) // ['as', 'usual']
  */
 export function phraseAt(tokens: ReadonlyArray<{ norm: string }>, i: number, phrases: string[][]): string[] | undefined {
+  const t = tokens[i]
+  // Most words start no phrase of the list: one look-up rules them out.
+  if (t === undefined || !firstWordsOf(phrases).has(t.norm)) return undefined
   return phrases.find((words) => words.every((w, k) => tokens[i + k]?.norm === w))
+}
+
+/** The first words of each phrase list, computed once per list. */
+const firstWords = new WeakMap<string[][], Set<string>>()
+
+function firstWordsOf(phrases: string[][]): Set<string> {
+  let set = firstWords.get(phrases)
+  if (!set) {
+    set = new Set(phrases.map((words) => words[0]!))
+    firstWords.set(phrases, set)
+  }
+  return set
 }
 
 /*

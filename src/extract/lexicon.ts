@@ -169,8 +169,16 @@ export interface Lexicon {
    * cue (or "off", "before"). Text that fails it makes no claim.
    */
   mayGiveStance: RegExp
-  /** Whether raw text may hold a time (a digit, a unit of time, "until"): an activity the vocabulary does not list needs one. */
+  /**
+   * Whether raw text may hold a time for an activity the vocabulary does
+   * not list (see `timeHints`): a digit, a unit of time, "until", a bound in
+   * words ("while it heals", "for a bit"), "now" words, or "after" a
+   * procedure. Text that fails it makes no such claim and is not tokenized
+   * for one.
+   */
   mayHoldTime: RegExp
+  /** Whether raw text says "also", "likewise", "too" or "as well" (a wait carried from the claim before). */
+  mayCarry: RegExp
 }
 
 /**
@@ -198,7 +206,11 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
     mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
     mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before', 'free']),
-    mayHoldTime: new RegExp(`[0-9]|${phrasePattern([...timeHints]).source}`, 'i'),
+    mayHoldTime: new RegExp(
+      `[0-9]|${phrasePattern([...timeHints]).source}|(?:while|whilst|during)[^.;:!?]{0,40}(?:heal|recover|settl|subsid|peel|swell|red|sensitiv|initial|first)|(?:^|[^a-z])(?:after|following|post)[\\s-]+(?:(?:the|your|a|an|having|getting)\\s+)?${phrasePattern(vocabulary.procedures).source.replace('(?:^|[^a-z])', '')}`,
+      'i'
+    ),
+    mayCarry: /(?:^|[^a-z])(?:also|likewise|too|as well)(?![a-z])/i,
     topics: new PhraseMatcher(topics),
     topicNames: new Set(Object.keys(vocabulary.topics)),
     conditions: new PhraseMatcher(conditions),

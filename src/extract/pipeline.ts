@@ -40,7 +40,7 @@ import { toBlocks } from '../parse/blocks.ts'
 import { splitSentences } from '../parse/sentences.ts'
 import type { Stance } from '../schema.ts'
 import { pieces } from './clauses.ts'
-import { demonstratives, freeWord, pronouns, timeHints, timeOff } from './grammar.ts'
+import { demonstratives, freeWord, pronouns, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, isQuestion } from './not-a-claim.ts'
@@ -124,7 +124,8 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
     const count = drafts.length
     readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start, labelEnd: label?.end }, drafts)
     if (drafts.length > count) before = drafts.at(-1)
-    records.push({ from: count, to: drafts.length, heading: false, titleEnd: drafts.length > count ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined })
+    const open = drafts.slice(count).some((d) => d.wait.min === null && d.stance === 'avoid')
+    records.push({ from: count, to: drafts.length, heading: false, titleEnd: open ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined })
     context = undefined
   }
   // A title's claim the text below restates with a number says nothing more (`not-a-claim/title`).
@@ -155,7 +156,12 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
     const sentence = block.text.slice(from, to)
     // Most prose names no activity: skip it before any tokenizing. (A lone
     // sentence is the block, tested above already.)
-    if (!single && !ctx.context && !ctx.lexicon.mayNameActivity.test(sentence) && !mayNameUnlisted(sentence, ctx)) continue
+    // Whether it may hold a time for an activity the vocabulary does not list: asked only when it names none.
+    let hinted: boolean | undefined
+    if (!single && !ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) {
+      hinted = mayNameUnlisted(sentence, ctx)
+      if (!hinted) continue
+    }
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
@@ -173,7 +179,7 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
       const start = tokens[0]!.start
       const end = tokens === all ? offset + sentence.length : tokens.at(-1)!.end
       const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
-      if (mayClaim(tokens, mentions, ctx)) {
+      if (mayClaim(tokens, mentions, ctx, hinted ?? (mentions.length === 0 && mayNameUnlisted(sentence, ctx)))) {
         if (aboutThirdPerson(tokens)) ctx.trace?.('not-a-claim/third-person', start, end)
         else {
           const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
@@ -207,19 +213,19 @@ function needsNoCue(ctx: BlockContext): boolean {
  * lead, or holds a time (a digit, a unit, "until").
  */
 function mayNameUnlisted(text: string, ctx: BlockContext): boolean {
-  return ctx.timeline !== undefined || ctx.ledStance !== undefined || ctx.lexicon.mayHoldTime.test(text)
+  return ctx.timeline !== undefined || ctx.ledStance !== undefined || ctx.lexicon.mayHoldTime.test(text) || (ctx.before !== undefined && ctx.lexicon.mayCarry.test(text))
 }
 
 /**
  * A cheap test before the full analysis: a sentence can only make a claim
- * when it names an activity (or can refer back to one) and has a cue.
+ * when it names an activity (or can refer back to one, or may hold a time
+ * for one the vocabulary does not list: `hinted`) and has a cue.
  */
-function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): boolean {
+function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext, hinted: boolean): boolean {
   let cue = false
-  let refers = mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0) || ctx.timeline !== undefined || ctx.ledStance !== undefined
+  let refers = hinted || mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0)
   for (const t of tokens) {
-    // A time may come with an activity the vocabulary does not list (`topic/unlisted`).
-    if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm) || t.kind === 'number' || timeHints.has(t.norm))) refers = true
+    if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm))) refers = true
     if (!cue && (timeOff.has(t.norm) || t.norm === freeWord)) cue = true
   }
   if (!refers) return false

@@ -90,7 +90,7 @@ export function timeOf(
   }
   // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before;
   // "the skin calms down around 48 hours after, so that's when you can…": from the time stated before in the sentence.
-  const pointsBack = clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined)
+  const pointsBack = stance === 'allowed' && clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined)
   if (previousWait && stance === 'allowed' && (clause[0]!.norm === nextStep || pointsBack)) {
     return { value: { ...previousWait }, rules: ['time/after-that'] }
   }

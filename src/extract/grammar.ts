@@ -216,7 +216,7 @@ function firstWordsOf(phrases: string[][]): Set<string> {
 export const listEnds = new Set([
   'for', 'until', 'till', 'til', 'after', 'before', 'during', 'within', 'following', 'post', 'while', 'whilst', 'when', 'once', 'since', 'as', 'because',
   'unless', 'if', 'so', 'but', 'then', 'than', 'that', 'which', 'who', 'where', 'such', 'including', 'like', 'especially', 'except', 'to', 'immediately',
-  'straight', 'right', 'today', 'tonight', 'tomorrow', 'by', 'longer', 'outside', 'inside', 'indoors', 'outdoors', 'containing', 'contain', 'contains', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
+  'straight', 'right', 'today', 'tonight', 'tomorrow', 'by', 'longer', 'outside', 'inside', 'indoors', 'outdoors', 'not', "don't", 'never', "doesn't", 'cannot', "can't", 'containing', 'contain', 'contains', 'again', 'altogether', 'entirely', 'completely', 'afterwards', 'afterward', 'eg', 'e', 'i', 'ie', 'is', 'are', 'will', 'can', 'may', 'should', 'must', 'could', 'would'
 ])
 /** Punctuation that joins the members of a coordinated object ("alcohol, caffeine and smoking", "hot tub/Jacuzzi"); the words are "and", "or", "nor". */
 export const listJoiners = new Set([',', 'and', 'or', 'nor', '/', '&'])
@@ -247,7 +247,7 @@ export const genericHeads = new Set(['activities', 'activity', 'things', 'thing'
 /** Verbs of a duty or a step, not an activity to avoid: in a list of nouns after "avoid" they start a new instruction ("Avoid direct sunlight and wear sunscreen"). */
 export const dutyVerbs = new Set(['wear', 'use', 'apply', 'keep', 'stay', 'try', 'make', 'take', 'drink', 'follow', 'continue', 'stick', 'opt', 'choose', 'protect', 'cleanse', 'wash', 'moisturize', 'moisturise', 'rinse', 'pat', 'sleep', 'let', 'allow', 'see', 'contact', 'call', 'consult', 'ask', 'remember', 'practice', 'practise', 'reapply', 'gently', 'be'])
 /** Verbs that name no activity after "do not", "can" or "wait … to" ("don't worry", "you can expect", "don't forget to"). */
-export const notActivityVerbs = new Set(['want', 'need', 'have', 'worry', 'forget', 'hesitate', 'panic', 'stress', 'expect', 'be', 'feel', 'let', 'allow', 'mean', 'think', 'notice', 'see', 'experience', 'find', 'tell', 'help', 'ask', 'call', 'contact', 'discuss', 'read', 'learn', 'imagine', 'look', 'book', 'hear', 'know', 'understand', 'achieve', 'enjoy', 'benefit', 'reap', 'say', 'assume', 'come', 'leave', 'make', 'ensure', 'remember', 'follow', 'consider', 'return', 'resume', 'start', 'begin', 'continue', 'decide', 'choose', 'try', 'do'])
+export const notActivityVerbs = new Set(['want', 'need', 'have', 'worry', 'forget', 'hesitate', 'panic', 'stress', 'expect', 'be', 'feel', 'let', 'allow', 'mean', 'think', 'notice', 'see', 'experience', 'find', 'tell', 'help', 'ask', 'call', 'contact', 'discuss', 'read', 'learn', 'imagine', 'look', 'book', 'hear', 'know', 'understand', 'realise', 'realize', 'mind', 'achieve', 'enjoy', 'benefit', 'reap', 'say', 'assume', 'come', 'leave', 'make', 'ensure', 'remember', 'follow', 'consider', 'return', 'resume', 'start', 'begin', 'continue', 'decide', 'choose', 'try', 'do'])
 /** Words between a modal (or "safe to") and the activity: verb cues and fillers ("can typically return to", "may start to", "can also"). */
 export const modalFillers = new Set(['also', 'still', 'even', 'then', 'now', 'just', 'gradually', 'usually', 'typically', 'generally', 'slowly', 'safely', 'start', 'begin', 'resume', 'return', 'returning', 'go', 'get', 'back', 'to', 'continue', 'certainly', 'probably', 'likely', 'normally', 'usually', 'often'])
 /** Forms of "be" before "no" that make it a statement ("there is no swelling"), not a ban. */
@@ -292,3 +292,9 @@ export const conditionLinks = new Set(['provided', 'providing', 'long', 'if', 'u
 export const sentenceOpeners = new Set(['however', 'also', 'but', 'and', 'so', 'then', 'it', "it's", 'this', 'these', 'they', 'you', "you'll", 'we', 'there', 'if', 'when', 'although', 'though', 'because', 'as', 'since', 'once', 'while', 'after', 'before', 'i', 'your', 'our', 'most', 'some', 'many', 'please', 'remember', 'note'])
 /** Words a vague bound with "while" or "during" must hold to bound a wait ("while it heals", "during the initial healing period"; not "during the session"). */
 export const healingWords = new Set(['heal', 'heals', 'healing', 'healed', 'recover', 'recovers', 'recovering', 'recovery', 'settle', 'settles', 'settling', 'subside', 'subsides', 'peel', 'peels', 'peeling', 'swollen', 'swelling', 'red', 'redness', 'sensitive', 'raw', 'tender', 'initial', 'first', 'downtime', 'phase', 'period', 'treatments', 'course'])
+/** Adverbs between a negation and its verb ("do not always realise", "never ever"). */
+export const adverbsBeforeVerb = new Set(['always', 'ever', 'even', 'just', 'really', 'actually', 'necessarily', 'usually', 'immediately'])
+/** Subject pronouns: an object that starts with one is a clause ("before it has settled", "he says"), not an activity. */
+export const subjectPronouns = new Set(['it', "it's", 'its', 'he', 'she', 'i', 'we', 'they', 'this', 'these', 'those', 'there', "there's"])
+/** Subjects before a negation that make it a story or an opinion, not an order ("I never judge", "people do not realise"). */
+export const storySubjects = new Set(['i', 'we', 'he', 'she', 'they', 'people', 'patients', 'clients', 'most', 'many', 'some', 'who'])

@@ -39,6 +39,7 @@ import type { Stance } from '../schema.ts'
 import type { Duration } from './duration.ts'
 import {
   adjectiveCues,
+  adverbsBeforeVerb,
   adviceBefore,
   conditionLinks,
   copulas,
@@ -54,7 +55,10 @@ import {
   passiveAvoid,
   purposeBefore,
   relativeWords,
+  quantifiers,
   sentenceOpeners,
+  storySubjects,
+  subjectPronouns,
   subordinators,
   toKeepers,
   verbAfterWords
@@ -72,6 +76,8 @@ interface ObjectStart {
   verb: boolean
   /** The object is a subject before its cue: it ends at the cue. */
   end?: number
+  /** The object is a whole item under a lead-in. */
+  led?: true
 }
 
 /**
@@ -106,8 +112,14 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
   const out: Mention[] = []
   const seen = new Set<string>(own.map((m) => m.topic))
   for (const start of starts) {
-    if (start.verb && notActivityVerbs.has(clause[start.at]?.norm ?? '')) continue
+    // "never a bath towel": a determiner starts a noun, not a verb; "don't always realise": the adverb is no activity.
+    while (start.verb && adverbsBeforeVerb.has(clause[start.at]?.norm ?? '')) start.at++
+    if (start.verb && quantifiers.has(clause[start.at]?.norm ?? '')) start.verb = false
+    const first = clause[start.at]?.norm ?? ''
+    if ((start.verb && notActivityVerbs.has(first)) || subjectPronouns.has(first)) continue
     const end = start.end ?? listEnd(clause, start.at, start.verb, durations)
+    // Under a lead-in, an item that opens with a duty ("Wash with a gentle cleanser and cool water") is no list of activities.
+    if (start.led && dutyVerbs.has(first)) continue
     const list = members(clause, start.at, end)
     // "beauty products that contain glycolic acid": the vocabulary names what the last member holds.
     // "sweaty activities like exercise": so do the examples of an umbrella word.
@@ -134,7 +146,7 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
   const starts: ObjectStart[] = []
   const matches = matchesOf(clause, lexicon)
   // Under a lead-in the item is the object ("Avoid:" + "Touching the area"), unless it opens like a sentence ("However, it can…").
-  if (led && !sentenceOpeners.has(clause[firstWord(clause, 0)]?.norm ?? '')) starts.push({ at: firstWord(clause, 0), verb: false })
+  if (led && !sentenceOpeners.has(clause[firstWord(clause, 0)]?.norm ?? '')) starts.push({ at: firstWord(clause, 0), verb: false, led: true })
   if (stance === 'avoid') {
     for (const c of matches.stance) {
       if (c.value !== 'avoid') continue
@@ -169,7 +181,13 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
       // "there is no swelling": a statement, not a ban; "provided that you don't aggravate it": a condition.
       if (word === 'no' && copulas.has(clause[n.first - 1]?.norm ?? '')) continue
       if (clause.slice(Math.max(0, n.first - 3), n.first).some((t) => conditionLinks.has(t.norm))) continue
-      starts.push({ at: skipLinks(clause, n.last), verb: word !== 'no' })
+      // "I never judge a result before two weeks", "people do not always realise": not an order to the reader.
+      if (storySubjects.has(clause[n.first - 1]?.norm ?? '')) continue
+      let at = skipLinks(clause, n.last)
+      // "do not go back to it": the object of the negated cue.
+      const cue = matches.stance.find((c) => c.first === at)
+      if (cue) at = skipLinks(clause, cue.last)
+      starts.push({ at, verb: word !== 'no' && !cue })
     }
   } else {
     for (const c of matches.stance) {
@@ -235,7 +253,7 @@ function firstWord(clause: Token[], i: number): number {
 
 /** Skip the particles that join a cue to its object ("refrain from", "steer clear of", "hold off on"). */
 function skipLinks(clause: Token[], i: number): number {
-  while (i < clause.length && (verbAfterWords.has(clause[i]!.norm) || clause[i]!.kind === 'punct')) i++
+  while (i < clause.length && (verbAfterWords.has(clause[i]!.norm) || (clause[i]!.kind === 'punct' && !/^[:.;!?]$/.test(clause[i]!.norm)))) i++
   return i
 }
 
@@ -281,7 +299,9 @@ function members(clause: Token[], from: number, to: number): Array<[number, numb
     else if (t?.norm === ')') depth = Math.max(0, depth - 1)
     const cut = i === to || (depth === 0 && (t!.norm === ',' ? conjunction : listJoiners.has(t!.norm) && t!.norm !== ','))
     if (!cut) continue
-    if (i > start) out.push([start, i])
+    // "Makeup on or around the brows": a member that starts with a preposition belongs to the one before.
+    if (i > start && out.length > 0 && /^(on|around|in|near|over|under|at|of|to|with|into|onto)$/.test(clause[start]!.norm)) out[out.length - 1] = [out[out.length - 1]![0], i]
+    else if (i > start) out.push([start, i])
     start = i + 1
   }
   return out

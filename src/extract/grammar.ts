@@ -298,3 +298,5 @@ export const adverbsBeforeVerb = new Set(['always', 'ever', 'even', 'just', 'rea
 export const subjectPronouns = new Set(['it', "it's", 'its', 'he', 'she', 'i', 'we', 'they', 'this', 'these', 'those', 'there', "there's"])
 /** Subjects before a negation that make it a story or an opinion, not an order ("I never judge", "people do not realise"). */
 export const storySubjects = new Set(['i', 'we', 'he', 'she', 'they', 'people', 'patients', 'clients', 'most', 'many', 'some', 'who'])
+/** Words that open a start point before a duration ("Starting the day after treatment, cleanse…"): see `stance/directive-start`. */
+export const startWords = new Set(['starting', 'beginning'])

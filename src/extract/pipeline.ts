@@ -40,7 +40,7 @@ import { toBlocks } from '../parse/blocks.ts'
 import { splitSentences } from '../parse/sentences.ts'
 import type { Stance } from '../schema.ts'
 import { pieces } from './clauses.ts'
-import { demonstratives, freeWord, pronouns, timeOff } from './grammar.ts'
+import { demonstratives, freeWord, pronouns, startWords, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, isQuestion } from './not-a-claim.ts'
@@ -204,7 +204,7 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
  * gives the stance (a table row under "When it's safe").
  */
 function needsNoCue(ctx: BlockContext): boolean {
-  return (ctx.listItem === true && ctx.timeline !== undefined) || ctx.ledStance !== undefined
+  return (ctx.listItem === true && ctx.timeline !== undefined) || ctx.ledStance !== undefined || ctx.timelineRule === 'timeline/label'
 }
 
 /**
@@ -226,7 +226,7 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext, hinte
   let refers = hinted || mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0)
   for (const t of tokens) {
     if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm))) refers = true
-    if (!cue && (timeOff.has(t.norm) || t.norm === freeWord)) cue = true
+    if (!cue && (timeOff.has(t.norm) || t.norm === freeWord || startWords.has(t.norm))) cue = true
   }
   if (!refers) return false
   if (cue || needsNoCue(ctx)) return true

@@ -15,7 +15,7 @@ import { idealWords, longer } from './grammar.ts'
 import { elliptical, isDisputed, isRhetorical, isWait, rejectionAt } from './not-a-claim.ts'
 import { planOf } from './plans.ts'
 import type { RuleId } from './rules/index.ts'
-import { clauseStance, stanceOf } from './stance.ts'
+import { clauseStance, directiveStart, stanceOf } from './stance.ts'
 import type { BlockContext, Draft, Mention, Reading, SentenceState } from './state.ts'
 import { carriedTime, openWait, timeOf } from './time.ts'
 import type { Token } from './tokens.ts'
@@ -93,7 +93,7 @@ function readClause(
     if (plan) {
       mentions = [plan.mention]
       stance = plan.stance
-    }
+    } else stance = directiveStart(clause, mentions, relative, ctx)
   }
   const figure = durations[0]
   // 4. Not a claim: a belief the text calls a myth; a borrowed clause with words of its own before its time.

@@ -17,6 +17,7 @@ import {
   dutyWords,
   freeWord,
   giveVerb,
+  startWords,
   giveWindow,
   infinitiveMarker,
   infinitiveNegation,
@@ -255,4 +256,38 @@ export function isKeptFree(clause: Token[], m: { first: number; last: number }):
 /** The rules in order of first appearance, each once. */
 function unique(rules: RuleId[]): RuleId[] {
   return rules.length < 2 ? rules : [...new Set(rules)]
+}
+
+/**
+ * A directive to do the activity from a point in time, with no permission
+ * cue (`stance/directive-start`): the clause opens with the activity's own
+ * verb ("Cleanse gently with a mild cleanser" under "Days 2–7:"; "Starting
+ * the day after, wash with lukewarm water") and its time is a start point:
+ * "starting"/"beginning" before its duration, or the window of the run-in
+ * label or timeline heading it sits under. That is allowed from then. Not
+ * "for <duration>", which says how long to keep doing it (a duty).
+ *
+ * @param clause Tokens of the clause.
+ * @param mentions Its own activities.
+ * @param durations Its waits (token indexes into `clause`).
+ * @param ctx The block's context.
+ * @returns An allowed stance with its rule, or `null`.
+ */
+export function directiveStart(clause: Token[], mentions: ReadonlyArray<{ first: number }>, durations: Duration[], ctx: BlockContext): Reading<Stance> | null {
+  if (ctx.heading || mentions.length === 0) return null
+  // The clause's first word, after a start phrase ("Starting the day after treatment,") and adverbs ("gently").
+  let i = 0
+  const opener = clause[0]?.norm
+  const starts = opener !== undefined && startWords.has(opener)
+  if (starts) {
+    const d = durations[0]
+    if (!d || d.first > 2) return null
+    i = d.last
+    while (i < clause.length && (clause[i]!.kind === 'punct' || clause[i]!.norm === 'after' || ctx.lexicon.procedures.matchAt(clause, i) || clause[i]!.norm === 'the' || clause[i]!.norm === 'your')) i++
+  } else if (!(ctx.timeline && ctx.timelineRule === 'timeline/label') || durations.length > 0) return null
+  // Past the run-in label itself ("Days 2–7:").
+  while (i < clause.length && clause[i]!.start < (ctx.labelEnd ?? -1)) i++
+  while (i < clause.length && (clause[i]!.kind === 'punct' || /^[a-z]{3,}ly$/.test(clause[i]!.norm))) i++
+  if (!mentions.some((m) => m.first === i) || clause[i]?.norm.endsWith('ing')) return null
+  return { value: 'allowed', rules: ['stance/directive-start'] }
 }

@@ -24,6 +24,14 @@ export const stanceFamily = {
       notOk: [{ text: 'Use a fragrance-free, makeup-free routine for 24 hours.', claims: [] }]
     },
     {
+      id: 'stance/directive-start',
+      kind: 'reads',
+      summary: 'The stance is allowed: the statement tells the reader to do the activity from a point in time ("Starting the day after, cleanse…").',
+      doc: 'A clause with no cue that opens with the activity\'s own verb, from a start point, allows it from then: after "starting" or "beginning" + a duration ("Starting the day after treatment, cleanse the skin with lukewarm water" → washing allowed from 24 h), or under a run-in time label ("Days 2–7: Cleanse gently with a mild cleanser." → from the window\'s start). Not "for <duration>", which says how long to keep doing it, and not a clause that opens with anything but the verb ("Use a cleanser to wash your face").',
+      ok: [{ text: 'Starting the day after treatment, cleanse the skin with lukewarm water.', claims: ['washing allowed 24 h'] }],
+      notOk: [{ text: 'Cleanse the skin with lukewarm water for a week.', claims: [] }]
+    },
+    {
       id: 'stance/negated-avoid',
       kind: 'reads',
       summary: 'The stance is allowed: an avoid word is negated ("no need to wait", "not off-limits").',

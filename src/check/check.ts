@@ -1,7 +1,8 @@
 /**
  * Checks of a claims file against the format and against its source:
  * digest current, every quote found at its span, ids unique, every rule id
- * one the extractor has, orphaned claims listed. Pure: the caller reads the files.
+ * one the extractor has, an `unlisted` claim not on a vocabulary topic,
+ * orphaned claims listed. Pure: the caller reads the files.
  */
 import { isRuleId } from '../extract/rules/index.ts'
 import { lineIndex } from '../lines.ts'
@@ -16,11 +17,12 @@ import type { Source } from '../read/source.ts'
  *   YAML and schema messages are included as they are.
  * @param source The source it belongs to, or `undefined` when there is none.
  * @param sourceFile The path where the source was expected, for messages.
+ * @param topics The vocabulary's topics (optional): an `unlisted` claim on one of them was extracted before the vocabulary listed its words.
  * @returns Every problem, each at its own line and column of the claims file.
  * @example
  * checkClaimsFile(read, source, 'sources/a.md') // [] when all is well
  */
-export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, sourceFile: string): Message[] {
+export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, sourceFile: string, topics?: ReadonlySet<string>): Message[] {
   const { file, data } = read
   const messages: Message[] = [...read.messages]
   if (!data) return messages
@@ -59,6 +61,15 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
         ruleId: 'rules'
       })
     })
+    if (claim.unlisted && topics?.has(claim.topic)) {
+      messages.push({
+        file,
+        ...at(['claims', i, 'unlisted']),
+        reason: `Unexpected \`unlisted\` on topic \`${claim.topic}\`: the vocabulary lists it now; run \`claimrange extract --force\``,
+        ruleId: 'unlisted',
+        severity: 'warning'
+      })
+    }
     if (claim.status === 'orphaned') {
       messages.push({
         file,

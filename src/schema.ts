@@ -35,6 +35,15 @@
  * - `context: {before, after}` (optional, after `span`) holds about 60
  *   characters of source text on each side of the quote; it is written for
  *   reviewed claims so they can be re-anchored after the source is edited.
+ * - `unlisted: true` (optional, right after `activity`) marks a claim on an
+ *   activity the vocabulary does not list ("do not lie down for 4 hours"):
+ *   its `activity` is the source's words for it, normalised ("lying down"),
+ *   and its `topic` is the key that groups it with the same activity in
+ *   other sources (`lying-down`), until an editor maps the words to a topic
+ *   or to `ignore` in `vocabulary.yaml`. It is present only when true, so
+ *   every claims file written before it stays valid; `check` reports an
+ *   unlisted claim whose topic is a vocabulary topic (the vocabulary has
+ *   changed since: re-extract).
  * - `rules` (optional, the last key, after `review` and `status`) lists the ids of the extraction rules
  *   that gave the claim its topic, stance, time and condition, in that order
  *   (`src/extract/rules/`; `describeRule` says each in words). It comes
@@ -160,6 +169,7 @@ export const claimSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'expected an id of lowercase letters, digits and `-`'),
     topic: slug,
     activity: z.string(),
+    unlisted: z.literal(true).optional(),
     stance: z.enum(stances),
     wait: waitSchema,
     condition: slug.nullable(),

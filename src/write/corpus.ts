@@ -15,9 +15,10 @@ import { rowKey } from '../consensus/select.ts'
 import { consensusOptions } from '../diff/claims.ts'
 import { diffRows, newlyOrphaned } from '../diff/consensus.ts'
 import type { ConsensusDiff } from '../diff/types.ts'
-import { extractClaims } from '../extract/index.ts'
+import { skippedClaimsErrors } from '../check/check.ts'
 import type { Message } from '../message.ts'
-import { listFiles } from '../read/claims.ts'
+import { extractSource } from '../isolate/index.ts'
+import { listFiles, listSources } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource, sha256, type Source } from '../read/source.ts'
 import type { Claim, ClaimsFile } from '../schema.ts'
@@ -92,7 +93,7 @@ export interface CorpusResult {
  * Bump when extraction rules change so every claims file is regenerated once.
  * Stored with the vocabulary's digest in `<claims>/.claimrange.json`.
  */
-export const extractorVersion = 9
+export const extractorVersion = 10
 
 /**
  * Extract the claims of every source in a folder and write them, keeping
@@ -120,7 +121,7 @@ export const extractorVersion = 9
  */
 export async function extractCorpus(options: CorpusOptions): Promise<CorpusResult> {
   const { sourcesDir, claimsDir, vocabulary } = options
-  const names = await listFiles(sourcesDir, /\.md$/i)
+  const { names, messages: skipped } = await listSources(sourcesDir)
   if (names.length === 0) throw new FileError(sourcesDir, 'No source found: expected `*.md` articles in this folder')
   const ids = options.only ? new Set(options.only) : undefined
   return withLock(
@@ -134,7 +135,7 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
       const related = relatedLookup(relatedTopics)
       const folder = await currentFolder(claimsDir, loadIndex(claimsDir, JSON.stringify(relatedTopics)), related, relatedTopics)
       const outcomes: SourceOutcome[] = []
-      const messages: Message[] = []
+      const messages: Message[] = [...skipped]
       const changes: Change[] = []
       for (const name of names) {
         const file = join(sourcesDir, name)
@@ -144,13 +145,25 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
         const claimsFile = join(claimsDir, claimsName)
         const entry = folder.entries.get(claimsName)
         const stamp = stampFile(file)
-        if (!force && entry && stamp && entry.source && sameStamp(stamp, entry.source) && entry.source.digest === entry.digest && !entry.lacksContext) {
+        // A claims file changed on disk since the index (an editor's hand) is read and checked in `extractOne`.
+        if (!force && entry && stamp && entry.source && sameStamp(stamp, entry.source) && entry.source.digest === entry.digest && !entry.lacksContext && !folder.changed.has(claimsName)) {
           outcomes.push({ id, file, claimsFile, status: 'unchanged', extracted: false, claims: undefined, topics: entry.topics })
           continue
         }
         const done = await extractOne(file, id, claimsFile, vocabulary, force, messages)
         outcomes.push(done.outcome)
-        if (done.outcome.status === 'failed' || !done.after) continue
+        if (done.outcome.status === 'failed') {
+          // Not skipped by the index next time either: read and checked again until it is fixed.
+          const kept = folder.entries.get(claimsName)
+          if (kept?.source) {
+            const recheck = { ...kept }
+            delete recheck.source
+            folder.entries.set(claimsName, recheck)
+            folder.dirty = true
+          }
+          continue
+        }
+        if (!done.after) continue
         const next = indexEntry(claimsFile, done.after, related, done.outcome.source!, stamp)
         if (next) {
           folder.dirty = true
@@ -463,13 +476,19 @@ async function withDigests(folder: Folder): Promise<void> {
  * @param current When the caller's claims were extracted from this digest and
  *   need no re-extraction, skip extraction if the source still has it;
  *   `null` reads the source without extracting (default: always extract).
- * @returns The source as read, and its extracted claims (`undefined` when skipped by `current`).
- * @throws {FileError} When the source is unusable (empty, binary, not UTF-8, broken front matter).
+ * @returns The source as read, its extracted claims (`undefined` when skipped by `current`) and
+ *   warnings about it (read without emphasis).
+ * @throws {FileError} When the source is unusable (empty, binary, not UTF-8, broken front matter,
+ *   over a limit, or its extraction failed or ran out of time or memory).
  */
-export async function readAndExtract(file: string, vocabulary: Vocabulary, current?: string | null): Promise<{ source: Source; extracted: Claim[] | undefined }> {
+export async function readAndExtract(file: string, vocabulary: Vocabulary, current?: string | null): Promise<{ source: Source; extracted: Claim[] | undefined; messages: Message[] }> {
   const source = await readSource(file)
-  if (current === null || (current !== undefined && source.digest === current)) return { source, extracted: undefined }
-  return { source, extracted: extractClaims(source, vocabulary) }
+  if (current === null || (current !== undefined && source.digest === current)) return { source, extracted: undefined, messages: [] }
+  // In isolation (a worker thread, a time budget, `src/isolate/`): any failure is one message naming the file.
+  const isolated = await extractSource(source, vocabulary)
+  const failure = isolated.claims ? undefined : isolated.messages[0]
+  if (failure) throw new FileError(file, failure.reason, failure.line)
+  return { source, extracted: isolated.claims, messages: isolated.messages }
 }
 
 /**
@@ -501,6 +520,7 @@ async function extractOne(
     return failed()
   }
   const { source } = read
+  messages.push(...read.messages)
   if (previous && !previous.data) {
     for (const m of previous.messages) messages.push({ ...m, reason: `${m.reason} (left untouched; fix it, then run extract again)` })
     return failed(source)
@@ -510,8 +530,18 @@ async function extractOne(
     const after: ClaimsFile = { source: id, digest: source.digest, claims }
     return { outcome: { id, file, claimsFile, status, extracted, claims, topics: topicCounts(claims), source }, ...(before ? { before } : {}), after }
   }
-  if (before && read.extracted === undefined) return done('unchanged', false, before.claims)
-  const merged = mergeClaims(before, read.extracted ?? extractClaims(source, vocabulary), source.text, { file: claimsFile })
+  if (before && read.extracted === undefined) {
+    // Skipped by digest: still checked as `check` would; a hand-broken file fails the run and is not indexed.
+    const problems = skippedClaimsErrors(previous!, source)
+    if (problems.length > 0) {
+      messages.push(...problems)
+      return failed(source)
+    }
+    return done('unchanged', false, before.claims)
+  }
+  // Always extracted here: a digest to skip by comes only with a usable claims file.
+  if (read.extracted === undefined) return done('unchanged', false, [])
+  const merged = mergeClaims(before, read.extracted, source.text, { file: claimsFile })
   messages.push(...merged.messages)
   const after: ClaimsFile = { source: id, digest: source.digest, claims: merged.claims }
   const yaml = serializeClaims(after)

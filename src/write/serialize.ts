@@ -72,6 +72,7 @@ function orderClaim(claim: Claim): Claim {
     id: claim.id,
     topic: claim.topic,
     activity: claim.activity,
+    ...(claim.unlisted ? { unlisted: true as const } : {}),
     stance: claim.stance,
     wait: orderWait(claim.wait),
     condition: claim.condition,

@@ -2,26 +2,33 @@
  * `npm run bench:scale`: the corpus at scale. For generated corpora of
  * 1,000 and 10,000 sources (the bench's seeded articles, about 18 claims
  * each; `BENCH_SOURCES=1000,10000` to choose) it prints, each as a fresh
- * process of the compiled CLI, wall time and peak RSS of:
+ * process of the compiled CLI, wall time, CPU time (user and system, every
+ * thread) and peak RSS of:
  *
- * - `extract` from scratch, with nothing changed, and with one source added;
+ * - `extract` from scratch, with nothing changed, and with one source added
+ *   (the last two `BENCH_REPEATS` times, default 5, from the same state:
+ *   the median run, and the spread);
  * - `consensus --json` (and the size of its output);
  * - `build` (the site, `data.js` included);
  *
  * and, in this process: the consensus of every claim (`computeConsensus`,
- * median of 3), the review POST (`/api/review` answered, median of 5), and
- * the chart's first render and one source switched off in headless
- * Chromium (`bench/chart.ts` when it exists, else a small driver of the
- * page as it is). Then it says which of the issue's targets were met.
+ * median of `BENCH_REPEATS`), the review POST (`/api/review` answered,
+ * median of 10), and the chart's first render and one source switched off
+ * in headless Chromium (`bench/chart.ts` when it exists, else a small
+ * driver of the page as it is). Then it says which of the issue's targets
+ * were met.
  *
- * "Beyond process start" subtracts the median wall time of
+ * "Beyond process start" subtracts the median wall (and CPU) time of
  * `claimrange --help` (node start-up and loading the compiled CLI).
+ *
+ * Corpora are written under `BENCH_DIR` (default: `claimrange-scale` in the
+ * system's temporary folder).
  *
  * Figures, not assertions: speed is never checked in a test. The machine
  * is shared: the lead re-runs this on a quiet machine.
  */
 import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -39,11 +46,13 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(root, 'bin', 'claimrange.js')
 const rssModule = pathToFileURL(join(root, 'bench', 'rss.mjs')).href
 const sizes = (process.env.BENCH_SOURCES ?? '1000,10000').split(',').map((s) => Number(s.trim())).filter((n) => n > 0)
-const work = join(tmpdir(), 'claimrange-scale')
+const work = process.env.BENCH_DIR ?? join(tmpdir(), 'claimrange-scale')
 
 /** One measured command. */
 interface Run {
   seconds: number
+  /** CPU time of the process (user and system, every thread), s. */
+  cpu: number
   /** Peak resident set size, MB. */
   rss: number
   code: number
@@ -77,9 +86,11 @@ function claimrange(args: string[], cwd: string): Run {
   const out = statSync(outFile).size
   const text = out < 8 * 1024 * 1024 ? readFileSync(outFile, 'utf8') : ''
   if (child.status !== 0) console.log(`  (exit ${child.status}: ${String(child.stderr).trim().split('\n').slice(-3).join(' | ')})`)
+  const usage = existsSync(rssFile) ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpu: number }) : { maxRSS: NaN, cpu: NaN }
   return {
     seconds,
-    rss: existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN,
+    cpu: usage.cpu / 1e6,
+    rss: usage.maxRSS / 1024,
     code: child.status ?? -1,
     out,
     tail: text.trimEnd().split('\n').slice(-3).join('\n')
@@ -118,9 +129,32 @@ function generate(dir: string, n: number, seed: number): number {
   return bytes
 }
 
-/** A figure line: label, wall time, peak RSS. */
+/** A figure line: label, wall time, CPU time, peak RSS. */
 function line(label: string, run: Run, extra = ''): void {
-  console.log(`  ${label.padEnd(34)} ${run.seconds.toFixed(2).padStart(7)} s  ${run.rss.toFixed(0).padStart(6)} MB${extra ? `  ${extra}` : ''}`)
+  console.log(`  ${label.padEnd(34)} ${run.seconds.toFixed(2).padStart(7)} s wall ${run.cpu.toFixed(2).padStart(6)} s CPU ${run.rss.toFixed(0).padStart(6)} MB${extra ? `  ${extra}` : ''}`)
+}
+
+/**
+ * Run a command several times and keep the median run (by wall time).
+ *
+ * @param times How many runs.
+ * @param once One run (restoring what the command changes first, when needed).
+ * @returns The median run, and every run's wall and CPU time.
+ */
+function repeated(times: number, once: () => Run): { run: Run; walls: number[]; cpus: number[] } {
+  const runs = Array.from({ length: times }, once)
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds)
+  return { run: sorted[sorted.length >> 1]!, walls: runs.map((r) => r.seconds), cpus: runs.map((r) => r.cpu) }
+}
+
+/**
+ * The spread of some figures in words.
+ *
+ * @param values Seconds.
+ * @returns E.g. `0.61–0.74 s`.
+ */
+function spread(values: number[]): string {
+  return `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)} s`
 }
 
 /**
@@ -208,8 +242,11 @@ async function reviewPost(dir: string): Promise<number[]> {
 
 const results = new Map<number, Record<string, Run | number>>()
 mkdirSync(work, { recursive: true })
-const help = median(Array.from({ length: 7 }, () => claimrange(['--help'], root).seconds))
-console.log(`claimrange --help: ${help.toFixed(2)} s (median of 7; process start for the figures below)`)
+const helps = Array.from({ length: 7 }, () => claimrange(['--help'], root))
+const help = median(helps.map((r) => r.seconds))
+const helpCpu = median(helps.map((r) => r.cpu))
+console.log(`claimrange --help: ${help.toFixed(2)} s wall, ${helpCpu.toFixed(2)} s CPU (median of 7, ${spread(helps.map((r) => r.seconds))}; process start for the figures below)`)
+const repeats = Number(process.env.BENCH_REPEATS ?? 5)
 
 for (const n of sizes) {
   const dir = join(work, String(n))
@@ -220,11 +257,22 @@ for (const n of sizes) {
   const io = ['--sources', sources, '--claims', join(dir, 'claims')]
   const scratch = claimrange(['extract', ...io], dir)
   line('extract from scratch', scratch)
-  const nothing = claimrange(['extract', ...io], dir)
-  line('extract, nothing changed', nothing, `(${(nothing.seconds - help).toFixed(2)} s beyond start) ${nothing.tail.split('\n').at(-1)}`)
-  writeFileSync(join(sources, 'article-added.md'), article(random(7), n))
-  const added = claimrange(['extract', ...io], dir)
-  line('extract, one source added', added, `(${(added.seconds - help).toFixed(2)} s beyond start)`)
+  const nothings = repeated(repeats, () => claimrange(['extract', ...io], dir))
+  const nothing = nothings.run
+  line('extract, nothing changed', nothing, `(${(nothing.seconds - help).toFixed(2)} s beyond start; median of ${repeats}: ${spread(nothings.walls)} wall) ${nothing.tail.split('\n').at(-1)}`)
+  // One source added, several times from the same state: the added source, its claims and the cache put back as they were.
+  const claimsDir = join(dir, 'claims')
+  const kept = join(work, 'cache-kept')
+  rmSync(kept, { recursive: true, force: true })
+  cpSync(join(claimsDir, '.cache'), kept, { recursive: true, filter: (path) => !path.includes(`${join(claimsDir, '.cache', 'files')}`) })
+  const addeds = repeated(repeats, () => {
+    for (const path of [join(sources, 'article-added.md'), join(claimsDir, 'article-added.yaml'), join(claimsDir, '.cache', 'files', 'article-added.yaml.json')]) rmSync(path, { force: true })
+    cpSync(kept, join(claimsDir, '.cache'), { recursive: true })
+    writeFileSync(join(sources, 'article-added.md'), article(random(7), n))
+    return claimrange(['extract', ...io], dir)
+  })
+  const added = addeds.run
+  line('extract, one source added', added, `(${(added.seconds - help).toFixed(2)} s wall, ${(added.cpu - helpCpu).toFixed(2)} s CPU beyond start; median of ${repeats}: ${spread(addeds.walls)} wall, ${spread(addeds.cpus)} CPU)`)
   const json = claimrange(['consensus', '--claims', join(dir, 'claims'), '--json'], dir)
   line('consensus --json', json, `${(json.out / 1024 / 1024).toFixed(1)} MB of JSON, exit ${json.code}`)
   const build = claimrange(['build', ...io, '--out', join(dir, 'site')], dir)
@@ -234,15 +282,21 @@ for (const n of sizes) {
   const options = consensusOptions(await readVocabulary())
   const claims = files.reduce((sum, f) => sum + f.claims.length, 0)
   const times: number[] = []
+  const cpus: number[] = []
   let pairs = 0
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < repeats; i++) {
     const start = performance.now()
+    const cpuStart = process.cpuUsage()
     const report = computeConsensus(files, options)
+    const cpu = process.cpuUsage(cpuStart)
     times.push((performance.now() - start) / 1000)
+    cpus.push((cpu.user + cpu.system) / 1e6)
     pairs = report.topics.reduce((sum, t) => sum + t.conflicts.pairs, 0)
   }
   const consensus = median(times)
-  console.log(`  ${'consensus in process'.padEnd(34)} ${consensus.toFixed(2).padStart(7)} s           ${claims} claims, ${pairs} conflicting pairs in groups (median of 3)`)
+  console.log(
+    `  ${'consensus in process'.padEnd(34)} ${consensus.toFixed(2).padStart(7)} s wall ${median(cpus).toFixed(2).padStart(6)} s CPU         ${claims} claims, ${pairs} conflicting pairs in groups (median of ${repeats}: ${spread(times)} wall, ${spread(cpus)} CPU)`
+  )
   const posts = await reviewPost(dir)
   const post = median(posts)
   console.log(`  ${'review POST answered'.padEnd(34)} ${(post / 1000).toFixed(3).padStart(7)} s           median of ${posts.length} (${Math.min(...posts).toFixed(0)}–${Math.max(...posts).toFixed(0)} ms)`)
@@ -257,7 +311,7 @@ const big = results.get(10000)
 const small = results.get(1000)
 if (big) {
   const r = (k: string) => big[k] as Run
-  say(r('added').seconds - help < 1, `10,000 sources, one added: extract + consensus + what-changed < 1 s beyond start: ${(r('added').seconds - help).toFixed(2)} s`)
+  say(r('added').seconds - help < 1, `10,000 sources, one added: extract + consensus + what-changed < 1 s beyond start: ${(r('added').seconds - help).toFixed(2)} s (median of ${repeats})`)
   say(r('nothing').seconds - help < 0.5, `10,000 sources, nothing changed < 0.5 s beyond start: ${(r('nothing').seconds - help).toFixed(2)} s`)
   const peak = Math.max(...['scratch', 'nothing', 'added', 'json', 'build'].map((k) => r(k).rss))
   say(peak < 1024, `10,000 sources, peak RSS < 1 GB: ${peak.toFixed(0)} MB (largest of the five commands)`)
@@ -266,7 +320,7 @@ if (big) {
     const ratio = r('scratch').seconds / (small.scratch as Run).seconds
     say(ratio < 12, `from scratch stays linear (≈ 10× the 1,000-source time): ${ratio.toFixed(1)}×`)
   }
-  say((big.consensus as number) < 1, `consensus over ${big.claims} claims < 1 s: ${(big.consensus as number).toFixed(2)} s`)
+  say((big.consensus as number) < 1, `consensus over ${big.claims} claims < 1 s: ${(big.consensus as number).toFixed(2)} s (median of ${repeats})`)
 }
 if (small) say((small.post as number) < 100, `review POST on 1,000 sources < 100 ms: ${(small.post as number).toFixed(0)} ms`)
 console.log('  (chart targets: see the chart lines above; first render < 2 s, toggle < 200 ms, DOM nodes < 20,000 at 10,000 sources)')

@@ -25,7 +25,15 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 export const cliFile = join(root, 'dist', 'cli', 'claimrange.js')
 
 /** Packages left out of the bundle (imported from node_modules at run time). */
-export const external = ['vite', 'chokidar', 'tsx', 'esbuild', 'playwright-core', 'jsdom', 'vitest']
+export const external = ['vite', 'chokidar', 'tsx', 'esbuild', 'playwright-core', 'jsdom', 'vitest', 'piscina']
+
+/**
+ * The extraction worker thread (`src/isolate/worker.ts`), bundled on its own
+ * beside the CLI: `src/isolate/extract.ts` starts `./worker.js` next to
+ * itself. piscina stays external: it starts a worker file of its own from
+ * its package folder.
+ */
+export const workerFile = join(root, 'dist', 'cli', 'worker.js')
 
 /**
  * Whether the compiled CLI is missing or older than a file it is built from
@@ -47,15 +55,27 @@ export function isStale() {
 }
 
 /**
- * Build the compiled CLI.
+ * Build the compiled CLI, and the extraction worker beside it.
  *
- * @returns The path written.
+ * @returns The path of the CLI.
  * @throws {Error} When esbuild is not installed or the code does not compile.
  */
 export async function buildCli() {
+  await bundle(join(root, 'src', 'isolate', 'worker.ts'), workerFile)
+  return bundle(join(root, 'src', 'cli', 'main.ts'), cliFile)
+}
+
+/**
+ * Bundle one entry point into one file, written atomically.
+ *
+ * @param entry The TypeScript entry point.
+ * @param outFile Where the bundle goes.
+ * @returns `outFile`.
+ */
+async function bundle(entry, outFile) {
   const { build } = await import('esbuild')
   const result = await build({
-    entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -75,11 +95,11 @@ export async function buildCli() {
       ].join(' ')
     }
   })
-  mkdirSync(dirname(cliFile), { recursive: true })
-  const temp = `${cliFile}.${process.pid}.tmp`
+  mkdirSync(dirname(outFile), { recursive: true })
+  const temp = `${outFile}.${process.pid}.tmp`
   writeFileSync(temp, result.outputFiles[0].contents)
-  renameSync(temp, cliFile)
-  return cliFile
+  renameSync(temp, outFile)
+  return outFile
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

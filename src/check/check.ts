@@ -1,10 +1,11 @@
 /**
  * Checks of a claims file against the format and against its source:
  * digest current, every quote found at its span, ids unique, every rule id
- * one the extractor has, orphaned claims listed. Pure: the caller reads the files.
+ * one the extractor has, an `unlisted` claim not on a vocabulary topic,
+ * orphaned claims listed. Pure: the caller reads the files.
  */
 import { isRuleId } from '../extract/rules/index.ts'
-import { lineAt } from '../lines.ts'
+import { lineIndex } from '../lines.ts'
 import type { Message } from '../message.ts'
 import type { ClaimsRead } from '../read/claims.ts'
 import type { Source } from '../read/source.ts'
@@ -16,11 +17,12 @@ import type { Source } from '../read/source.ts'
  *   YAML and schema messages are included as they are.
  * @param source The source it belongs to, or `undefined` when there is none.
  * @param sourceFile The path where the source was expected, for messages.
+ * @param topics The vocabulary's topics (optional): an `unlisted` claim on one of them was extracted before the vocabulary listed its words.
  * @returns Every problem, each at its own line and column of the claims file.
  * @example
  * checkClaimsFile(read, source, 'sources/a.md') // [] when all is well
  */
-export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, sourceFile: string): Message[] {
+export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, sourceFile: string, topics?: ReadonlySet<string>): Message[] {
   const { file, data } = read
   const messages: Message[] = [...read.messages]
   if (!data) return messages
@@ -43,6 +45,8 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
     })
   }
   const ids = new Map<string, number>()
+  // Line starts found once: a look-up per claim from the file's start was quadratic on long sources.
+  const lineOf = lineIndex(source.text)
   data.claims.forEach((claim, i) => {
     const first = ids.get(claim.id)
     if (first !== undefined) {
@@ -57,6 +61,15 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
         ruleId: 'rules'
       })
     })
+    if (claim.unlisted && topics?.has(claim.topic)) {
+      messages.push({
+        file,
+        ...at(['claims', i, 'unlisted']),
+        reason: `Unexpected \`unlisted\` on topic \`${claim.topic}\`: the vocabulary lists it now; run \`claimrange extract --force\``,
+        ruleId: 'unlisted',
+        severity: 'warning'
+      })
+    }
     if (claim.status === 'orphaned') {
       messages.push({
         file,
@@ -78,10 +91,26 @@ export function checkClaimsFile(read: ClaimsRead, source: Source | undefined, so
       }
       return
     }
-    const actualLine = lineAt(source.text, start)
+    const actualLine = lineOf(start)
     if (actualLine !== line) {
       messages.push({ file, ...at(['claims', i, 'span', 'line']), reason: `Unexpected line \`${line}\`, expected \`${actualLine}\``, ruleId: 'quote' })
     }
   })
   return messages
+}
+
+/**
+ * The errors of a claims file that `extract` skips because its digest is
+ * current: what `check` would report of it (quotes off their spans, wrong
+ * lines, duplicate ids, a wrong `source`), without the warnings. Each
+ * reason says the file was left untouched.
+ *
+ * @param read The claims file as read, with data.
+ * @param source Its source.
+ * @returns The errors; empty when the file is sound.
+ */
+export function skippedClaimsErrors(read: ClaimsRead, source: Source): Message[] {
+  return checkClaimsFile(read, source, source.file)
+    .filter((m) => m.severity !== 'warning')
+    .map((m) => ({ ...m, reason: `${m.reason} (left untouched: fix it by hand, then run extract again)` }))
 }

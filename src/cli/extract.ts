@@ -2,12 +2,13 @@
  * `claimrange extract`: extract the claims of every source into
  * `claims/<id>.yaml`, keeping editors' reviews, and print a summary.
  * Exit 1 when a source or claims file was unusable (the others are still
- * written).
+ * written), or when a claims file skipped by digest fails `check`.
  */
 import type { Command } from 'commander'
 import { formatConsensusDiff } from '../diff/format.ts'
 import { compareMessages, formatMessage } from '../message.ts'
 import { formatExtractSummary } from '../report/summary.ts'
+import { formatUnlisted, listUnlisted } from '../report/unlisted.ts'
 import { extractCorpus, type CorpusResult } from '../write/corpus.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import type { Register } from './commands.ts'
@@ -35,9 +36,15 @@ export async function runExtract(options: ExtractCommandOptions, effects: Effect
   const result = await extractCorpus({ sourcesDir: options.sources, claimsDir: options.claims, vocabulary, force: options.force === true })
   for (const message of [...result.messages].sort(compareMessages)) effects.err(formatMessage(message))
   effects.out(formatExtractSummary(result, { color: effects.color }))
+  // The activities outside the vocabulary in what this run extracted (an added or edited article's, or
+  // every source's on a full run): listing the whole corpus would mean reading every claims file, which
+  // an incremental run does not; `check` lists the whole corpus.
+  const extracted = result.sources.flatMap((s) => (s.extracted && s.claims ? [{ source: s.id, claims: s.claims }] : []))
+  for (const line of formatUnlisted(listUnlisted(extracted))) effects.out(line)
   effects.out('')
   effects.out(formatConsensusDiff(result.diff, { color: effects.color }))
-  const failed = result.sources.some((s) => s.status === 'failed')
+  // A source or claims file unusable, or a claims file skipped by digest that fails `check`.
+  const failed = result.sources.some((s) => s.status === 'failed') || result.messages.some((m) => (m.severity ?? 'error') === 'error')
   return { result, vocabulary, exitCode: failed ? 1 : 0 }
 }
 

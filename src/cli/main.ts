@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' }
 import { FileError } from '../read/errors.ts'
 import { CliError, processEffects, type Effects } from './effects.ts'
 import { commands } from './commands.ts'
+import { stopOnInterrupt } from './interrupt.ts'
 
 /**
  * Run the claimrange CLI. Commands only map flags to options and call the
@@ -10,9 +11,22 @@ import { commands } from './commands.ts'
  *
  * @param argv Arguments after the program name.
  * @param effects Where output goes (default: the process's stdout/stderr).
+ * @param options `signals`: stop the process on Ctrl-C / SIGTERM while the
+ *   command runs, exit code 130 / 143 (default: only when `effects` is the
+ *   process's own, so a test calling `main` keeps its process).
  * @returns Exit code: 0 on success, 1 when problems were found or a command failed, 2 on bad usage.
  */
-export async function main(argv: string[], effects: Effects = processEffects): Promise<number> {
+export async function main(argv: string[], effects: Effects = processEffects, options: { signals?: boolean } = {}): Promise<number> {
+  const uninstall = (options.signals ?? effects === processEffects) ? stopOnInterrupt((line) => effects.err(line)) : undefined
+  try {
+    return await run(argv, effects)
+  } finally {
+    uninstall?.()
+  }
+}
+
+/** Parse the arguments and run the command; errors become one line and an exit code. */
+async function run(argv: string[], effects: Effects): Promise<number> {
   const debug = argv.includes('--debug')
   const program = new Command('claimrange')
     .description('Extract wait-time claims from articles, compute where sources agree, chart the consensus.')

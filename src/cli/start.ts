@@ -44,12 +44,15 @@ export interface StartOptions {
  * @returns The running site (when served) and the exit code so far.
  */
 export async function runStart(options: StartOptions, effects: Effects): Promise<{ site: RunningSite | undefined; exitCode: number }> {
-  const { exitCode, vocabulary } = await runExtract(options, effects)
+  const extracted = await runExtract(options, effects)
+  const { vocabulary } = extracted
   const loaded = await loadConsensus({ claims: options.claims }, vocabulary)
   effects.out('')
   effects.out(formatConsensusTable(loaded.report, { color: effects.color, labels: loaded.labels }))
-  const built = await buildSite({ sourcesDir: options.sources, claimsDir: options.claims, outDir: options.out, vocabulary })
+  const built = await buildSite({ sourcesDir: options.sources, claimsDir: options.claims, outDir: options.out, vocabulary, skipUnusable: true })
   for (const m of built.messages) effects.err(formatMessage(m))
+  // A source or claims file left out of the page is an error, as it is in `extract`.
+  const exitCode = Math.max(extracted.exitCode, built.messages.some((m) => (m.severity ?? 'error') === 'error') ? 1 : 0)
   effects.out('')
   effects.out(`built the chart page in ${options.out}/ (open index.html, or publish the folder anywhere)`)
   if (options.serve === false) return { site: undefined, exitCode }

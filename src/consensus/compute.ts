@@ -9,11 +9,11 @@
  * when an editor switches sources off.
  */
 import type { ClaimsFile } from '../schema.ts'
-import { findConflicts, relatedLookup } from './conflicts.ts'
+import { comparedTopics, findConflicts, relatedLookup } from './conflicts.ts'
 import { findOutliers } from './outliers.ts'
 import { consensusRange } from './range.ts'
 import { rules } from './rules.ts'
-import { compareRows, compareText, countedClaims, type CountedClaim } from './select.ts'
+import { compareRows, countedClaims, type CountedClaim } from './select.ts'
 import type { ClaimSummary, ConsensusOptions, ConsensusReport, Hours, RowConflicts, TopicConsensus, Voice } from './types.ts'
 import { groupVoices } from './voices.ts'
 
@@ -84,8 +84,7 @@ export function computeRow(entries: CountedClaim[], conflicts: RowConflicts, voi
  * @returns No pairs and no groups, with the topics the row would be compared with.
  */
 export function noConflicts(topic: string, related: Map<string, Set<string>>): RowConflicts {
-  const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
-  return { pairs: 0, withinSourcePairs: 0, topics, groups: [], withinSource: [] }
+  return { pairs: 0, withinSourcePairs: 0, topics: comparedTopics(topic, related), groups: [], withinSource: [] }
 }
 
 

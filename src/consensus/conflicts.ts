@@ -30,20 +30,24 @@
  * same time t conflicts with the same claims (the avoid claims of the row's
  * topics whose shortest wait is longer than t), so a row's conflicts are one
  * {@link ConflictGroup} per distinct t, with counts, the shortest contrary
- * wait and a few samples. They are found by one sort and one sweep per row:
- * the candidate avoid claims sorted by shortest wait, the distinct times
- * taken from the latest down, each taking the avoid claims longer than it
- * (O(n log n); the pair-by-pair listing was quadratic: 44.5 M pairs tested
- * at 1,000 sources). Within-source pairs are listed in full (they are few,
- * and an editor must fix each); any other pair is enumerated only on demand,
- * for one claim ({@link conflictLookup}).
+ * wait and a few samples. Every figure of a group is a count, so they are
+ * counted, not swept: the compared avoid claims bucketed by shortest wait,
+ * their sources by the longest shortest wait each states, the allowed
+ * claims by time (`tally.ts`), and each group read from those counts
+ * ({@link conflictGroups}; linear in the claims, plus sorting the distinct
+ * waits; the pair-by-pair listing was quadratic: 44.5 M pairs tested at
+ * 1,000 sources). The same counts, kept per row, let an incremental run add
+ * or take out one source's claims. Within-source pairs are listed in full
+ * (they are few, and an editor must fix each); any other pair is enumerated
+ * only on demand, for one claim ({@link conflictLookup}).
  *
  * Browser-safe (no Node APIs).
  */
 import type { Wait } from '../schema.ts'
 import { upperHours } from './scale.ts'
-import { claimKey, compareText, rowKey, type CountedClaim } from './select.ts'
+import { claimKey, claimRef, compareText, rowKey, type CountedClaim } from './select.ts'
 import type { ClaimRef, ClaimSummary, Conflict, ConflictGroup, ConsensusReport, RowConflicts, TopicConsensus } from './types.ts'
+import { emptyBucket, knows, mergeAvoid, tallyAvoid, tallyCompared, type AllowedTime, type AvoidTally, type ContraryTally, type SourceAvoids } from './tally.ts'
 import { hoursOf } from './voices.ts'
 import { formatHours, formatWait, gist } from './words.ts'
 
@@ -76,6 +80,17 @@ export function relatedLookup(related: Record<string, string[]> = {}): Map<strin
     }
   }
   return map
+}
+
+/**
+ * The topics a row's allowed claims are compared with.
+ *
+ * @param topic The row's topic.
+ * @param related Symmetric related-topics lookup.
+ * @returns The topic and its related topics, sorted.
+ */
+export function comparedTopics(topic: string, related: Map<string, Set<string>>): string[] {
+  return [topic, ...(related.get(topic) ?? [])].sort(compareText)
 }
 
 /**
@@ -121,7 +136,7 @@ export function findConflicts(entries: CountedClaim[], related: Map<string, Set<
   return conflictsOfRows(sortRowClaims(entries), related, within)
 }
 
-/** One row's claims as the sweep reads them. */
+/** One row's claims as the group counts read them. */
 export interface RowCandidates {
   /** Its allowed claims with a number, in stable order. */
   allowed: CountedClaim[]
@@ -132,22 +147,42 @@ export interface RowCandidates {
 }
 
 /**
- * Sort counted claims by row for the sweep: each row's avoid claims sorted
- * once (shortest wait first, then stable order).
+ * Sort counted claims by row for the group counts: each row's avoid claims
+ * by shortest wait (bucketed, so in linear time plus the sort of the
+ * distinct waits), then stable order.
  *
  * @param entries Counted claims, in stable order.
  * @returns By row key, the row's candidates.
  */
 export function sortRowClaims(entries: CountedClaim[]): Map<string, RowCandidates> {
   const out = new Map<string, RowCandidates>()
+  const buckets = new Map<string, Map<number, CountedClaim[]>>()
+  // Claims of one row mostly come together: the row looked up last is kept.
+  let last: string | undefined
+  let row: RowCandidates | undefined
+  let byMin: Map<number, CountedClaim[]> | undefined
   for (const entry of entries) {
     const { stance, wait } = entry.claim
     if (stance === 'allowed' && wait.min === null) continue
-    let row = out.get(entry.row)
-    if (!row) out.set(entry.row, (row = { allowed: [], numbered: [], vague: [] }))
-    ;(stance === 'allowed' ? row.allowed : wait.min === null ? row.vague : row.numbered).push(entry)
+    if (entry.row !== last) {
+      last = entry.row
+      row = out.get(last)
+      if (!row) out.set(last, (row = { allowed: [], numbered: [], vague: [] }))
+      byMin = buckets.get(last)
+      if (!byMin) buckets.set(last, (byMin = new Map()))
+    }
+    if (stance === 'allowed') row!.allowed.push(entry)
+    else if (wait.min === null) row!.vague.push(entry)
+    else {
+      const list = byMin!.get(wait.min)
+      if (list) list.push(entry)
+      else byMin!.set(wait.min, [entry])
+    }
   }
-  for (const row of out.values()) row.numbered.sort(byWait)
+  for (const [key, byMin] of buckets) {
+    const numbered = out.get(key)!.numbered
+    for (const min of [...byMin.keys()].sort((a, b) => a - b)) for (const entry of byMin.get(min)!) numbered.push(entry)
+  }
   return out
 }
 
@@ -177,14 +212,26 @@ export function mergeCandidates(a: RowCandidates, b: RowCandidates): RowCandidat
  */
 export function conflictsOfRows(rows: Map<string, RowCandidates>, related: Map<string, Set<string>>, within?: (row: string) => Conflict[]): Map<string, RowConflicts> {
   const out = new Map<string, RowConflicts>()
+  const avoids = new Map<string, AvoidTally>()
+  const avoidOf = (key: string, list: RowCandidates): AvoidTally => {
+    let tally = avoids.get(key)
+    if (!tally) avoids.set(key, (tally = tallyAvoid(list.numbered, list.vague, conflictSamples)))
+    return tally
+  }
   for (const [key, { allowed }] of rows) {
     if (allowed.length === 0) continue
     const { topic, condition } = allowed[0]!.claim
-    const topics = [topic, ...(related.get(topic) ?? [])].sort(compareText)
-    const lists = topics.flatMap((t) => rows.get(rowKey(t, condition)) ?? [])
-    const numbered = mergeSorted(lists.map((l) => l.numbered), byWait)
-    const vague = mergeSorted(lists.map((l) => l.vague), byOrder)
-    out.set(key, rowConflicts(topic, topics, allowed, numbered, vague, within?.(key)))
+    const topics = comparedTopics(topic, related)
+    const universe = topics.flatMap((t) => {
+      const k = rowKey(t, condition)
+      const list = rows.get(k)
+      return list ? [{ topic: t, list, avoid: avoidOf(k, list) }] : []
+    })
+    const lists = universe.flatMap((u) => [u.list.numbered, u.list.vague])
+    const tally = tallyCompared(allowed, lists)
+    const groups = conflictGroups(topic, tally.allowed, tally.contrary, universe)!
+    const withinSource = within?.(key) ?? withinSourceConflicts(allowed, tally.bySource)
+    out.set(key, { pairs: groups.reduce((n, g) => n + g.pairs, 0), withinSourcePairs: withinSource.length, topics, groups, withinSource })
   }
   return out
 }
@@ -235,94 +282,106 @@ export function mergeSorted<T>(lists: T[][], compare: (a: T, b: T) => number): T
   return out
 }
 
+/** One row its groups compare with: its topic and its avoid claims' tally. */
+export interface ComparedRow {
+  topic: string
+  avoid: AvoidTally
+}
+
 /**
- * The grouped conflicts of one row.
+ * The grouped conflicts of one row, from tallies (see `tally.ts`): one
+ * group per time its allowed claims allow from that has a contrary claim,
+ * earliest first. Every figure is a count over the tallies: the contrary
+ * claims of a time t are the compared rows' numbered avoid claims whose
+ * shortest wait is over t (and, when t is 0, those without a number), their
+ * sources those whose longest such wait is over t.
  *
  * @param topic The row's topic.
- * @param topics The row's topic and its related topics, sorted.
- * @param allowed The row's allowed claims with a number, in stable order.
- * @param numbered The avoid claims with a number of those topics in the row's condition, shortest wait first, then stable order.
- * @param vague Those with no number, in stable order.
- * @param known The row's within-source pairs, when known (default: formed here).
- * @returns The row's conflicts.
+ * @param times Its allowed claims by time.
+ * @param contrary The sources of the avoid claims it compares with.
+ * @param compared The rows it compares with (its topic and related topics in its condition) that exist.
+ * @returns The groups; `undefined` when a tally no longer knows what a
+ *   group names (a sample, or its only contrary source), after a source was
+ *   taken out of it: the row must then be computed from its claims.
  */
-function rowConflicts(topic: string, topics: string[], allowed: CountedClaim[], numbered: CountedClaim[], vague: CountedClaim[], known?: Conflict[]): RowConflicts {
-  const byTime = new Map<number, CountedClaim[]>()
-  for (const entry of allowed) push(byTime, entry.claim.wait.max ?? entry.claim.wait.min!, entry)
-  const sources = new Map<string, number>()
-  const topicsSeen = new Set<string>()
-  const take = (entry: CountedClaim) => {
-    sources.set(entry.source, (sources.get(entry.source) ?? 0) + 1)
-    topicsSeen.add(entry.claim.topic)
-  }
+export function conflictGroups(topic: string, times: AllowedTime[], contrary: ContraryTally, compared: ComparedRow[]): ConflictGroup[] | undefined {
+  if (times.length === 0) return []
+  // The compared rows' avoid claims as one tally (its first claims: what a group samples).
+  let all: AvoidTally = { numbered: [], vague: emptyBucket() }
+  for (const row of compared) all = mergeAvoid(all, row.avoid, conflictSamples)
+  const mins = all.numbered
+  const above = new Array<number>(mins.length + 1).fill(0)
+  for (let i = mins.length - 1; i >= 0; i--) above[i] = above[i + 1]! + mins[i]!.count
+  const { longest } = contrary
+  const sourcesAbove = new Array<number>(longest.length + 1).fill(0)
+  for (let i = longest.length - 1; i >= 0; i--) sourcesAbove[i] = sourcesAbove[i + 1]! + longest[i]![1]
   const groups: ConflictGroup[] = []
-  let next = numbered.length
-  for (const time of [...byTime.keys()].sort((a, b) => b - a)) {
-    while (next > 0 && numbered[next - 1]!.claim.wait.min! > time) take(numbered[--next]!)
-    if (time === 0) vague.forEach(take)
-    const vagueCount = time === 0 ? vague.length : 0
-    const claims = numbered.length - next + vagueCount
+  let next = 0
+  let nextSource = 0
+  for (const time of times) {
+    const t = time.from
+    while (next < mins.length && mins[next]!.min <= t) next++
+    while (nextSource < longest.length && longest[nextSource]![0] <= t) nextSource++
+    const vague = t === 0 ? all.vague.count : 0
+    const claims = above[next]! + vague
     if (claims === 0) continue
-    const members = byTime.get(time)!
-    const samples = numbered.slice(next, next + conflictSamples)
-    if (samples.length < conflictSamples && vagueCount > 0) samples.push(...vague.slice(0, conflictSamples - samples.length))
+    const numberedSources = sourcesAbove[nextSource]!
+    const sources = numberedSources + (t === 0 ? contrary.vagueOnly : 0)
+    const only = sources !== 1 ? '' : numberedSources === 1 ? contrary.top : contrary.vagueSource
+    if (only === null) return undefined
+    const samples: string[] = []
+    for (let i = next; i < mins.length && samples.length < conflictSamples; i++) {
+      if (!knows(mins[i]!, conflictSamples - samples.length)) return undefined
+      for (const ref of mins[i]!.first) if (samples.length < conflictSamples) samples.push(ref[0])
+    }
+    if (samples.length < conflictSamples && vague > 0) {
+      if (!knows(all.vague, conflictSamples - samples.length)) return undefined
+      for (const ref of all.vague.first) if (samples.length < conflictSamples) samples.push(ref[0])
+    }
+    const topics = compared.filter((row) => (row.avoid.numbered.at(-1)?.min ?? -1) > t || (t === 0 && row.avoid.vague.count > 0)).map((row) => row.topic)
     const group: ConflictGroup = {
-      allowedFrom: time,
-      allowed: members.map((e) => e.key),
-      allowedSources: new Set(members.map((e) => e.source)).size,
-      contrary: {
-        claims,
-        sources: sources.size,
-        topics: [...topicsSeen].sort(compareText),
-        shortest: next < numbered.length ? numbered[next]!.claim.wait.min : null,
-        vague: vagueCount,
-        samples: samples.map((e) => e.key)
-      },
-      pairs: members.length * claims,
-      withinSource: members.reduce((n, e) => n + (sources.get(e.source) ?? 0), 0),
+      allowedFrom: t,
+      allowed: time.keys,
+      allowedSources: time.sources,
+      contrary: { claims, sources, topics, shortest: next < mins.length ? mins[next]!.min : null, vague, samples },
+      pairs: time.keys.length * claims,
+      withinSource: time.within,
       reason: ''
     }
-    group.reason = groupReason(topic, group, members[0]!.source, sources.keys().next().value!)
+    group.reason = groupReason(topic, group, claimRef(time.keys[0]!).source, only)
     groups.push(group)
   }
-  groups.reverse()
-  const withinSource = known ?? withinSourceConflicts(allowed, numbered, vague)
-  return {
-    pairs: groups.reduce((n, g) => n + g.pairs, 0),
-    withinSourcePairs: withinSource.length,
-    topics,
-    groups,
-    withinSource
-  }
+  return groups
 }
 
 /**
  * Every within-source pair of a row, in full.
  *
  * @param allowed The row's allowed claims with a number, in stable order.
- * @param numbered The avoid claims with a number they are compared with.
- * @param vague Those without a number.
+ * @param bySource The avoid claims they are compared with, of their own sources (see `tallyContrary`).
  * @returns The pairs, ordered by the allowed claim, then the avoid claim.
  */
-function withinSourceConflicts(allowed: CountedClaim[], numbered: CountedClaim[], vague: CountedClaim[]): Conflict[] {
-  const sources = new Set(allowed.map((a) => a.source))
-  const bySource = new Map<string, CountedClaim[]>()
-  for (const list of [numbered, vague]) for (const entry of list) if (sources.has(entry.source)) push(bySource, entry.source, entry)
+function withinSourceConflicts(allowed: CountedClaim[], bySource: Map<string, SourceAvoids>): Conflict[] {
   // Each source's few avoid claims back in stable order.
-  for (const list of bySource.values()) list.sort((a, b) => a.order - b.order)
+  for (const avoids of bySource.values()) avoids.claims.sort((a, b) => a.order - b.order)
   const out: Conflict[] = []
+  // A claim is in several pairs: its words are read once.
+  const parties = new Map<CountedClaim, ConflictParty>()
+  const partyOf = (entry: CountedClaim): ConflictParty => {
+    let party = parties.get(entry)
+    if (!party) parties.set(entry, (party = { source: entry.source, speaker: entry.claim.speaker, activity: entry.claim.activity, quote: gist(entry.claim.quote), wait: entry.claim.wait }))
+    return party
+  }
   for (const a of allowed) {
     const from = allowedFrom(a.claim.wait)!
-    for (const b of bySource.get(a.source) ?? []) {
+    for (const b of bySource.get(a.source)?.claims ?? []) {
       const min = b.claim.wait.min
       if (min === null ? from !== 0 : min <= from) continue
-      const allowedParty = { ...a.claim, source: a.source }
-      const avoidParty = { ...b.claim, source: b.source }
       out.push({
         allowed: { source: a.source, id: a.claim.id },
         avoid: { source: b.source, id: b.claim.id },
         scope: 'within-source',
-        reason: conflictReason(allowedParty, avoidParty)
+        reason: pairReason(partyOf(a), partyOf(b))
       })
     }
   }
@@ -357,6 +416,17 @@ export function groupReason(topic: string, group: ConflictGroup, allowedSource: 
  * @returns E.g. "sweat-after-microneedling allows sweat right away (“…”), but also says to avoid saunas for 48 h (“…”)".
  */
 export function conflictReason(allowed: ConflictParty, avoid: ConflictParty): string {
+  return pairReason({ ...allowed, quote: gist(allowed.quote) }, { ...avoid, quote: gist(avoid.quote) })
+}
+
+/**
+ * {@link conflictReason} of quotes already cut to their gist.
+ *
+ * @param allowed The claim that allows, its quote a gist.
+ * @param avoid The claim that says to wait longer, its quote a gist.
+ * @returns The reason.
+ */
+function pairReason(allowed: ConflictParty, avoid: ConflictParty): string {
   const from = allowedFrom(allowed.wait)!
   const when = from === 0 ? 'right away' : `after ${formatWait(hoursOf(allowed))}`
   const wait = avoid.wait.min === null ? 'without saying for how long' : `for ${formatWait(hoursOf(avoid))}`
@@ -364,7 +434,7 @@ export function conflictReason(allowed: ConflictParty, avoid: ConflictParty): st
   if (allowed.source === avoid.source && allowed.speaker === avoid.speaker) other = 'but also says'
   else if (allowed.source === avoid.source) other = avoid.speaker ? `but ${avoid.speaker}, quoted in the same source, says` : 'but the same source says'
   else other = `but ${who(avoid)} says`
-  return `${who(allowed)} allows ${allowed.activity} ${when} (“${gist(allowed.quote)}”), ${other} to avoid ${avoid.activity} ${wait} (“${gist(avoid.quote)}”)`
+  return `${who(allowed)} allows ${allowed.activity} ${when} (“${allowed.quote}”), ${other} to avoid ${avoid.activity} ${wait} (“${avoid.quote}”)`
 }
 
 /** The conflicts of one claim, enumerated on demand. */

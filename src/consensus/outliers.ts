@@ -22,7 +22,6 @@ import { logHours, representativeHours } from './scale.ts'
 import type { CountedClaim } from './select.ts'
 import type { ConsensusRange } from './range.ts'
 import type { Hours, Outlier } from './types.ts'
-import { hoursOf } from './voices.ts'
 import { formatHours, formatRange, formatWait, proportion } from './words.ts'
 
 /** Fewest voices with a number for a row to have outliers. */
@@ -42,23 +41,36 @@ export const outlierFactor = 2.5
 export function findOutliers(entries: CountedClaim[], numberedVoices: number, range: ConsensusRange): Outlier[] {
   if (numberedVoices < minimumVoices) return []
   const out: Outlier[] = []
+  // A row states few distinct waits: each is judged (and its reason worded) once.
+  const judged = new Map<number, Map<number | null, OutlierWait | null>>()
   for (const { claim, source } of entries) {
     const { min, max } = claim.wait
     if (min === null || ((max ?? min) >= range.min && min <= range.max)) continue
-    const wait = hoursOf(claim)
-    const hours = representativeHours(wait)
-    const distance = logHours(hours) - logHours(range.median)
-    if (Math.abs(distance) <= Math.log(outlierFactor)) continue
-    out.push({
-      claim: claim.id,
-      source,
-      speaker: claim.speaker,
-      wait,
-      reason: outlierReason(wait, range),
-      factor: Math.round(Math.exp(distance) * 100) / 100
-    })
+    let byMax = judged.get(min)
+    if (!byMax) judged.set(min, (byMax = new Map()))
+    let found = byMax.get(max)
+    if (found === undefined) byMax.set(max, (found = outlierWait({ min, max }, range)))
+    if (found) out.push({ claim: claim.id, source, speaker: claim.speaker, wait: found.wait, reason: found.reason, factor: found.factor })
   }
   return out
+}
+
+/** What an outlier says of its wait: the same for every claim that states it. */
+export type OutlierWait = Pick<Outlier, 'wait' | 'reason' | 'factor'>
+
+/**
+ * Whether a wait is an outlier in a row that has enough voices with a
+ * number (rule in the module doc), and what the outlier then says.
+ *
+ * @param wait A stated wait.
+ * @param range The row's consensus range.
+ * @returns The wait, reason and factor; `null` when the wait is no outlier.
+ */
+export function outlierWait(wait: Hours, range: ConsensusRange): OutlierWait | null {
+  if ((wait.max ?? wait.min) >= range.min && wait.min <= range.max) return null
+  const distance = logHours(representativeHours(wait)) - logHours(range.median)
+  if (Math.abs(distance) <= Math.log(outlierFactor)) return null
+  return { wait, reason: outlierReason(wait, range), factor: Math.round(Math.exp(distance) * 100) / 100 }
 }
 
 /**

@@ -8,13 +8,15 @@
  * touches ({@link affectedRows}), with the same result as
  * `computeConsensus` on the whole corpus: rows are computed by the same
  * code (`computeRow`, `findConflicts`), from the claims in the same order.
+ * (A run that keeps the row tallies does not even do that: see
+ * `update.ts`.)
  *
  * Browser-safe (no Node APIs).
  */
 import type { ClaimsFile, Claim, Stance } from '../schema.ts'
 import { computeRow, noConflicts } from './compute.ts'
 import { conflictsOfRows, findConflicts, mergeCandidates, mergeSorted, sortRowClaims, type RowCandidates } from './conflicts.ts'
-import { claimKey, compareRows, compareText, countedClaims, rowKey, voiceKey, type CountedClaim } from './select.ts'
+import { claimKey, claimsPerSource, compareRows, compareText, countedClaims, rowKey, rowKeyCache, voiceKey, type CountedClaim } from './select.ts'
 import { groupVoices } from './voices.ts'
 import type { Conflict, TopicConsensus, Voice } from './types.ts'
 
@@ -127,38 +129,8 @@ export function computeStates(states: SourceDigest[][], rows: Set<string> | unde
       for (const other of related.get(topic) ?? []) needed!.add(`${other}\u0000${condition}`)
     }
   }
-  const bySource = (a: SourceDigest, b: SourceDigest) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)
   // Every digest once, in source order: positions in it order claims within any one state.
-  const all = [...new Set(states.flat())].sort(bySource)
-  // Row keys by topic and condition, so no key is built per claim.
-  const keys = new Map<string, Map<string | null, string>>()
-  const keyOf = (topic: string, condition: string | null): string => {
-    let byCondition = keys.get(topic)
-    if (!byCondition) keys.set(topic, (byCondition = new Map()))
-    let key = byCondition.get(condition)
-    if (key === undefined) byCondition.set(condition, (key = rowKey(topic, condition)))
-    return key
-  }
-  // Each digest's claims as counted claims, and its voices per row (a voice belongs to one
-  // source), prepared once whatever the state, and kept with the digest while its place in
-  // the source order stays (a live server recomputes after each review).
-  all.forEach((digest, rank) => {
-    if (preparedDigests.get(digest)?.rank === rank) return
-    const { source } = digest
-    const entries: CountedClaim[] = []
-    digest.claims.forEach((compact, index) => {
-      const claim = expand(compact)
-      const row = keyOf(compact[1], compact[2])
-      entries.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row, order: rank * claimsPerSource + index })
-    })
-    const byRow = new Map<string, CountedClaim[]>()
-    for (const entry of entries) {
-      const rowList = byRow.get(entry.row)
-      if (rowList) rowList.push(entry)
-      else byRow.set(entry.row, [entry])
-    }
-    preparedDigests.set(digest, { rank, byRow, voices: new Map([...byRow].map(([row, rowList]) => [row, groupVoices(rowList)])) })
-  })
+  const all = prepareDigests([...new Set(states.flat())])
   // What every state shares is assembled and sorted once; each state then merges in its own few digests.
   const sets = states.map((state) => new Set(state))
   const shared = all.filter((digest) => sets.every((set) => set.has(digest)))
@@ -174,27 +146,57 @@ export function computeStates(states: SourceDigest[][], rows: Set<string> | unde
   })
 }
 
+/**
+ * Prepare digests for the row code: each digest's claims as counted
+ * claims and its voices per row (a voice belongs to one source), made once
+ * whatever the state, and kept with the digest while its place in the
+ * source order stays (a live server recomputes after each review).
+ *
+ * @param digests Digests of distinct sources, any order.
+ * @returns The same digests in source order (their rank in it orders their claims).
+ */
+export function prepareDigests(digests: SourceDigest[]): SourceDigest[] {
+  const all = [...digests].sort((a, b) => compareText(a.source, b.source))
+  // Row keys by topic and condition, so no key is built per claim.
+  const keyOf = rowKeyCache()
+  all.forEach((digest, rank) => {
+    if (preparedDigests.get(digest)?.rank === rank) return
+    const { source } = digest
+    const byRow = new Map<string, CountedClaim[]>()
+    digest.claims.forEach((compact, index) => {
+      const claim = expand(compact)
+      const row = keyOf(compact[1], compact[2])
+      const entry: CountedClaim = { claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row, order: rank * claimsPerSource + index }
+      const rowList = byRow.get(row)
+      if (rowList) rowList.push(entry)
+      else byRow.set(row, [entry])
+    })
+    preparedDigests.set(digest, { rank, byRow, voices: new Map([...byRow].map(([row, rowList]) => [row, groupVoices(rowList)])) })
+  })
+  return all
+}
+
 /** Rows of some digests, ready for the row code. */
-interface Parts {
+export interface Parts {
   /** The counted claims of each row asked for, in stable order. */
   entries: Map<string, CountedClaim[]>
   /** Their voices, sorted by key (as `groupVoices` gives them). */
   voices: Map<string, Voice[]>
-  /** Each needed row's sweep candidates (rows asked for and rows they compare with). */
+  /** Each needed row's conflict candidates (rows asked for and rows they compare with). */
   candidates: Map<string, RowCandidates>
   /** Within-source pairs of each needed row, in source order. */
   within: Map<string, Conflict[]>
 }
 
 /**
- * Assemble the rows of some digests (prepared by `computeStates`).
+ * Assemble the rows of some digests (prepared by {@link prepareDigests}).
  *
  * @param digests Digests in source order.
  * @param rows Rows asked for (default: all).
  * @param needed Rows asked for and the rows they compare with (default: all).
  * @returns Their parts.
  */
-function assemble(digests: SourceDigest[], rows: Set<string> | undefined, needed: Set<string> | undefined): Parts {
+export function assemble(digests: SourceDigest[], rows: Set<string> | undefined, needed: Set<string> | undefined): Parts {
   const entries = new Map<string, CountedClaim[]>()
   const all = new Map<string, CountedClaim[]>()
   const voices = new Map<string, Voice[]>()
@@ -267,9 +269,6 @@ export function rowKeys(digests: SourceDigest[]): Set<string> {
   for (const digest of digests) for (const [, topic, condition] of digest.claims) out.add(rowKey(topic, condition))
   return out
 }
-
-/** Claims one source can have: a claim's stable order is its source's rank times this, plus its place in the file. */
-const claimsPerSource = 2 ** 20
 
 /** Each digest's prepared claims and voices (see {@link computeStates}), while the digest lives. */
 const preparedDigests = new WeakMap<SourceDigest, { rank: number; byRow: Map<string, CountedClaim[]>; voices: Map<string, Voice[]> }>()

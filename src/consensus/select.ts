@@ -24,8 +24,26 @@ export interface CountedClaim {
   key: string
   /** Key of its row (see {@link rowKey}). */
   row: string
-  /** Position in the stable order (source, then file order), 0-based. */
+  /**
+   * Its place in the stable order (source, then file order): its source's
+   * rank among the sources (0-based, by id) times {@link claimsPerSource},
+   * plus its place among the source's counted claims. Orders compare as the
+   * stable order does; {@link sourceRank} gives the rank back.
+   */
   order: number
+}
+
+/** Claims one source can have: a counted claim's order is its source's rank times this, plus its place in the source. */
+export const claimsPerSource = 2 ** 20
+
+/**
+ * The rank of a counted claim's source (among the sources counted with it).
+ *
+ * @param entry A counted claim.
+ * @returns Its source's rank, 0-based.
+ */
+export function sourceRank(entry: CountedClaim): number {
+  return Math.floor(entry.order / claimsPerSource)
 }
 
 /**
@@ -81,14 +99,43 @@ export function countedClaims(files: ClaimsFile[], exclude: Iterable<string> = [
     .filter(({ file }) => !excluded.has(file.source))
     .sort((a, b) => compareText(a.file.source, b.file.source) || a.index - b.index)
   const out: CountedClaim[] = []
+  const rowKeyOf = rowKeyCache()
+  let rank = -1
+  let previous: string | undefined
+  let index = 0
   for (const { file } of sorted) {
+    const { source } = file
+    // Two files of one source (a copy under another name) count as one source.
+    if (source !== previous) {
+      rank++
+      index = 0
+      previous = source
+    }
     for (const stored of file.claims) {
       if (stored.review.status === 'rejected' || stored.status === 'orphaned') continue
       const claim = effectiveClaim(stored)
-      out.push({ claim, source: file.source, voice: voiceKey(file.source, claim.speaker), key: claimKey(file.source, claim.id), row: rowKey(claim.topic, claim.condition), order: out.length })
+      out.push({ claim, source, voice: voiceKey(source, claim.speaker), key: claimKey(source, claim.id), row: rowKeyOf(claim.topic, claim.condition), order: rank * claimsPerSource + index++ })
     }
   }
   return out
+}
+
+/**
+ * A {@link rowKey} that makes each key once: a corpus has a few rows and
+ * thousands of claims in each, and one string per row is also hashed once
+ * wherever rows are looked up by key.
+ *
+ * @returns `rowKey`, remembering the keys it made.
+ */
+export function rowKeyCache(): (topic: string, condition: string | null) => string {
+  const keys = new Map<string, Map<string | null, string>>()
+  return (topic, condition) => {
+    let byCondition = keys.get(topic)
+    if (!byCondition) keys.set(topic, (byCondition = new Map()))
+    let key = byCondition.get(condition)
+    if (key === undefined) byCondition.set(condition, (key = rowKey(topic, condition)))
+    return key
+  }
 }
 
 /**

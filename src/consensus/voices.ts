@@ -162,21 +162,76 @@ function compareKeys(rep: number, upper: number, min: number, otherRep: number, 
  * @returns The voices, sorted by key.
  */
 export function groupVoices(entries: CountedClaim[]): Voice[] {
-  const byVoice = new Map<string, CountedClaim[]>()
-  for (const entry of entries) {
-    const list = byVoice.get(entry.voice)
-    if (list) list.push(entry)
-    else byVoice.set(entry.voice, [entry])
+  const voices: Voice[] = []
+  // In stable order a source's claims are consecutive: its voices are found within them.
+  let start = 0
+  let previous: string | undefined
+  while (start < entries.length) {
+    const { source } = entries[start]!
+    if (previous !== undefined && compareText(source, previous) <= 0) return groupAnyOrder(entries)
+    previous = source
+    let end = start + 1
+    let speakers = false
+    while (end < entries.length && entries[end]!.source === source) {
+      if (entries[end]!.voice !== entries[start]!.voice) speakers = true
+      end++
+    }
+    if (!speakers) voices.push(voiceOf(entries, start, end))
+    else {
+      const byVoice = new Map<string, CountedClaim[]>()
+      for (let i = start; i < end; i++) push(byVoice, entries[i]!.voice, entries[i]!)
+      for (const list of byVoice.values()) voices.push(voiceOf(list, 0, list.length))
+    }
+    start = end
   }
-  // Keys sorted without destructuring in the comparator (array patterns run the iterator protocol per call).
-  const keys = [...byVoice.keys()].sort(compareText)
-  return keys.map((key) => {
-    const list = byVoice.get(key)!
-    const first = list[0]!
-    const claims = list.map((e) => e.claim)
-    const { stance, wait, basis } = voicePosition(claims)
-    return { key, source: first.source, speaker: first.claim.speaker, stance, wait, basis, claims: claims.map((c) => c.id) }
-  })
+  // Nearly sorted already (sources in order; a source's own voice before its quoted experts').
+  return voices.sort((a, b) => compareText(a.key, b.key))
+}
+
+/**
+ * {@link groupVoices} for claims in any order.
+ *
+ * @param entries Counted claims of one row.
+ * @returns The voices, sorted by key.
+ */
+function groupAnyOrder(entries: CountedClaim[]): Voice[] {
+  const byVoice = new Map<string, CountedClaim[]>()
+  for (const entry of entries) push(byVoice, entry.voice, entry)
+  const voices = [...byVoice.values()].map((list) => voiceOf(list, 0, list.length))
+  return voices.sort((a, b) => compareText(a.key, b.key))
+}
+
+/**
+ * One voice from its claims.
+ *
+ * @param entries Counted claims.
+ * @param start Index of the voice's first claim.
+ * @param end Index after its last (all between are its claims, in file order).
+ * @returns The voice.
+ */
+function voiceOf(entries: CountedClaim[], start: number, end: number): Voice {
+  const first = entries[start]!
+  const claims: Claim[] = new Array(end - start)
+  const ids: string[] = new Array(end - start)
+  for (let i = start; i < end; i++) {
+    claims[i - start] = entries[i]!.claim
+    ids[i - start] = entries[i]!.claim.id
+  }
+  const { stance, wait, basis } = voicePosition(claims)
+  return { key: first.voice, source: first.source, speaker: first.claim.speaker, stance, wait, basis, claims: ids }
+}
+
+/**
+ * Append to a list in a map of lists.
+ *
+ * @param map The map.
+ * @param key Its key.
+ * @param value What to append.
+ */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }
 
 /**

@@ -56,6 +56,7 @@ export function htmlToArticle(html: string, options: { url?: string } = {}): Art
   const main = mainContent(tree)
   const base = options.url ?? meta.url
   if (base) absoluteLinks(main, base)
+  dropUnsafeLinks(main)
   const processor = unified().use(rehypeRemark).use(remarkGfm).use(remarkStringify, stringifyOptions)
   const mdast = processor.runSync(main) as MdastRoot
   const markdown = processor.stringify(mdast)
@@ -80,5 +81,28 @@ function absoluteLinks(tree: Root, base: string): void {
     } catch {
       // not a URL we can resolve: keep the page's own text
     }
+  }
+}
+
+/** Schemes a link in an article may keep; a relative link (no scheme) is kept too. */
+const linkSchemes = new Set(['http:', 'https:', 'mailto:'])
+
+/**
+ * Unlink every link whose scheme is not `http:`, `https:` or
+ * `mailto:` (`javascript:`, `data:`, `vbscript:`, `file:` …): the link
+ * becomes its text. Browsers ignore spaces, tabs and control
+ * characters inside a scheme and its case (`JaVa&#9;script:`), and so does
+ * this check.
+ *
+ * @param tree The main content; changed in place.
+ */
+export function dropUnsafeLinks(tree: Root): void {
+  for (const link of selectAll('a[href]', tree) as Element[]) {
+    const href = String(link.properties.href)
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href.replace(/[\u0000-\u0020]/g, ''))?.[1]
+    if (scheme === undefined || linkSchemes.has(`${scheme.toLowerCase()}:`)) continue
+    // A span is written as its text.
+    link.tagName = 'span'
+    link.properties = {}
   }
 }

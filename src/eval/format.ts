@@ -54,7 +54,8 @@ export function formatScoreTable(title: string, score: CorpusScore): string {
     ...rows.slice(1, -1).map(line),
     rule,
     line(rows[rows.length - 1]!),
-    `Among matches, condition agrees ${agreement(condition)}, speaker agrees ${agreement(speaker)}.`
+    `Among matches, condition agrees ${agreement(condition)}, speaker agrees ${agreement(speaker)}.`,
+    ...(score.unlisted > 0 ? [`${score.unlisted} claim${score.unlisted === 1 ? '' : 's'} on activities outside the vocabulary, not scored (this gold labels vocabulary topics only).`] : [])
   ].join('\n')
 }
 

@@ -17,6 +17,12 @@
  *   paired first; an `optional` gold claim then absorbs an extracted claim
  *   that matches it, which is therefore no false alarm, and is itself never
  *   a miss nor a hit.
+ * - Extracted claims that count as one guidelines claim are scored once:
+ *   the same span, stance and hours and the same guidelines topic
+ *   ({@link guidelineTopic}), as when a statement names several activities
+ *   that all count as `other` ("avoid caffeine, spicy food and tight
+ *   clothing for a day"; the guidelines give one claim per topic per
+ *   statement). The first of them in the claims' order is kept.
  * - Counts are per guidelines topic (a hit and a miss under the gold topic,
  *   a false alarm under the extracted claim's), summed per procedure, over
  *   the core topics (exercise, swimming, sweating) and over all;
@@ -116,6 +122,23 @@ export interface RealScore {
 }
 
 /**
+ * The claims that count as distinct guidelines claims: of those with the
+ * same span, stance, hours and guidelines topic, the first.
+ *
+ * @param claims Extracted claims of one page.
+ * @returns The claims kept, in their order.
+ */
+export function onePerGuidelineTopic(claims: Claim[]): Claim[] {
+  const seen = new Set<string>()
+  return claims.filter((c) => {
+    const key = [guidelineTopic(c.topic), c.stance, c.wait.min, c.wait.max, c.span.start, c.span.end].join('\u0000')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
  * Score pages and add them up.
  *
  * @param pages Pages with their gold, extracted claims and trace.
@@ -129,7 +152,8 @@ export function scoreRealPages(pages: RealPageInput[]): RealScore {
   const misses: RealMiss[] = []
   const falseAlarms: RealAlarm[] = []
   let optional = 0
-  for (const page of pages) {
+  for (const input of pages) {
+    const page = { ...input, predicted: onePerGuidelineTopic(input.predicted) }
     const strict = pair(page, true)
     const loose = pair(page, false)
     optional += page.gold.filter((g) => g.optional).length

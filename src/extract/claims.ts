@@ -76,6 +76,7 @@ function finish(drafts: Draft[], text: string): Claim[] {
       id: n === 1 ? base : `${base}-${n}`,
       topic: d.topic,
       activity: d.activity,
+      ...(d.unlisted ? { unlisted: true as const } : {}),
       stance: d.stance,
       wait: d.wait,
       condition: d.condition,

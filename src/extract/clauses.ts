@@ -5,7 +5,7 @@
  * sentence state (`state.ts`).
  */
 import type { Duration } from './duration.ts'
-import { conditionWords, contrastWords, nextStep, nextStepJoiners, reasonAfterComma, waitJoiners } from './grammar.ts'
+import { concessives, conditionWords, contrastWords, idealWords, nextStep, nextStepJoiners, reasonAfterComma, waitJoiners } from './grammar.ts'
 import type { Trace } from './state.ts'
 import type { Token } from './tokens.ts'
 
@@ -62,6 +62,15 @@ export function splitClauses(tokens: Token[], durations: Duration[], trace?: Tra
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     const spacedDash = (t.norm === '–' || t.norm === '—') && tokens[i - 1] && tokens[i - 1]!.end < t.start && tokens[i + 1] && tokens[i + 1]!.start > t.end
+    // "For at least 4 hours – and ideally up to 24 hours – avoid it": an aside between dashes, read as with commas.
+    if (spacedDash && (asideAt(tokens, i + 1) || asideAt(tokens, lastDash(tokens, i) + 1))) continue
+    // "Although you can X right after, we'd rather you waited": a concession ends at its comma.
+    if (t.norm === ',' && i > from && concessives.has(tokens[from]!.norm)) {
+      trace?.('clauses/contrast', t.start, t.end)
+      coarse.push([from, i])
+      from = i + 1
+      continue
+    }
     if (t.norm === ';' || spacedDash) {
       if (i > from) coarse.push([from, i])
       trace?.('clauses/semicolon', t.start, t.end)
@@ -86,6 +95,8 @@ export function splitClauses(tokens: Token[], durations: Duration[], trace?: Tra
     for (let k = 1; k < inside.length; k++) {
       const prev = inside[k - 1]!
       const next = inside[k]!
+      // "at least 24 hours, and ideally 48–72": one wait from the first to the ideal (see `time/ideally`).
+      if (tokens.slice(prev.last, next.first).some((t) => idealWords.has(t.norm))) continue
       let cut = next.first
       for (let i = next.first - 1; i >= prev.last; i--) {
         if (waitJoiners.has(tokens[i]!.norm)) {
@@ -110,4 +121,16 @@ function isSequel(tokens: Token[], i: number, from: number): boolean {
   const before = tokens[i - 1]?.norm
   // "If it is still red after 48 hours, then …": the consequence of a condition, not a next step.
   return before !== undefined && nextStepJoiners.has(before) && !conditionWords.has(tokens[from]!.norm)
+}
+
+/** Whether an aside that qualifies a time starts at `i` ("and ideally up to 24 hours", "better, a day"). */
+function asideAt(tokens: Token[], i: number): boolean {
+  for (let k = Math.max(0, i); i >= 0 && k < Math.min(tokens.length, i + 3); k++) if (idealWords.has(tokens[k]!.norm)) return true
+  return false
+}
+
+/** The spaced dash before `i` in the sentence, or -2 when there is none. */
+function lastDash(tokens: Token[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (tokens[k]!.norm === '–' || tokens[k]!.norm === '—') return k
+  return -2
 }

@@ -43,6 +43,8 @@ export interface Duration {
   last: number
   /** For day periods ("days 3–7", "day 0"): the period's start and end in hours. */
   period?: { start: number; end: number }
+  /** The period is a day number, one ("day 3", "the sixth day") or a range ("days 3–7"), counted from day 0; not a week number. */
+  dayNumber?: 'one' | 'range'
 }
 
 const units: Record<string, number> = {
@@ -237,9 +239,9 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
       const joiner = tokens[a.next]
       if (joiner && (rangeDashes.has(joiner.norm) || joiner.norm === 'and' || joiner.norm === 'to' || joiner.norm === 'through')) {
         const b = readDayNumber(tokens, a.next + 1)
-        if (b && b.value > a.value) return { ...day(a.value * 24, a.value * 24, b.next), period: { start: a.value * 24, end: b.value * 24 } }
+        if (b && b.value > a.value) return { ...day(a.value * 24, a.value * 24, b.next), period: { start: a.value * 24, end: b.value * 24 }, dayNumber: 'range' }
       }
-      return { ...day(a.value * 24, a.value * 24, a.next), period: { start: a.value * 24, end: a.value * 24 + 24 } }
+      return { ...day(a.value * 24, a.value * 24, a.next), period: { start: a.value * 24, end: a.value * 24 + 24 }, dayNumber: 'one' }
     }
   }
   // "the sixth day", "the 2nd to the 5th day", "sixth day"
@@ -256,7 +258,7 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
     }
     if (isWord(tokens, k, 'day', 'days')) {
       const period = { start: ord.value * 24, end: end === ord.value ? ord.value * 24 + 24 : end * 24 }
-      return { ...day(ord.value * 24, ord.value * 24, k + 1), period }
+      return { ...day(ord.value * 24, ord.value * 24, k + 1), period, dayNumber: end === ord.value ? 'one' : 'range' }
     }
   }
 

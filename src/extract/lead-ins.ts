@@ -35,14 +35,15 @@ export interface Lead {
  * @param lead The leading block.
  * @param text The source's full text.
  * @param lexicon The compiled vocabulary.
+ * @param dayOne Whether day numbers count the treatment day as day 1 (see `timelineOf`; default: `false`).
  * @returns Its stance, the rule it gives it by, and its time.
  */
-export function readLead(lead: Block, text: string, lexicon: Lexicon): Lead {
+export function readLead(lead: Block, text: string, lexicon: Lexicon, dayOne = false): Lead {
   const tokens = tokenize(lead.text, lead.start)
   let stance = stanceOf(tokens, [], lexicon)?.value
   const introduces = lead.kind !== 'heading' || (stance !== undefined && topicMentions(tokens, lexicon, text).length === 0)
   if (!introduces) stance = undefined
-  const timeline = introduces ? (timelineOf(tokens, text) ?? leadTime(tokens, text, lexicon, stance)) : undefined
+  const timeline = introduces ? (timelineOf(tokens, text, dayOne) ?? leadTime(tokens, text, lexicon, stance)) : undefined
   const rule: RuleId = lead.kind === 'heading' ? 'lead-ins/heading' : lead.text.trimEnd().endsWith(':') ? 'lead-ins/colon' : 'lead-ins/table-header'
   return { stance, rule, timeline }
 }

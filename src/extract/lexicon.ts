@@ -6,6 +6,7 @@
  * per token plus the length of the phrases that start there.
  */
 import type { Vocabulary } from '../vocabulary.ts'
+import { timeHints } from './grammar.ts'
 import { tokenize, type Token } from './tokens.ts'
 
 /** A phrase found in tokens. */
@@ -139,6 +140,8 @@ function matchWords<T>(tokens: Token[], i: number, p: Pattern<T>): number {
 /** Every matcher extraction needs, compiled once per vocabulary. */
 export interface Lexicon {
   topics: PhraseMatcher<string>
+  /** The vocabulary's topic names: an unlisted activity whose key is one of them is that topic's. */
+  topicNames: Set<string>
   conditions: PhraseMatcher<string>
   /** Condition name → `procedure` or `activity`. */
   conditionKinds: Map<string, 'procedure' | 'activity'>
@@ -166,6 +169,16 @@ export interface Lexicon {
    * cue (or "off", "before"). Text that fails it makes no claim.
    */
   mayGiveStance: RegExp
+  /**
+   * Whether raw text may hold a time for an activity the vocabulary does
+   * not list (see `timeHints`): a digit, a unit of time, "until", a bound in
+   * words ("while it heals", "for a bit"), "now" words, or "after" a
+   * procedure. Text that fails it makes no such claim and is not tokenized
+   * for one.
+   */
+  mayHoldTime: RegExp
+  /** Whether raw text says "also", "likewise", "too" or "as well" (a wait carried from the claim before). */
+  mayCarry: RegExp
 }
 
 /**
@@ -192,8 +205,14 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
   return {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
     mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
-    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before']),
+    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before', 'free', 'starting', 'beginning']),
+    mayHoldTime: new RegExp(
+      `[0-9]|${phrasePattern([...timeHints]).source}|(?:while|whilst|during)[^.;:!?]{0,40}(?:heal|recover|settl|subsid|peel|swell|red|sensitiv|initial|first)|(?:^|[^a-z])(?:after|following|post)[\\s-]+(?:(?:the|your|a|an|having|getting)\\s+)?${phrasePattern(vocabulary.procedures).source.replace('(?:^|[^a-z])', '')}`,
+      'i'
+    ),
+    mayCarry: /(?:^|[^a-z])(?:also|likewise|too|as well)(?![a-z])/i,
     topics: new PhraseMatcher(topics),
+    topicNames: new Set(Object.keys(vocabulary.topics)),
     conditions: new PhraseMatcher(conditions),
     conditionKinds,
     conditionTopics,

@@ -9,6 +9,7 @@ import {
   beforeAndAfter,
   beforeTreatmentAfter,
   closingMarks,
+  contrastWords,
   ellipsisWords,
   frequencyAfter,
   frequencyArticles,
@@ -18,6 +19,9 @@ import {
   lastingBefore,
   offParticle,
   otherEvents,
+  phraseAt,
+  rejections,
+  rhetoricalPhrases,
   secondPerson,
   thirdPerson,
   treatmentLinks
@@ -61,7 +65,9 @@ function notAWait(tokens: Token[], d: Duration, lexicon: Lexicon): RuleId | unde
     }
   }
   if (next && frequencyAfter.has(next.norm)) return 'not-a-claim/frequency'
-  if (next && lastingAfter.has(next.norm)) return 'not-a-claim/lasting'
+  // "for the first three hours of getting pierced": the first hours of the treatment, a wait.
+  const firstOf = d.qualifier === 'first' && next?.norm === 'of' && (tokens[d.last + 1]?.norm.endsWith('ing') || lexicon.procedures.matchAt(tokens, d.last + 1) !== undefined || treatmentAt(tokens, d.last + 1, lexicon))
+  if (next && lastingAfter.has(next.norm) && !firstOf) return 'not-a-claim/lasting'
   if (next && beforeTreatmentAfter.has(next.norm)) return 'not-a-claim/before-treatment'
   if (next && frequencyArticles.has(next.norm) && frequencyUnits.has(tokens[d.last + 1]?.norm ?? '')) return 'not-a-claim/frequency'
   // "10-minute walk": a duration used as an adjective.
@@ -144,4 +150,36 @@ export function elliptical(tokens: Token[], from: number, to: number): boolean {
 export function treatmentAt(tokens: Token[], i: number, lexicon: Lexicon): boolean {
   while (i < tokens.length && treatmentLinks.has(tokens[i]!.norm)) i++
   return lexicon.procedures.matchAt(tokens, i) !== undefined
+}
+
+/**
+ * Where, in a sentence, a later clause rejects what the clauses before it
+ * report (`not-a-claim/disputed`): "Some blogs warn people to skip alcohol,
+ * but our experts say otherwise" — a contrast clause that says "otherwise",
+ * "disagree", "not true".
+ *
+ * @param tokens Tokens of the sentence.
+ * @param clauses Its clause ranges.
+ * @returns The token index where the rejecting clause starts (the clauses before it make no claim), or 0.
+ */
+export function rejectionAt(tokens: Token[], clauses: Array<[number, number]>): number {
+  for (let c = 1; c < clauses.length; c++) {
+    const [from, to] = clauses[c]!
+    if (!contrastWords.has(tokens[from]!.norm)) continue
+    for (let i = from; i < to; i++) if (phraseAt(tokens, i, rejections)) return from
+  }
+  return 0
+}
+
+/**
+ * Whether a clause denies giving the advice its words hold
+ * (`not-a-claim/rhetorical`): "I am by no means telling you not to
+ * exercise", "I'm not saying you shouldn't swim".
+ *
+ * @param clause Tokens of the clause.
+ * @returns `true` for a rhetorical negation.
+ */
+export function isRhetorical(clause: Token[]): boolean {
+  for (let i = 0; i < clause.length; i++) if (phraseAt(clause, i, rhetoricalPhrases)) return true
+  return false
 }

@@ -13,13 +13,18 @@
  *   (`clauses/long-sentence`); a sentence about a third person makes none
  *   (`not-a-claim/third-person`); a sentence that makes none may apply the
  *   claim before it (`same-rule/applies`).
- * - **Sentence** ({@link readSentence}): its waits (`not-a-claim/frequency`,
- *   `…/lasting`, `…/before-treatment` rule the others out), its clauses
- *   (`clauses/…`), each read in order with one {@link SentenceState}.
- * - **Clause** ({@link readClause}): topic → stance → plan → myth and
- *   added-time checks → time → objects of an allowed cue → "longer" and
- *   claims with no number → condition. One claim per activity; a claim that
- *   repeats one of the same sentence is dropped.
+ * - **Sentence** (`readSentence` in `sentence.ts`): its waits
+ *   (`not-a-claim/frequency`, `…/lasting`, `…/before-treatment` rule the
+ *   others out), its clauses (`clauses/…`), each read in order with one
+ *   `SentenceState`.
+ * - **Clause** (`readClause` in `sentence.ts`): topic → stance → plan →
+ *   myth, rhetorical and added-time checks → time → activities the
+ *   vocabulary does not list (`topic/unlisted`) and the objects of an
+ *   allowed cue → "longer", a carried wait or a claim with no number →
+ *   condition. One claim per activity; a claim that repeats one of the
+ *   same sentence is dropped.
+ * - **Document, again**: a tip's title that the text after it restates with
+ *   a number is dropped (`not-a-claim/title`, `titles.ts`).
  *
  * Adding a rule: put it in its family's module with its doc and examples in
  * `rules/<family>.ts`, and call it here at its place in the order. A source
@@ -34,23 +39,20 @@ import type { Block } from '../parse/blocks.ts'
 import { toBlocks } from '../parse/blocks.ts'
 import { splitSentences } from '../parse/sentences.ts'
 import type { Stance } from '../schema.ts'
-import { pieces, splitClauses } from './clauses.ts'
-import { conditionOf } from './condition.ts'
-import { findDurations, type Duration } from './duration.ts'
-import { demonstratives, longer, pronouns, timeOff } from './grammar.ts'
+import { pieces } from './clauses.ts'
+import { demonstratives, freeWord, pronouns, startWords, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
-import { aboutThirdPerson, elliptical, isDisputed, isQuestion, isWait } from './not-a-claim.ts'
-import { planOf } from './plans.ts'
+import { aboutThirdPerson, isQuestion } from './not-a-claim.ts'
 import type { RuleId } from './rules/index.ts'
 import { sameRule } from './same-rule.ts'
+import { readSentence } from './sentence.ts'
 import { findQuotes, speakerAt } from './speakers.ts'
-import { clauseStance, stanceOf } from './stance.ts'
-import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Reading, type SentenceState, type Trace } from './state.ts'
-import { openWait, timeOf } from './time.ts'
-import { timelineOf, type Timeline } from './timeline.ts'
+import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Trace } from './state.ts'
+import { dayZero, labelOf, plainHeadingLevel, timelineOf, type Timeline } from './timeline.ts'
+import { dropTitles, titleEndOf, type BlockRecord } from './titles.ts'
 import { tokenize, type Token } from './tokens.ts'
-import { allowedObjects, clauseTopics, topicMentions } from './topic.ts'
+import { topicMentions } from './topic.ts'
 
 /**
  * Read every block of a document and return its drafts, in the order found.
@@ -72,15 +74,27 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
   // What leads the blocks being read (a table's header row, a list's lead-in) and what it says.
   let lead: Block | undefined
   let led: Lead | undefined
+  // Where each block's drafts are, for the titles rule.
+  const records: BlockRecord[] = []
+  // The last claim of the section so far (`time/carried`); a heading starts a new section.
+  let before: Draft | undefined
+  // A page that never names a day 0 counts the treatment day as day 1 (`timeline/day-one`).
+  const dayOne = !dayZero.test(text)
   for (const block of blocks) {
     if (block.kind === 'heading') {
-      while (headings.length > 0 && headings.at(-1)!.level >= block.level) headings.pop()
+      before = undefined
       const tokens = tokenize(block.text, block.start)
-      headings.push({ level: block.level, timeline: timelineOf(tokens, text) })
+      const timeline = timelineOf(tokens, text, dayOne)
+      // A plain-text heading line with no time ("Cleansing") is a sub-heading of the named phase above it ("The first phase (0–48 hours)").
+      const sub = block.level === plainHeadingLevel && !timeline
+      while (headings.length > 0 && headings.at(-1)!.level >= block.level && !(sub && headings.at(-1)!.timeline?.phase)) headings.pop()
+      headings.push({ level: block.level, timeline })
       context = topicMentions(tokens, lexicon, text)
       // A heading opens a section: its "these" points to the list below it, not to the text above.
       previous.set([])
+      const from = drafts.length
       readBlock(block, { previous, lexicon, text, quotes, heading: true, timeline: undefined, timelineRule: undefined, context: undefined, trace }, drafts)
+      records.push({ from, to: drafts.length, heading: true, titleEnd: undefined })
       previous.set(context)
       continue
     }
@@ -89,10 +103,16 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
     let timelineRule: RuleId | undefined = timeline ? 'timeline/section' : undefined
     let ledStance: Stance | undefined
     let ledRule: RuleId | undefined
+    // A run-in label with a time at the start of a block ("Days 3–5: Some flaking. Don't pick.") is a timeline for the whole block.
+    const label = labelOf(block, text, dayOne)
+    if (label) {
+      timeline = label.timeline
+      timelineRule = 'timeline/label'
+    }
     if (block.lead) {
       if (block.lead !== lead) {
         lead = block.lead
-        led = readLead(lead, text, lexicon)
+        led = readLead(lead, text, lexicon, dayOne)
       }
       ledStance = led!.stance
       ledRule = led!.rule
@@ -101,10 +121,15 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
         timelineRule = 'lead-ins/time'
       }
     }
-    readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace }, drafts)
+    const count = drafts.length
+    readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start, labelEnd: label?.end }, drafts)
+    if (drafts.length > count) before = drafts.at(-1)
+    const open = drafts.slice(count).some((d) => d.wait.min === null && d.stance === 'avoid')
+    records.push({ from: count, to: drafts.length, heading: false, titleEnd: open ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined })
     context = undefined
   }
-  return drafts
+  // A title's claim the text below restates with a number says nothing more (`not-a-claim/title`).
+  return dropTitles(drafts, records, trace)
 }
 
 /**
@@ -117,7 +142,7 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
 function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void {
   const previous = blockContext.previous
   // The same two tests as for each sentence below, once for the whole block first.
-  if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text)) return
+  if (!blockContext.context && !blockContext.lexicon.mayNameActivity.test(block.text) && !mayNameUnlisted(block.text, blockContext)) return
   if (!needsNoCue(blockContext) && !blockContext.lexicon.mayGiveStance.test(block.text)) {
     previous.defer(block.text, block.start)
     return
@@ -131,7 +156,12 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
     const sentence = block.text.slice(from, to)
     // Most prose names no activity: skip it before any tokenizing. (A lone
     // sentence is the block, tested above already.)
-    if (!single && !ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) continue
+    // Whether it may hold a time for an activity the vocabulary does not list: asked only when it names none.
+    let hinted: boolean | undefined
+    if (!single && !ctx.context && !ctx.lexicon.mayNameActivity.test(sentence)) {
+      hinted = mayNameUnlisted(sentence, ctx)
+      if (!hinted) continue
+    }
     const offset = block.start + from
     // A question or a sentence with no cue makes no claim (a plan item needs none);
     // it may only name activities a later sentence refers to.
@@ -149,7 +179,7 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
       const start = tokens[0]!.start
       const end = tokens === all ? offset + sentence.length : tokens.at(-1)!.end
       const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
-      if (mayClaim(tokens, mentions, ctx)) {
+      if (mayClaim(tokens, mentions, ctx, hinted ?? (mentions.length === 0 && mayNameUnlisted(sentence, ctx)))) {
         if (aboutThirdPerson(tokens)) ctx.trace?.('not-a-claim/third-person', start, end)
         else {
           const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
@@ -169,134 +199,34 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
 }
 
 /**
- * Read the clauses of one sentence (or piece of one) in order.
- *
- * @param tokens Its tokens.
- * @param sentenceMentions Its activities, read already.
- * @param at Where it is and who says it.
- * @param ctx The block's context.
- * @param state The sentence state, started afresh for this sentence.
- * @returns Its drafts.
- */
-function readSentence(tokens: Token[], sentenceMentions: Mention[], at: Pick<Draft, 'start' | 'end' | 'speaker'>, ctx: BlockContext, state: SentenceState): Draft[] {
-  const drafts: Draft[] = []
-  const durations = findDurations(tokens).filter((d) => isWait(tokens, d, ctx.lexicon, ctx.trace))
-  let nextDuration = 0
-  for (const [from, to] of splitClauses(tokens, durations, ctx.trace)) {
-    const clause = from === 0 && to === tokens.length ? tokens : tokens.slice(from, to)
-    while (nextDuration < durations.length && durations[nextDuration]!.first < from) nextDuration++
-    const clauseDurations: Duration[] = []
-    for (let k = nextDuration; k < durations.length && durations[k]!.last <= to; k++) clauseDurations.push(durations[k]!)
-    readClause(tokens, clause, from, clause === tokens ? sentenceMentions : topicMentions(clause, ctx.lexicon, ctx.text), clauseDurations, at, ctx, state, drafts)
-  }
-  return drafts
-}
-
-/**
- * Read one clause: the stages in order, each a rule family.
- *
- * @param tokens The sentence's tokens.
- * @param clause The clause's tokens.
- * @param from Where the clause starts in `tokens`.
- * @param own The clause's own activities.
- * @param durations Its waits (token indexes into `tokens`).
- * @param at Where the sentence is and who says it.
- * @param ctx The block's context.
- * @param state The sentence state, read and updated.
- * @param drafts Where its drafts go.
- */
-function readClause(
-  tokens: Token[],
-  clause: Token[],
-  from: number,
-  own: Mention[],
-  durations: Duration[],
-  at: Pick<Draft, 'start' | 'end' | 'speaker'>,
-  ctx: BlockContext,
-  state: SentenceState,
-  drafts: Draft[]
-): void {
-  // 1. Topic: its own words, the clause before, "it", the heading.
-  const topics = clauseTopics(clause, own, state, ctx)
-  let mentions = topics.mentions
-  const inherited = topics.inherited
-  // 2. Stance: its own cues, the clause before, the lead.
-  const relative = durations.map((d) => ({ ...d, first: d.first - from, last: d.last - from }))
-  const ownStance = stanceOf(clause, relative, ctx.lexicon)
-  let stance: Reading<Stance> | null = clauseStance(clause, ownStance, state, ctx)
-  // 3. A plan under a timeline heading ("Day 2: 5-minute warm-up walk") lists what to do then.
-  if (!stance && !inherited) {
-    const plan = planOf(clause, mentions, ctx)
-    if (plan) {
-      mentions = [plan.mention]
-      stance = plan.stance
-    }
-  }
-  const figure = durations[0]
-  // 4. Not a claim: a belief the text calls a myth; a borrowed clause with words of its own before its time.
-  if (isDisputed(clause, ctx.lexicon)) {
-    ctx.trace?.('not-a-claim/disputed', clause[0]!.start, clause.at(-1)!.end)
-    return
-  }
-  if (topics.source === 'topic/clause-before' && !ownStance && stance && state.stance && stance.value === state.stance.value && figure && !elliptical(tokens, from, figure.first)) {
-    ctx.trace?.('not-a-claim/adds-time-only', clause[0]!.start, clause.at(-1)!.end)
-    return
-  }
-  if (stance) state.stance = stance
-  // 5. Time: its own duration, "until", the wait before, "now", the section.
-  let time = timeOf(clause, relative[0], stance?.value ?? null, ctx, state.figure, state.wait)
-  if (figure) state.figure = figure
-  if (!stance || mentions.length === 0) return
-  // 6. The activities an allowed cue is about.
-  if (!inherited && stance.value === 'allowed') mentions = allowedObjects(clause, mentions, ctx)
-  // 7. No time yet: "longer" than the figure before, or a claim with no number.
-  if (!time) {
-    const isLonger = clause.some((t) => t.norm === longer)
-    // "leave it slightly longer": longer than the figure before it; with no figure, longer than nothing stated.
-    if (isLonger && !state.figure) {
-      ctx.trace?.('not-a-claim/longer-without-figure', clause[0]!.start, clause.at(-1)!.end)
-      return
-    }
-    if (state.figure && isLonger && stance.value === 'avoid') {
-      time = { value: { min: state.figure.top ?? state.figure.min, max: null, text: longer }, rules: ['time/longer'] }
-    } else {
-      const open = openWait(clause, stance.value, inherited, ctx)
-      if (open) {
-        time = open.wait
-        if (!inherited) mentions = mentions.filter((m) => open.topics.has(m.topic))
-      }
-    }
-  }
-  if (!time || mentions.length === 0) return
-  // 8. Condition, and one claim per activity.
-  for (const mention of mentions) {
-    const { condition, rule } = conditionOf(clause, ctx.lexicon, mention, inherited)
-    const rules: RuleId[] = [topics.source ?? mention.rule, ...stance.rules, ...time.rules]
-    if (rule) rules.push(rule)
-    drafts.push({ topic: mention.topic, activity: mention.activity, stance: stance.value, wait: time.value, condition, ...at, rules })
-  }
-  if (time.value.min !== null) state.wait = time.value
-}
-
-/**
  * Whether a block may make claims with no cue of its own: a plan item under a
  * timeline heading ("Day 2: 5-minute warm-up walk"), or a block whose lead
  * gives the stance (a table row under "When it's safe").
  */
 function needsNoCue(ctx: BlockContext): boolean {
-  return (ctx.listItem === true && ctx.timeline !== undefined) || ctx.ledStance !== undefined
+  return (ctx.listItem === true && ctx.timeline !== undefined) || ctx.ledStance !== undefined || ctx.timelineRule === 'timeline/label'
+}
+
+/**
+ * Whether text with no vocabulary activity may still make a claim on one the
+ * vocabulary does not list (`topic/unlisted`): it sits under a timeline or a
+ * lead, or holds a time (a digit, a unit, "until").
+ */
+function mayNameUnlisted(text: string, ctx: BlockContext): boolean {
+  return ctx.timeline !== undefined || ctx.ledStance !== undefined || ctx.lexicon.mayHoldTime.test(text) || (ctx.before !== undefined && ctx.lexicon.mayCarry.test(text))
 }
 
 /**
  * A cheap test before the full analysis: a sentence can only make a claim
- * when it names an activity (or can refer back to one) and has a cue.
+ * when it names an activity (or can refer back to one, or may hold a time
+ * for one the vocabulary does not list: `hinted`) and has a cue.
  */
-function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext): boolean {
+function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext, hinted: boolean): boolean {
   let cue = false
-  let refers = mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0)
+  let refers = hinted || mentions.length > 0 || (ctx.context !== undefined && ctx.context.length > 0)
   for (const t of tokens) {
     if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm))) refers = true
-    if (!cue && timeOff.has(t.norm)) cue = true
+    if (!cue && (timeOff.has(t.norm) || t.norm === freeWord || startWords.has(t.norm))) cue = true
   }
   if (!refers) return false
   if (cue || needsNoCue(ctx)) return true

@@ -55,6 +55,10 @@ export function findQuotes(blocks: Block[], text: string): QuoteRegion[] {
     if (spans.spans.length > 0) names ??= collectNames(text)
     const attributions = names && spans.spans.length > 0 ? findAttributions(block.text, names) : []
     const blockRegions: QuoteRegion[] = []
+    // Whether only white space comes before a span: found once per block, not re-read from the block's start for every quote.
+    const firstText = block.text.length - block.text.trimStart().length
+    // The one name a block without attributions mentions: read once per block, not once per quote.
+    let sole: string | null | undefined
     // Spans and attributions are both in order: one pointer walks the attributions.
     let next = 0
     for (const span of spans.spans) {
@@ -68,15 +72,16 @@ export function findQuotes(blocks: Block[], text: string): QuoteRegion[] {
       if (after) speaker = after.name
       else if (before) speaker = before.name
       else if (span.from === 0 && span.carried && carried !== undefined) speaker = carried
-      else if (span.from === 0 || /^\s*$/.test(block.text.slice(0, span.from))) speaker = previous
-      else if (names && attributions.length === 0) speaker = soleName(block.text, names)
+      else if (span.from <= firstText) speaker = previous
+      else if (names && attributions.length === 0) speaker = sole === undefined ? (sole = soleName(block.text, names)) : sole
       blockRegions.push({ start: block.start + span.from, end: block.start + span.to, speaker })
     }
     // A quote still open at the end of a block: its speaker may be named in a later block.
     carried = spans.open ? (blockRegions.at(-1)?.speaker ?? null) : undefined
     if (blockRegions.length > 0) previous = blockRegions.at(-1)!.speaker
     else if (block.kind === 'heading') previous = null
-    regions.push(...blockRegions)
+    // One by one: spreading a list of 100,000 quotes into `push` overflows the stack.
+    for (const region of blockRegions) regions.push(region)
   }
   return regions
 }

@@ -15,11 +15,15 @@ import {
   describingParticiples,
   directiveNegations,
   dutyWords,
+  freeWord,
   giveVerb,
+  startWords,
   giveWindow,
   infinitiveMarker,
   infinitiveNegation,
   irregularParticiples,
+  keepVerbs,
+  knowingVerbs,
   modals,
   nextStep,
   notBanned,
@@ -57,6 +61,8 @@ export function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexico
   const allowed: RuleId[] = []
   const used = new Set<PhraseMatch<true>>()
   for (const c of matches.stance) {
+    // "you won't need a separate exfoliant" is avoid; "you won't need to wait" is no cue of this kind.
+    if (c.value === 'avoid' && clause[c.last - 1]!.norm === 'need' && clause[c.last]?.norm === 'to') continue
     const kind = c.value === 'avoid' ? 'stance/avoid-cue' : allowedCueKind(clause, c, mentions)
     if (!kind) continue
     const negation = negations.find((n) => reaches(clause, n, c))
@@ -66,6 +72,8 @@ export function stanceOf(clause: Token[], durations: Duration[], lexicon: Lexico
   }
   // "leave makeup off", "keep it off"
   for (const m of mentions) if (clause[m.last]?.norm === offParticle || (clause[m.last + 1]?.norm === offParticle && clause[m.last]?.kind === 'word')) avoid.push('stance/left-off')
+  // "stay makeup-free", "keep your skin makeup free": only with a keep/stay verb before it (a "fragrance-free cleanser" is no cue).
+  for (const m of mentions) if (isKeptFree(clause, m)) avoid.push('stance/kept-free')
   // "a week before you feel hot and sweaty", "take a day or two off", "give the pool a day or two"
   for (const d of durations) {
     const next = clause[d.last]?.norm
@@ -130,7 +138,8 @@ export function isDirectiveNegation(clause: Token[], n: PhraseMatch<true>): bool
   }
   const before = clause[n.first - 1]?.norm
   if (before && relativeWords.has(before)) return false
-  if (opensCondition(clause)) return false
+  // "If you sweat, do not…": the order is the main clause after the condition's comma.
+  if (opensCondition(clause) && !clause.slice(0, n.first).some((t) => t.norm === ',')) return false
   const after = clause[n.last]?.norm
   return !(after !== undefined && dutyWords.has(after))
 }
@@ -168,6 +177,10 @@ function nounAfter(clause: Token[], i: number): boolean {
  */
 export function allowedCueKind(clause: Token[], cue: PhraseMatch<'avoid' | 'allowed'>, mentions: PhraseMatch<string>[]): RuleId | undefined {
   const word = clause[cue.first]!.norm
+  // "Deciding when it's safe to swim takes patience": a question about the wait, not a permission.
+  for (let i = Math.max(0, cue.first - 3); i < cue.first; i++) {
+    if (questionWords.has(clause[i]!.norm) && clause.slice(Math.max(0, i - 3), i).some((t) => knowingVerbs.has(t.norm))) return undefined
+  }
   if (verbCues.has(word) && cue.last - cue.first === 1) {
     if (mentions.length === 0) return 'stance/allowed-cue'
     return mentions.some((m) => m.first >= cue.last && m.first - cue.last <= verbObjectWindow) ? 'stance/verb-object' : undefined
@@ -176,7 +189,9 @@ export function allowedCueKind(clause: Token[], cue: PhraseMatch<'avoid' | 'allo
   // "find out if you can sweat", "when you can exercise": a question, not advice.
   for (let i = Math.max(0, cue.first - 3); i < cue.first; i++) if (questionWords.has(clause[i]!.norm)) return undefined
   for (let i = Math.max(0, cue.first - 2); i < cue.first; i++) if (subjects.has(clause[i]!.norm)) return 'stance/modal-subject'
-  // The activity as the subject of a passive: "Exercise can be resumed after 48 hours", "Makeup may be worn".
+  // The activity as the subject of a passive: "Exercise can be resumed after 48 hours", "Makeup may be worn";
+  // with no vocabulary activity, any subject (an activity the vocabulary does not list: "A brightening cream can be applied").
+  if (mentions.length === 0) return cue.first > 0 && isPassiveSubject(clause, { first: cue.first - 1, last: cue.first }, cue) ? 'stance/modal-passive' : undefined
   return mentions.some((m) => isPassiveSubject(clause, m, cue)) ? 'stance/modal-passive' : undefined
 }
 
@@ -222,7 +237,57 @@ export function reaches(clause: Token[], n: PhraseMatch<true>, c: PhraseMatch<un
   return true
 }
 
+/**
+ * Whether an activity is kept off the skin with "-free" ("staying
+ * makeup-free", "keep your skin makeup free"): "free" right after it, and
+ * "keep", "stay" or "remain" at most four words before it.
+ *
+ * @param clause Tokens of the clause.
+ * @param m The activity's place.
+ * @returns `true` for a "kept free" avoid.
+ */
+export function isKeptFree(clause: Token[], m: { first: number; last: number }): boolean {
+  const next = clause[m.last]?.norm === '-' ? clause[m.last + 1] : clause[m.last]
+  if (next?.norm !== freeWord) return false
+  for (let i = Math.max(0, m.first - 4); i < m.first; i++) if (keepVerbs.has(clause[i]!.norm)) return true
+  return false
+}
+
 /** The rules in order of first appearance, each once. */
 function unique(rules: RuleId[]): RuleId[] {
   return rules.length < 2 ? rules : [...new Set(rules)]
+}
+
+/**
+ * A directive to do the activity from a point in time, with no permission
+ * cue (`stance/directive-start`): the clause opens with the activity's own
+ * verb ("Cleanse gently with a mild cleanser" under "Days 2–7:"; "Starting
+ * the day after, wash with lukewarm water") and its time is a start point:
+ * "starting"/"beginning" before its duration, or the window of the run-in
+ * label or timeline heading it sits under. That is allowed from then. Not
+ * "for <duration>", which says how long to keep doing it (a duty).
+ *
+ * @param clause Tokens of the clause.
+ * @param mentions Its own activities.
+ * @param durations Its waits (token indexes into `clause`).
+ * @param ctx The block's context.
+ * @returns An allowed stance with its rule, or `null`.
+ */
+export function directiveStart(clause: Token[], mentions: ReadonlyArray<{ first: number }>, durations: Duration[], ctx: BlockContext): Reading<Stance> | null {
+  if (ctx.heading || mentions.length === 0) return null
+  // The clause's first word, after a start phrase ("Starting the day after treatment,") and adverbs ("gently").
+  let i = 0
+  const opener = clause[0]?.norm
+  const starts = opener !== undefined && startWords.has(opener)
+  if (starts) {
+    const d = durations[0]
+    if (!d || d.first > 2) return null
+    i = d.last
+    while (i < clause.length && (clause[i]!.kind === 'punct' || clause[i]!.norm === 'after' || ctx.lexicon.procedures.matchAt(clause, i) || clause[i]!.norm === 'the' || clause[i]!.norm === 'your')) i++
+  } else if (!(ctx.timeline && ctx.timelineRule === 'timeline/label') || durations.length > 0) return null
+  // Past the run-in label itself ("Days 2–7:").
+  while (i < clause.length && clause[i]!.start < (ctx.labelEnd ?? -1)) i++
+  while (i < clause.length && (clause[i]!.kind === 'punct' || /^[a-z]{3,}ly$/.test(clause[i]!.norm))) i++
+  if (!mentions.some((m) => m.first === i) || clause[i]?.norm.endsWith('ing')) return null
+  return { value: 'allowed', rules: ['stance/directive-start'] }
 }

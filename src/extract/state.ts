@@ -29,6 +29,8 @@ export interface Mention {
   condition: string | null
   /** The rule that found it (`topic/own-words` for the vocabulary's words). */
   rule: RuleId
+  /** An activity the vocabulary does not list (`topic/unlisted`): `topic` is its key, `activity` its normalised words. */
+  unlisted?: true
 }
 
 /** A value a rule read, with the rules that gave it. */
@@ -41,6 +43,8 @@ export interface Reading<T> {
 export interface Draft {
   topic: string
   activity: string
+  /** An activity the vocabulary does not list (see {@link Mention}). */
+  unlisted?: true
   stance: Stance
   wait: Wait
   condition: string | null
@@ -64,7 +68,7 @@ export interface BlockContext {
   heading: boolean
   /** The time of the timeline heading or lead-in the block sits under. */
   timeline: Timeline | undefined
-  /** The rule that gave {@link timeline} (`timeline/section` or `lead-ins/time`). */
+  /** The rule that gave {@link timeline} (`timeline/section`, `timeline/label` or `lead-ins/time`). */
   timelineRule: RuleId | undefined
   /** The activities of the heading right above, for the first block under it. */
   context: Mention[] | undefined
@@ -80,6 +84,13 @@ export interface BlockContext {
   ledRule?: RuleId
   /** Told of rules that rule something out or structure the text (optional: costs nothing when absent). */
   trace?: Trace | undefined
+  /** The last claim of the blocks before in the same section ("You should also skip saunas" takes its wait: `time/carried`). */
+  before?: Draft | undefined
+  /** Where the block's run-in label with a time ends ("Days 3–5:"): durations before it are the timeline's, not a sentence's. */
+  labelEnd?: number | undefined
+  /** The block's text and start (the time "during this phase" points back at). */
+  blockText?: string
+  blockStart?: number
 }
 
 /**

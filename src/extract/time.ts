@@ -10,7 +10,12 @@ import type { Stance, Wait } from '../schema.ts'
 import type { Duration } from './duration.ts'
 import {
   afterWord,
+  anaphorStarts,
   anaphoricTimes,
+  boundPhrases,
+  boundWords,
+  carryWords,
+  healingWords,
   beforehand,
   beforeWords,
   imperativeCues,
@@ -24,6 +29,7 @@ import {
   passiveAvoidAdverb,
   phraseAt,
   pronouns,
+  relativeWords,
   demonstratives,
   durationPreposition,
   subjects,
@@ -35,7 +41,10 @@ import { matchesOf } from './lexicon.ts'
 import { treatmentAt } from './not-a-claim.ts'
 import type { RuleId } from './rules/index.ts'
 import { isDirectiveNegation, opensCondition } from './stance.ts'
-import type { BlockContext, Reading } from './state.ts'
+import type { BlockContext, Draft, Reading } from './state.ts'
+import { findDurations } from './duration.ts'
+import { isWait } from './not-a-claim.ts'
+import { tokenize } from './tokens.ts'
 import type { Token } from './tokens.ts'
 
 /**
@@ -48,6 +57,7 @@ import type { Token } from './tokens.ts'
  * @param ctx The block's context.
  * @param lastFigure The duration read before it in the sentence ("up to a week" runs from it).
  * @param previousWait The last wait with a number stated in the block ("then", "after that").
+ * @param ideal A later wait of the clause after "ideally" ("at least 24 hours, and ideally 48–72"), if any (`time/ideally`).
  * @returns The wait and its rules, or `undefined`.
  */
 export function timeOf(
@@ -56,10 +66,16 @@ export function timeOf(
   stance: Stance | null,
   ctx: BlockContext,
   lastFigure: Duration | undefined,
-  previousWait: Wait | undefined
+  previousWait: Wait | undefined,
+  ideal?: Duration
 ): Reading<Wait> | undefined {
   if (figure) {
     if (!(stance === 'allowed' && clause[figure.first - 1]?.norm === durationPreposition)) {
+      // "at least 24 hours, and ideally 48–72 hours": from the least to the ideal.
+      if (ideal && ideal.min !== null && figure.min !== null && ideal.qualifier !== 'up-to') {
+        const text = ctx.text.slice(clause[figure.first]!.start, clause[ideal.last - 1]!.end)
+        return { value: { min: figure.min, max: ideal.max, text }, rules: ['time/own-duration', 'time/ideally'] }
+      }
       const text = ctx.text.slice(clause[figure.first]!.start, clause[figure.last - 1]!.end)
       return waitOf(figure, stance, text, lastFigure)
     }
@@ -72,9 +88,14 @@ export function timeOf(
     while (last < clause.length && !/^[,.;:!?)]$/.test(clause[last]!.norm)) last++
     return { value: { min: null, max: null, text: ctx.text.slice(clause[until]!.start, clause[last - 1]!.end) }, rules: ['time/until'] }
   }
-  // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before.
-  if (previousWait && stance === 'allowed' && (clause[0]!.norm === nextStep || clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined))) {
+  // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before;
+  // "the skin calms down around 48 hours after, so that's when you can…": from the time stated before in the sentence.
+  const pointsBack = stance === 'allowed' && clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined)
+  if (previousWait && stance === 'allowed' && (clause[0]!.norm === nextStep || pointsBack)) {
     return { value: { ...previousWait }, rules: ['time/after-that'] }
+  }
+  if (lastFigure && lastFigure.min !== null && stance === 'allowed' && pointsBack) {
+    return { value: { min: lastFigure.min, max: lastFigure.min, text: null }, rules: ['time/after-that'] }
   }
   if (stance === 'allowed') {
     // "you don't need to wait", "there is no reason to stop it", "not off-limits": no wait.
@@ -87,9 +108,15 @@ export function timeOf(
     const now = nowCueOf(clause)
     if (now) return { value: { min: 0, max: 0, text: ctx.text.slice(now.start, now.end) }, rules: ['time/now'] }
   }
+  // "Do not touch it on the evening right after the procedure", under "First 48 hours": its own words bound it.
+  if (ctx.timeline && !ctx.heading && stance === 'avoid') {
+    const bound = boundOf(clause, ctx)
+    if (bound) return { value: { min: null, max: null, text: ctx.text.slice(bound.start, bound.end) }, rules: ['time/open-avoid'] }
+  }
   if (ctx.timeline && !ctx.heading && stance) {
     const t = ctx.timeline
     const rules: RuleId[] = [ctx.timelineRule ?? 'timeline/section']
+    if (t.dayOne) rules.push('timeline/day-one')
     return { value: stance === 'allowed' ? { min: t.start, max: t.start, text: t.text } : { min: t.end.min, max: t.end.max, text: t.text }, rules }
   }
   return undefined
@@ -155,6 +182,8 @@ export interface OpenWait {
   wait: Reading<Wait>
   /** The topics it is about (empty: every borrowed one). */
   topics: Set<string>
+  /** Whether it bounds the wait enough for the activities the vocabulary does not list too. */
+  unlisted: boolean
 }
 
 /**
@@ -170,9 +199,11 @@ export interface OpenWait {
  * @param stance Its stance.
  * @param inherited Whether it borrowed its activities.
  * @param ctx The block's context.
+ * @param unlisted The clause names activities the vocabulary does not list: they need a bound (default: `false`).
+ * @param carried The clause takes the wait of the claim before (`time/carried`), which bounds it (default: `false`).
  * @returns The wait and the topics it is about, or `undefined`.
  */
-export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext): OpenWait | undefined {
+export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext, unlisted = false, carried = false): OpenWait | undefined {
   const topics = new Set<string>()
   const trace = (rule: RuleId) => ctx.trace?.(rule, clause[0]!.start, clause.at(-1)!.end)
   if (stance === 'allowed') {
@@ -185,13 +216,14 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     const lead = clause.find((t) => t.kind === 'word' && !leadingWords.has(t.norm))
     if (!ctx.heading && lead && imperativeCues.has(lead.norm)) {
       const at = clause.indexOf(lead)
-      for (const t of matchesOf(clause, ctx.lexicon).topics) if (t.first > at && t.first - at <= modalWindow) topics.add(t.value)
-      return topics.size > 0 ? { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/imperative'] }, topics } : undefined
+      // "Choose exercises that don't strain the area": which kind to do, not that it is fine now.
+      for (const t of matchesOf(clause, ctx.lexicon).topics) if (t.first > at && t.first - at <= modalWindow && !relativeWords.has(clause[t.last]?.norm ?? '')) topics.add(t.value)
+      return topics.size > 0 ? { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/imperative'] }, topics, unlisted: false } : undefined
     }
     for (let i = 0; i + 1 < clause.length; i++) {
       if (clause[i]!.norm === afterWord && ctx.lexicon.procedures.matchAt(clause, i + 1 + (treatmentDeterminers.has(clause[i + 1]!.norm) ? 1 : 0))) {
         for (const t of matchesOf(clause, ctx.lexicon).topics) topics.add(t.value)
-        return { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/after-procedure'] }, topics }
+        return { wait: { value: { min: 0, max: 0, text: null }, rules: ['time/after-procedure'] }, topics, unlisted: true }
       }
     }
     return undefined
@@ -207,7 +239,8 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     return undefined
   }
   // "They may ask you to stop it beforehand": getting ready for the treatment, not aftercare.
-  if (clause.some((t, i) => t.norm === beforehand || (beforeWords.has(t.norm) && treatmentAt(clause, i + 1, ctx.lexicon)))) {
+  // "Do not wear mascara to the procedure": what to bring to it.
+  if (clause.some((t, i) => t.norm === beforehand || (beforeWords.has(t.norm) && treatmentAt(clause, i + 1, ctx.lexicon)) || (t.norm === 'to' && clause[i - 1]?.kind === 'word' && !/^(back|return|due|prior|up)$/.test(clause[i - 1]!.norm) && treatmentAt(clause, i + 1, ctx.lexicon)))) {
     trace('not-a-claim/preparation')
     return undefined
   }
@@ -217,13 +250,14 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     trace('not-a-claim/gerund')
     return undefined
   }
-  const open: Reading<Wait> = { value: { min: null, max: null, text: null }, rules: ['time/open-avoid'] }
+  const bound = boundOf(clause, ctx)
+  const open: Reading<Wait> = { value: { min: null, max: null, text: bound ? ctx.text.slice(bound.start, bound.end) : null }, rules: ['time/open-avoid'] }
   if (inherited) {
     // "it's best avoided", "Avoid these habits": the activity named before.
     const refers = ctx.lexicon.stance
       .match(clause)
       .some((c) => c.value === 'avoid' && clause.slice(c.last, c.last + 3).some((t) => pronouns.has(t.norm) || demonstratives.has(t.norm)))
-    return refers || clause.some((t) => t.norm === passiveAvoid) ? { wait: open, topics } : undefined
+    return refers || clause.some((t) => t.norm === passiveAvoid) ? { wait: open, topics, unlisted: false } : undefined
   }
   const mentions = matchesOf(clause, ctx.lexicon).topics
   const cues = [
@@ -239,5 +273,68 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     }
     for (const t of mentions) if (t.first >= cue.last && t.first - cue.last < objectWindow) topics.add(t.value)
   }
-  return topics.size > 0 ? { wait: open, topics } : undefined
+  if (unlisted) {
+    // An activity the vocabulary does not list needs a time, or at least a bound in words ("avoid touching your face" alone is no claim).
+    if (bound || carried) return { wait: open, topics, unlisted: true }
+    trace('not-a-claim/no-time')
+  }
+  return topics.size > 0 ? { wait: open, topics, unlisted: false } : undefined
+}
+
+/**
+ * The vague bound of a wait with no number, when a clause states one: "for a
+ * bit", "for a while", "immediately", "right after", "while it heals",
+ * "during the healing period", "the same day", "tonight", "the rest of the
+ * day", "yet", "before it has healed", "after the treatment" (a procedure
+ * after "after", "following" or "post"). A claim to avoid something with no
+ * number needs one (`time/open-avoid`); without it the statement gives no
+ * time (`not-a-claim/no-time`).
+ *
+ * @param clause Tokens of the clause.
+ * @param ctx The block's context (procedure names).
+ * @returns The offsets of the bound's words, or `undefined`.
+ */
+export function boundOf(clause: Token[], ctx: BlockContext): { start: number; end: number } | undefined {
+  for (let i = 0; i < clause.length; i++) {
+    const t = clause[i]!
+    const phrase = phraseAt(clause, i, boundPhrases)
+    if (phrase) return { start: t.start, end: clause[i + phrase.length - 1]!.end }
+    if (boundWords.has(t.norm) && i + 1 < clause.length) {
+      // "while it heals", "during the initial healing period": to the next punctuation; not "during the session".
+      let last = i + 1
+      while (last < clause.length && clause[last]!.kind !== 'punct') last++
+      if (clause.slice(i + 1, last).some((x) => healingWords.has(x.norm))) return { start: t.start, end: clause[last - 1]!.end }
+    }
+    if ((t.norm === afterWord || t.norm === 'following' || t.norm === 'post') && treatmentAt(clause, i + 1, ctx.lexicon)) return { start: t.start, end: clause[Math.min(clause.length, i + 3) - 1]!.end }
+    if (t.norm === 'before' && clause.slice(i + 1, i + 6).some((x) => x.norm.startsWith('heal'))) return { start: t.start, end: clause.at(-1)!.end }
+  }
+  return undefined
+}
+
+/**
+ * A wait borrowed from the claim before (`time/carried`): a clause with no
+ * time that says "also", "too", "as well" or "likewise" continues the
+ * advice before it ("For the first day, skip hot showers. You should also
+ * pass on saunas"), and one that points back at the time stated before
+ * ("during this phase", "during those few days") takes it.
+ *
+ * @param clause Tokens of the clause.
+ * @param before The last claim before it in the section (its block or the block before).
+ * @param ctx The block's context (the block's text, for the time an anaphor points at).
+ * @param offset Where the sentence starts.
+ * @returns The wait and its rule, or `undefined`.
+ */
+export function carriedTime(clause: Token[], before: Draft | undefined, ctx: BlockContext, offset: number): Reading<Wait> | undefined {
+  const anaphor = clause.some((t, i) => anaphorStarts.has(t.norm) && demonstratives.has(clause[i + 1]?.norm ?? '') || (anaphorStarts.has(t.norm) && (clause[i + 1]?.norm === 'this' || clause[i + 1]?.norm === 'that')))
+  if (anaphor && ctx.blockText !== undefined && ctx.blockStart !== undefined) {
+    const earlier = tokenize(ctx.blockText.slice(0, Math.max(0, offset - ctx.blockStart)), ctx.blockStart)
+    const figure = findDurations(earlier).filter((d) => isWait(earlier, d, ctx.lexicon)).at(-1)
+    if (figure) return { value: waitOf(figure, 'avoid', ctx.text.slice(earlier[figure.first]!.start, earlier[figure.last - 1]!.end), undefined).value, rules: ['time/carried'] }
+  }
+  if (!before || before.stance !== 'avoid') return undefined
+  // "too" only at the end ("skip saunas too"), not "too hard".
+  const closes = (i: number) => clause[i] === undefined || clause[i]!.kind === 'punct'
+  const carries = clause.some((t, i) => carryWords.has(t.norm) || (t.norm === 'too' && closes(i + 1)) || (t.norm === 'as' && clause[i + 1]?.norm === 'well' && closes(i + 2)))
+  if (!carries && !anaphor) return undefined
+  return { value: { ...before.wait }, rules: ['time/carried'] }
 }

@@ -19,6 +19,7 @@ import {
   negativePrefix,
   passiveAvoid,
   pronouns,
+  relativeWords,
   secondPerson,
   singularPronouns
 } from './grammar.ts'
@@ -120,12 +121,27 @@ export function clauseTopics(clause: Token[], own: Mention[], state: SentenceSta
  */
 function advised(clause: Token[], mentions: Mention[], ctx: BlockContext): Mention[] {
   if (mentions.length < 2) return mentions
-  const kept = mentions.filter((m) => !inCondition(clause, m.first))
+  let kept = mentions.filter((m) => !inCondition(clause, m.first))
   if (kept.length === 0) return mentions
   if (ctx.trace && kept.length < mentions.length) {
     for (const m of mentions) if (!kept.includes(m)) ctx.trace('topic/condition-on-reader', clause[m.first]!.start, clause[m.last - 1]!.end)
   }
+  // "Avoid workouts that make you sweat": the relative clause qualifies the activity named before it (`topic/qualifier`).
+  const qualified = kept.filter((m) => qualifies(clause, m, kept))
+  if (qualified.length > 0 && qualified.length < kept.length) {
+    for (const m of qualified) ctx.trace?.('topic/qualifier', clause[m.first]!.start, clause[m.last - 1]!.end)
+    kept = kept.filter((m) => !qualified.includes(m))
+  }
   return kept
+}
+
+/** Whether a mention sits in a relative clause right after another mention ("workouts *that make you sweat*"). */
+function qualifies(clause: Token[], m: Mention, mentions: Mention[]): boolean {
+  for (let i = m.first - 1; i >= Math.max(0, m.first - 5); i--) {
+    if (clause[i]!.kind === 'punct') return false
+    if (relativeWords.has(clause[i]!.norm)) return mentions.some((o) => o !== m && o.last === i)
+  }
+  return false
 }
 
 /** Whether the words before token `at` open a condition on the reader: "if you", "when you're", "unless you". */

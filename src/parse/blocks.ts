@@ -29,6 +29,9 @@ import { parse, postprocess, preprocess } from 'micromark'
 import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Event, Extension, Token } from 'micromark-util-types'
+import { maxNesting } from '../limits.ts'
+import './edit-map.ts'
+import { checkShape, LimitError, needsPlainInline, nestingReason, readAsPlain } from './shape.ts'
 
 /** A heading or a block of running text. */
 export interface Block {
@@ -63,6 +66,14 @@ export interface Block {
 /** Front matter always; GitHub tables for files that may have one. */
 const plain: Extension[] = [frontmatter(['yaml', 'toml'])]
 const withTables: Extension[] = [...plain, gfmTable()]
+/**
+ * For a document whose emphasis and links micromark would match in
+ * quadratic time (see `shape.ts`): no emphasis, no links. Their markers are
+ * then text, kept in the blocks' text; the blocks themselves are the same.
+ */
+const noInline: Extension = { disable: { null: ['attention', 'labelStartLink', 'labelStartImage', 'labelEnd'] } }
+const plainNoInline: Extension[] = [...plain, noInline]
+const withTablesNoInline: Extension[] = [...withTables, noInline]
 
 /**
  * A line that may be a table's delimiter row ("| --- | :-: |"), in a quote
@@ -82,14 +93,23 @@ export function mayHaveTable(text: string): boolean {
 }
 
 /**
- * Tokenize Markdown (with optional front matter and GitHub tables).
+ * Tokenize Markdown (with optional front matter and GitHub tables), in time
+ * linear in the text: a document nested too deep on one line, or with too
+ * many lines or list and quote markers, is refused; one with too many
+ * emphasis or link markers is read without emphasis and links, and long
+ * runs of lazy continuation lines as plain paragraphs (see `shape.ts`).
  *
  * @param text Full text of the file.
  * @returns micromark's events, in document order; offsets are offsets into `text`.
+ * @throws {LimitError} Over `maxNesting`, `maxLines` or `maxContainerMarkers` (see `checkShape`).
  */
 export function tokenizeMarkdown(text: string): Event[] {
-  const extensions = mayHaveTable(text) ? withTables : plain
-  return postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)))
+  const shape = checkShape(text)
+  const tables = mayHaveTable(text)
+  const extensions = needsPlainInline(text) ? (tables ? withTablesNoInline : plainNoInline) : tables ? withTables : plain
+  // Long runs of lazy lines are read as plain paragraphs: the same length, so the same offsets.
+  const read = readAsPlain(text, shape.lazyOpeners)
+  return postprocess(parse({ extensions }).document().write(preprocess()(read, undefined, true)))
 }
 
 /**
@@ -165,6 +185,9 @@ function structure(events: Event[], text: string): Node {
         const container = node(type === 'blockQuote' ? 'quote' : type === 'table' ? 'table' : 'list', token, i)
         top.children.push(container)
         open.push(container)
+        // Nesting built by indentation over many lines (`walk` recurses once per level).
+        const depth = nesting(open)
+        if (depth > maxNesting) throw new LimitError(nestingReason(depth, maxNesting), token.start.line)
         break
       }
       case 'listItemPrefix': {
@@ -187,6 +210,13 @@ function structure(events: Event[], text: string): Node {
     }
   }
   return root
+}
+
+/** How many lists and block quotes are open (at most `maxNesting` + 1 entries are ever counted). */
+function nesting(open: Node[]): number {
+  let depth = 0
+  for (const node of open) if (node.type === 'list' || node.type === 'quote') depth++
+  return depth
 }
 
 /** A heading's level: the number of `#`s, or 1 for a `===` underline and 2 for `---`. */
@@ -234,10 +264,18 @@ function walk(parent: Node, at: Walk, inList: boolean): void {
         // "Avoid the following for 48 hours:" leads the items of the list after
         // it, and so does the heading right above it ("## What to avoid").
         const before = out.at(-1)
-        const lead = before && previous && isLeadIn(previous, before) ? before : undefined
+        let lead = before && previous && isLeadIn(previous, before) ? before : undefined
         const from = out.length
         walkList(child, at)
-        if (lead) for (let k = from; k < out.length; k++) if (out[k]!.kind === 'text' && !out[k]!.lead) out[k] = { ...out[k]!, lead }
+        for (let k = from; k < out.length; k++) {
+          const block = out[k]!
+          // A heading inside the list (a plain-text line that looks like one) ends what led the items before it.
+          if (block.kind === 'heading') lead = undefined
+          if (block.kind !== 'text' || block.lead) continue
+          // A line of a plain-text article that ran on into an item ("Do not:" under "- Drink water") leads the items after it.
+          if (!block.listItem && block.text.trimEnd().endsWith(':')) lead = block
+          else if (lead) out[k] = { ...block, lead }
+        }
         break
       }
       case 'quote':
@@ -294,11 +332,31 @@ function pushInline(node: Node, at: Walk, meta: Pick<Block, 'kind' | 'level' | '
   if (masked.text.trim() !== '') at.out.push({ ...meta, start: masked.start, end: masked.end, text: masked.text })
 }
 
-/** Push a paragraph, split into lines where a plain-text article has one block per line. */
+/**
+ * Push a paragraph, split into lines where a plain-text article has one
+ * block per line. In such an article a run of lines that start with a
+ * bullet character ("• Saunas") is a list: each line is an item, led by the
+ * line before the run when it ends with a colon (in the paragraph, or the
+ * paragraph before: "Avoid the following for a week:"); so are the lines
+ * after such a colon line in the same paragraph with no bullet ("AVOID:" +
+ * "Hot tubs"). A led line is never a heading.
+ */
 function pushParagraph(node: Node, at: Walk, inList: boolean): void {
   const masked = mask(node, at)
   const lines = splitLines(masked.text)
   let first = true
+  // The colon line leading the lines being pushed, and whether they are bullets.
+  let lead: Block | undefined
+  let bullets = false
+  const before = at.out.at(-1)
+  if (!inList && before && before.kind === 'text' && before.end <= masked.start && endsWithColon(before.text)) {
+    lead = before
+    bullets = true
+  } else if (!inList && before && before.kind === 'text' && before.listItem && before.lead && before.end <= masked.start && bulletLine.test(masked.text.trimStart())) {
+    // Bullets go on after a blank line: the same list.
+    lead = before.lead
+    bullets = true
+  }
   for (const [from, to] of lines) {
     // Lines after the first one of a list item are lazy continuations: in a
     // plain-text article they are blocks of their own, not part of the item.
@@ -307,18 +365,55 @@ function pushParagraph(node: Node, at: Walk, inList: boolean): void {
     const slice = masked.text.slice(from, to)
     const trimmed = slice.trim()
     if (trimmed === '') continue
-    const lead = slice.length - slice.trimStart().length
+    const bullet = !inList && bulletLine.test(trimmed)
+    // A led run ends at a line that is no bullet (bare lines under a colon line run to the paragraph's end).
+    if (lead && bullets && !bullet) lead = undefined
+    // A bare line under a colon line is an item when it is short ("Hot tubs", "Swim for 8 weeks."), not a paragraph of prose.
+    const led = !inList && lead !== undefined && !(isHeadingLike(trimmed) && timeLine.test(trimmed)) && (bullet || bullets || wordCount(trimmed) <= maxItemWords)
+    const lead0 = slice.length - slice.trimStart().length
     const trail = slice.length - slice.trimEnd().length
-    const heading = !itemLine && isHeadingLike(trimmed)
-    at.out.push({
+    // Under a colon line, a heading-like line is an item, unless it starts with a time ("0–24 hours after"): that opens a timeline section.
+    const heading = !itemLine && !bullet && isHeadingLike(trimmed) && (!led || timeLine.test(trimmed))
+    if (heading) lead = undefined
+    const block: Block = {
       kind: heading ? 'heading' : 'text',
       level: heading ? 7 : 0,
-      start: masked.start + from + lead,
+      start: masked.start + from + lead0,
       end: masked.start + to - trail,
       text: trimmed,
-      listItem: itemLine
-    })
+      listItem: itemLine || led || bullet
+    }
+    if (led) block.lead = lead
+    at.out.push(block)
+    if (!inList && !heading && endsWithColon(trimmed)) {
+      lead = block
+      bullets = false
+    } else if (!led && bullet) {
+      lead = undefined
+    }
+    if (lead && bullet && lead !== block) bullets = true
   }
+}
+
+/** The most words a bare line under a colon line may have to be read as an item. */
+const maxItemWords = 25
+
+/** The number of words of a line. */
+function wordCount(line: string): number {
+  let words = 0
+  for (const part of line.split(/\s+/)) if (part) words++
+  return words
+}
+
+/** A line that starts with a time ("0–24 hours after", "Days 3–7", "First week", "Within 48 hours"). */
+const timeLine = /^(?:\d|(?:the\s+)?(?:first|next|day|days|week|weeks|within|after|during|immediately|same|month|for|in the first|over the)\b)/i
+
+/** A line that starts with a bullet character ("• Saunas", "▪ No makeup"). */
+const bulletLine = /^[•·▪◦‣⁃●○■□➢➤✓✔*–-]\s/
+
+/** Whether a block's text ends with a colon (a lead-in: "Avoid the following for 48 hours:", "Do not:"). */
+function endsWithColon(text: string): boolean {
+  return text.trimEnd().endsWith(':')
 }
 
 /**
@@ -357,7 +452,9 @@ export function splitLines(text: string): Array<[number, number]> {
  */
 export function isHeadingLike(line: string): boolean {
   if (line.length === 0 || line.length > 100) return false
-  if (/[.,;:!…"”’]$/.test(line) && !/\b(?:etc|vs)\.$/.test(line)) return false
+  // "FOR 24 HOURS AFTER YOUR TREATMENT…": a time line that trails off into what follows is a heading.
+  const trailing = /(?:…|\.\.\.)$/.test(line) && timeLine.test(line)
+  if (/[.,;:!…"”’]$/.test(line) && !/\b(?:etc|vs)\.$/.test(line) && !trailing) return false
   if (!/^[\p{Lu}\p{N}‘“'"]/u.test(line)) return false
   let words = 0
   for (const part of line.split(/\s+/)) if (part) words++

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { maxClaimsBytes } from '../limits.ts'
 import type { Message } from '../message.ts'
 import { claimsFileSchema, type ClaimsFile } from '../schema.ts'
 import { parseValidated } from './yaml.ts'
@@ -62,7 +63,7 @@ export function parseClaims(file: string, text: string): ClaimsRead {
  */
 export async function readClaimsFile(file: string): Promise<ClaimsRead> {
   try {
-    const { text } = await readTextFile(file)
+    const { text } = await readTextFile(file, { maxBytes: maxClaimsBytes })
     return parseClaims(file, text)
   } catch (error) {
     if (!(error instanceof FileError)) throw error
@@ -80,6 +81,32 @@ export async function readClaimsFile(file: string): Promise<ClaimsRead> {
 export async function readClaimsDir(dir: string): Promise<ClaimsRead[]> {
   const names = await listFiles(dir, /\.ya?ml$/i)
   return Promise.all(names.map((name) => readClaimsFile(join(dir, name))))
+}
+
+/**
+ * List the sources of a folder (`*.md`), and warn of the ones skipped:
+ * symbolic links. Decision: a source must be a regular file in the folder,
+ * so that a link cannot bring the text of a file from elsewhere on the
+ * machine into the claims and the published page.
+ *
+ * @param dir Sources folder.
+ * @returns File names (sorted) and one warning per skipped link.
+ * @throws {FileError} When the folder is missing or not a folder.
+ */
+export async function listSources(dir: string): Promise<{ names: string[]; messages: Message[] }> {
+  const names = await listFiles(dir, /\.md$/i)
+  const entries = await readdir(dir, { withFileTypes: true })
+  const links = entries.filter((entry) => entry.isSymbolicLink() && /\.md$/i.test(entry.name) && !entry.name.startsWith('.'))
+  const messages: Message[] = links
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({
+      file: join(dir, name),
+      reason: 'Skipped: a symbolic link, expected a regular file (claimrange does not follow links in the sources folder; copy the article in)',
+      ruleId: 'symlink',
+      severity: 'warning' as const
+    }))
+  return { names, messages }
 }
 
 /**

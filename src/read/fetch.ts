@@ -1,4 +1,6 @@
+import { maxSourceBytes } from '../limits.ts'
 import { FileError } from './errors.ts'
+import { tooLarge } from './text.ts'
 
 /** A page fetched over HTTP(S). */
 export interface FetchedPage {
@@ -14,7 +16,7 @@ export interface FetchedPage {
 export interface FetchOptions {
   /** Give up after this many milliseconds (default: 15000). */
   timeoutMs?: number
-  /** Largest body accepted, in bytes (default: 10 MiB). */
+  /** Largest body accepted, in bytes (default: `maxSourceBytes`, 5 MiB: the cap of every source and of local files given to `add`). */
   maxBytes?: number
   /** Media types accepted, lowercase without parameters (default: HTML, Markdown, plain text). */
   accept?: readonly string[]
@@ -43,7 +45,7 @@ const defaultAccept = ['text/html', 'application/xhtml+xml', 'text/markdown', 't
  */
 export async function fetchPage(url: string, options: FetchOptions = {}): Promise<FetchedPage> {
   const timeoutMs = options.timeoutMs ?? 15000
-  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024
+  const maxBytes = options.maxBytes ?? maxSourceBytes
   const accept = options.accept ?? defaultAccept
   let parsed: URL
   try {
@@ -77,7 +79,7 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
   const declared = Number(response.headers.get('content-length'))
   if (declared > maxBytes) {
     await response.body?.cancel()
-    throw new FileError(url, `Page too large (${declared} bytes), expected at most ${maxBytes}`)
+    throw new FileError(url, tooLarge(declared, maxBytes, 'page'))
   }
   let bytes: Uint8Array
   try {
@@ -125,7 +127,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
     total += value.length
     if (total > maxBytes) {
       await reader.cancel()
-      throw new RangeError(`Page too large (more than ${maxBytes} bytes)`)
+      throw new RangeError(tooLarge(total, maxBytes, 'page', 'more than '))
     }
     chunks.push(value)
   }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { basename } from 'node:path'
-import { LineCounter, parseDocument } from 'yaml'
 import { sourceMetaSchema, type SourceMeta } from '../schema.ts'
 import { FileError } from './errors.ts'
 import { readTextFile } from './text.ts'
+import { loadYaml } from './yaml.ts'
 
 /** A source article as read from disk. */
 export interface Source {
@@ -45,15 +45,14 @@ export function parseFrontMatter(file: string, text: string): { meta: SourceMeta
   let bodyStart = open[0].length + close.index + close[0].length
   if (text[bodyStart] === '\r') bodyStart++
   if (text[bodyStart] === '\n') bodyStart++
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false })
-  const error = doc.errors[0]
-  if (error) {
-    const pos = lineCounter.linePos(error.pos[0])
-    throw new FileError(file, `Invalid YAML in front matter: ${firstLine(error.message)}`, pos.line + 1, pos.col)
+  const { lineCounter, value, problems } = loadYaml(yamlText)
+  const problem = problems[0]
+  if (problem) {
+    const pos = lineCounter.linePos(problem.offset)
+    const reason = problem.reason.startsWith('Invalid YAML: ') ? problem.reason.replace('Invalid YAML: ', 'Invalid YAML in front matter: ') : `${problem.reason} (in front matter)`
+    throw new FileError(file, reason, pos.line + 1, pos.col)
   }
-  const value: unknown = doc.toJS() ?? {}
-  const parsed = sourceMetaSchema.safeParse(value)
+  const parsed = sourceMetaSchema.safeParse(value ?? {})
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     throw new FileError(file, `Unexpected front matter: ${issue.path.join('.') || 'document'}: ${issue.message}`, 2)
@@ -93,8 +92,4 @@ export function sourceId(file: string): string {
  */
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex')
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim()
 }

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url'
-import { LineCounter, parseDocument } from 'yaml'
 import { vocabularySchema, type Vocabulary } from '../vocabulary.ts'
 import { FileError } from './errors.ts'
 import { readTextFile } from './text.ts'
+import { loadYaml } from './yaml.ts'
 
 /** The vocabulary shipped with claimrange (the project's `vocabulary.yaml`). */
 export const defaultVocabularyFile = fileURLToPath(new URL('../../vocabulary.yaml', import.meta.url))
@@ -16,14 +16,13 @@ export const defaultVocabularyFile = fileURLToPath(new URL('../../vocabulary.yam
  */
 export async function readVocabulary(file: string = defaultVocabularyFile): Promise<Vocabulary> {
   const { text } = await readTextFile(file)
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
-  const error = doc.errors[0]
-  if (error) {
-    const pos = lineCounter.linePos(error.pos[0])
-    throw new FileError(file, `Invalid YAML: ${error.message.split('\n')[0]}`, pos.line, pos.col)
+  const { doc, lineCounter, value, problems } = loadYaml(text)
+  const problem = problems[0]
+  if (problem) {
+    const pos = lineCounter.linePos(problem.offset)
+    throw new FileError(file, problem.reason, pos.line, pos.col)
   }
-  const parsed = vocabularySchema.safeParse(doc.toJS())
+  const parsed = vocabularySchema.safeParse(value)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const node = doc.getIn(issue.path as (string | number)[], true) as { range?: [number] } | undefined

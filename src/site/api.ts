@@ -67,7 +67,7 @@ import type { Vocabulary } from '../vocabulary.ts'
 import { rewriteChange } from '../write/corpus.ts'
 import { setReview } from '../write/review.ts'
 import { writeSiteData } from './build.ts'
-import type { Route } from './serve.ts'
+import { hostRefusal, type Route } from './serve.ts'
 
 /** Options of {@link createLiveApi}. */
 export interface LiveApiOptions {
@@ -303,27 +303,15 @@ export function formatReviewEvent(event: ReviewEvent, options: { color?: boolean
  * @returns A one-line reason, or `undefined` when it may proceed.
  */
 function refusal(request: IncomingMessage): string | undefined {
-  const remote = request.socket.remoteAddress ?? ''
-  if (!isLoopback(remote)) return 'Refused: the API answers this machine only'
+  // The server refuses these already; checked again so the routes are safe under any server.
+  const refused = hostRefusal(request)
+  if (refused) return refused
   const host = request.headers.host ?? ''
-  const port = request.socket.localPort
-  const hosts = ['127.0.0.1', 'localhost', '[::1]', request.socket.localAddress?.includes(':') ? `[${request.socket.localAddress}]` : request.socket.localAddress]
-  if (!hosts.some((name) => name !== undefined && host.toLowerCase() === `${name}:${port}`)) return `Refused: unexpected Host \`${oneLine(host)}\``
   const origin = request.headers.origin
   if (origin !== undefined && origin.toLowerCase() !== `http://${host.toLowerCase()}`) return `Refused: cross-origin request from \`${oneLine(origin)}\``
   const site = request.headers['sec-fetch-site']
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Refused: cross-site request (\`Sec-Fetch-Site: ${oneLine(String(site))}\`)`
   return undefined
-}
-
-/**
- * Whether an address is this machine's loopback.
- *
- * @param address A socket's remote address.
- * @returns `true` for 127.0.0.0/8, `::1` and their IPv4-mapped forms.
- */
-function isLoopback(address: string): boolean {
-  return /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(address) || address === '::1'
 }
 
 /**

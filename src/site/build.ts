@@ -39,6 +39,13 @@ export interface SiteOptions {
   outDir: string
   /** Validated vocabulary (default: the bundled `vocabulary.yaml`). */
   vocabulary?: Vocabulary | undefined
+  /**
+   * Leave out each unusable source and claims file, with an error message
+   * naming it, instead of stopping at the first (default: `false`: a
+   * published site is never partial). `start` sets it: one broken file
+   * must not keep the others from the page an editor reviews in.
+   */
+  skipUnusable?: boolean | undefined
 }
 
 /** What a build produced. */
@@ -74,16 +81,29 @@ export async function loadSiteData(options: Omit<SiteOptions, 'outDir'>): Promis
   const vocabulary = options.vocabulary ?? (await readVocabulary())
   const names = await listFiles(options.sourcesDir, /\.md$/i)
   const sources: Source[] = []
-  for (const name of names) sources.push(await readSource(join(options.sourcesDir, name)))
-  const reads = await readClaimsFolder(options.claimsDir)
+  const skipped: Message[] = []
+  for (const name of names) {
+    const file = join(options.sourcesDir, name)
+    try {
+      sources.push(await readSource(file))
+    } catch (error) {
+      if (!options.skipUnusable || !(error instanceof FileError)) throw error
+      skipped.push({ file, line: error.line, column: error.column, reason: `${error.reason} (left out of the page)`, ruleId: 'source' })
+    }
+  }
+  let reads = await readClaimsFolder(options.claimsDir)
   const problems = reads.flatMap((read) => read.messages.filter((m) => m.severity !== 'warning'))
-  const first = problems[0]
+  if (options.skipUnusable) {
+    for (const m of problems) skipped.push({ ...m, reason: `${m.reason} (left out of the page)` })
+    reads = reads.filter((read) => read.data)
+  }
+  const first = options.skipUnusable ? undefined : problems[0]
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'}; run \`claimrange check\`)` : ''
     throw new FileError(first.file, `${first.reason}${more}`, first.line, first.column)
   }
   const files: ClaimsFile[] = reads.map((read) => read.data!)
-  const messages: Message[] = []
+  const messages: Message[] = skipped
   const byId = new Map(sources.map((s) => [s.id, s]))
   reads.forEach((read, i) => {
     const file = files[i]!

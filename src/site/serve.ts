@@ -60,7 +60,9 @@ const loopback = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|localhost)$/
 /**
  * Serve a folder over HTTP on loopback.
  *
- * Decisions: only GET and HEAD; `/` and folders serve their `index.html`;
+ * Decisions: every request, files included, must come from this machine
+ * with a `Host` that is this server's loopback address and port (else 403,
+ * see {@link hostRefusal}); only GET and HEAD; `/` and folders serve their `index.html`;
  * a path that leaves the folder (`..`, encoded or not, or a symlink pointing
  * out) is a 404, as is a missing file; responses say `no-cache` so a rebuilt
  * site shows at once, and carry a Content-Security-Policy that allows only
@@ -104,7 +106,35 @@ export async function serveSite(options: ServeOptions): Promise<RunningSite> {
   }
 }
 
+/**
+ * Why a request is refused before anything is read for it: a client that
+ * is not this machine, or a `Host` that is not a loopback name of this
+ * server with its port. The second stops DNS rebinding: a page on
+ * `evil.example` whose name is made to point at 127.0.0.1 reaches the
+ * server, but with `Host: evil.example`, and gets nothing — not the API,
+ * not `data.js` with every source text and note.
+ *
+ * @param request The request.
+ * @returns A one-line reason, or `undefined` when it may be answered.
+ */
+export function hostRefusal(request: IncomingMessage): string | undefined {
+  const remote = request.socket.remoteAddress ?? ''
+  if (!/^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/i.test(remote) && remote !== '::1') return 'Refused: this server answers this machine only'
+  const host = (request.headers.host ?? '').toLowerCase()
+  const port = request.socket.localPort
+  const local = request.socket.localAddress
+  const names = ['127.0.0.1', 'localhost', '[::1]', local?.includes(':') ? `[${local}]` : local]
+  if (!names.some((name) => name !== undefined && host === `${name}:${port}`)) return `Refused: unexpected Host \`${oneLine(request.headers.host ?? '')}\`, expected this server's loopback address and port`
+  return undefined
+}
+
 async function handle(root: string, routes: Route[], request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const refused = hostRefusal(request)
+  if (refused) {
+    const body = `${JSON.stringify({ error: refused })}\n`
+    response.writeHead(403, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...securityHeaders })
+    return void response.end(body)
+  }
   const url = new URL(request.url ?? '/', 'http://localhost')
   for (const route of routes) if (await route(request, response, url)) return
   if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -166,4 +196,10 @@ export async function resolveFile(root: string, pathname: string): Promise<{ pat
 function send(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(body), ...securityHeaders })
   response.end(body)
+}
+
+/** A header value on one line, at most 200 characters, for a message. */
+function oneLine(text: string): string {
+  const line = text.replace(/[\r\n].*$/s, '').trim()
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line
 }

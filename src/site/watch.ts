@@ -161,7 +161,8 @@ async function regenerate(options: WatchOptions, files: SourceChange['files']): 
   const messages = [...result.messages]
   let dataWritten = false
   try {
-    const written = await writeSiteData({ sourcesDir: options.sourcesDir, claimsDir: options.claimsDir, outDir: options.outDir, vocabulary: options.vocabulary })
+    // As `start` built it: an unusable source or claims file is left out of the page and named, the others shown.
+    const written = await writeSiteData({ sourcesDir: options.sourcesDir, claimsDir: options.claimsDir, outDir: options.outDir, vocabulary: options.vocabulary, skipUnusable: true })
     messages.push(...written.messages)
     dataWritten = true
   } catch (error) {

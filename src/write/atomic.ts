@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import writeFileAtomicModule from 'write-file-atomic'
-import lockfile from 'proper-lockfile'
+import { acquireLock } from './lock.ts'
 
 /**
  * Write a file atomically: the content goes to a temp file beside it, is
@@ -27,8 +27,9 @@ export interface LockOptions {
  * cannot interleave writes. The second run waits for the first (up to
  * `waitMs`), then stops with a message naming the lock.
  *
- * The lock is a `<folder>.lock` directory beside the folder (proper-lockfile);
- * a lock left by a killed run goes stale after 10 s and is taken over.
+ * The lock is a `<folder>.lock` directory beside the folder, held for as
+ * long as the run lives (see `lock.ts`): never taken over from a live run,
+ * taken over at once from a dead one.
  *
  * @param dir Folder to lock (created when missing).
  * @param task Work to do under the lock.
@@ -37,23 +38,7 @@ export interface LockOptions {
  * @throws {Error} When the lock cannot be had in time.
  */
 export async function withLock<T>(dir: string, task: () => Promise<T>, options: LockOptions = {}): Promise<T> {
-  await mkdir(dir, { recursive: true })
-  const waitMs = options.waitMs ?? 30000
-  const retries = Math.max(0, Math.ceil(waitMs / 200))
-  let release: () => Promise<void>
-  try {
-    release = await lockfile.lock(dir, {
-      stale: 10000,
-      update: 2000,
-      realpath: false,
-      retries: { retries, factor: 1, minTimeout: 200, maxTimeout: 200 }
-    })
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new Error(`${dir}.lock: another claimrange run is writing to \`${dir}\`; waited ${waitMs / 1000} s, stopping without writing`)
-    }
-    throw error
-  }
+  const release = await acquireLock(dir, { waitMs: options.waitMs ?? 30000 })
   try {
     return await task()
   } finally {

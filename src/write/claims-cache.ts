@@ -17,8 +17,13 @@
  * - `digests/<n>.json` (32 shards by file name): each claims file's
  *   `SourceDigest` (its counted claims without their words, and its
  *   within-source conflicts), with the stamp it was made at. Read only when
- *   a run changed something, to recompute the consensus of the rows the
- *   changed sources touch; a run rewrites only the shards it changed.
+ *   a run changed something and the row tallies cannot say what changed;
+ *   a run rewrites only the shards it changed.
+ * - `rows.json`: the *row tallies* (`consensus/tally.ts`) of the folder in
+ *   the state the index records (named by {@link folderState}): what a run
+ *   that changed a few files reads to say what changed in the rows they
+ *   touch, without reading any other file's digest. A run writes them for
+ *   the state it leaves.
  *
  * Decisions: the cache is never the truth. An index entry is used only
  * while the claims file has the recorded size and modification time (a
@@ -35,17 +40,39 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { SourceDigest } from '../consensus/partial.ts'
+import type { RowTally } from '../consensus/tally.ts'
+import type { Tallies } from '../consensus/update.ts'
 import { parseClaims, type ClaimsRead, listFiles } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { sha256 } from '../read/source.ts'
 import { readTextFile } from '../read/text.ts'
-import type { ClaimsFile } from '../schema.ts'
+import { z } from 'zod'
+import { claimsFileSchema, type ClaimsFile } from '../schema.ts'
 
 /** Name of the cache folder inside the claims folder. */
 export const cacheDirName = '.cache'
 
-/** Version of the cache's format; a cache of another version is ignored. */
+/**
+ * Version of the cache's format; a cache of another version is ignored.
+ * Bump it when what a digest or a tally holds changes meaning (what the
+ * consensus counts, how a row is tallied).
+ */
 export const cacheVersion = 2
+
+/** The digest of the claims format, once computed (see {@link claimsFormat}). */
+let formatDigest: string | undefined
+
+/**
+ * The claims format the cache was made under: the sha256 of the claims
+ * file schema as JSON Schema. A parsed copy, a digest or a tally made under
+ * another format (a field added to claims, a rule changed) is ignored, so
+ * a new field never reads stale.
+ *
+ * @returns The digest (computed once per process, when first needed).
+ */
+export function claimsFormat(): string {
+  return (formatDigest ??= sha256(JSON.stringify(z.toJSONSchema(claimsFileSchema, { unrepresentable: 'any' }))))
+}
 
 /** Size and modification time of a file, as recorded in the index. */
 export interface FileStamp {
@@ -174,7 +201,7 @@ export function saveIndex(claimsDir: string, index: ClaimsIndex, changed?: Itera
       const consensus = entry.consensus ?? (sameStamp(entry.claims, old[name]?.claims) ? old[name]!.consensus : undefined)
       if (consensus) files[name] = { claims: entry.claims, consensus }
     }
-    writeCacheFile(join(cacheDir(claimsDir), 'digests', `${shard}.json`), JSON.stringify({ version: cacheVersion, related: index.related, files }))
+    writeCacheFile(join(cacheDir(claimsDir), 'digests', `${shard}.json`), JSON.stringify({ version: cacheVersion, format: claimsFormat(), related: index.related, files }))
   }
   const files: Record<string, IndexEntry> = {}
   for (const name of names) {
@@ -218,8 +245,8 @@ export function loadDigests(claimsDir: string, entries: Map<string, IndexEntry>,
  */
 function readShard(claimsDir: string, shard: number, related: string): Record<string, { claims: FileStamp; consensus: SourceDigest }> {
   try {
-    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'digests', `${shard}.json`), 'utf8')) as { version: number; related: string; files: Record<string, { claims: FileStamp; consensus: SourceDigest }> }
-    return data.version === cacheVersion && data.related === related && data.files ? data.files : {}
+    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'digests', `${shard}.json`), 'utf8')) as { version: number; format: string; related: string; files: Record<string, { claims: FileStamp; consensus: SourceDigest }> }
+    return data.version === cacheVersion && data.format === claimsFormat() && data.related === related && data.files ? data.files : {}
   } catch {
     return {}
   }
@@ -235,6 +262,48 @@ function shardOf(name: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193)
   return (hash >>> 0) % shards
+}
+
+/**
+ * Name a state of the claims folder: its file names with their stamps.
+ *
+ * @param entries The index entries of the folder's valid claims files, by name.
+ * @returns A digest of the names and stamps (the same state always gives the same name).
+ */
+export function folderState(entries: Map<string, IndexEntry>): string {
+  const names = [...entries.keys()].sort()
+  return sha256(names.map((name) => `${name}\u0000${entries.get(name)!.claims.size}\u0000${entries.get(name)!.claims.mtimeMs}`).join('\n'))
+}
+
+/**
+ * Read the row tallies of a claims folder in one state.
+ *
+ * @param claimsDir Claims folder.
+ * @param related The related topics in use (JSON).
+ * @param state The folder's state (see {@link folderState}).
+ * @returns The tallies, or `undefined` when none were written for this state (or they are unusable).
+ */
+export function loadTallies(claimsDir: string, related: string, state: string): Tallies | undefined {
+  try {
+    const data = JSON.parse(readFileSync(join(cacheDir(claimsDir), 'rows.json'), 'utf8')) as { version: number; format: string; related: string; state: string; rows: [string, RowTally][] }
+    const usable = data.version === cacheVersion && data.format === claimsFormat() && data.related === related && data.state === state
+    return usable && Array.isArray(data.rows) ? new Map(data.rows) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Write the row tallies of a claims folder (a temporary file, then rename).
+ *
+ * @param claimsDir Claims folder.
+ * @param related The related topics they were counted with (JSON).
+ * @param state The folder's state they count (see {@link folderState}).
+ * @param tallies The tallies.
+ */
+export function saveTallies(claimsDir: string, related: string, state: string, tallies: Tallies): void {
+  const rows = [...tallies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  writeCacheFile(join(cacheDir(claimsDir), 'rows.json'), JSON.stringify({ version: cacheVersion, format: claimsFormat(), related, state, rows }))
 }
 
 /**
@@ -256,8 +325,8 @@ export async function readCachedClaims(file: string): Promise<ClaimsRead> {
   const digest = sha256(text)
   const copy = copyPath(file)
   try {
-    const cached = JSON.parse(readFileSync(copy, 'utf8')) as { digest: string; data: ClaimsFile }
-    if (cached.digest === digest && cached.data) {
+    const cached = JSON.parse(readFileSync(copy, 'utf8')) as { digest: string; format: string; data: ClaimsFile }
+    if (cached.digest === digest && cached.format === claimsFormat() && cached.data) {
       return { file, data: cached.data, messages: [], text, locate: (path) => parseClaims(file, text).locate(path) }
     }
   } catch {
@@ -296,7 +365,7 @@ export async function readClaimsFolder(dir: string): Promise<ClaimsRead[]> {
  */
 export function rememberClaims(file: string, text: string, data: ClaimsFile): void {
   try {
-    writeCacheFile(copyPath(file), JSON.stringify({ digest: sha256(text), data }))
+    writeCacheFile(copyPath(file), JSON.stringify({ digest: sha256(text), format: claimsFormat(), data }))
   } catch {
     // Read-only folder, disk full…: the cache is only a cache.
   }

@@ -8,21 +8,23 @@ import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { lacksContext, mergeClaims } from '../anchor/index.ts'
 import { relatedLookup } from '../consensus/conflicts.ts'
-import { affectedRows, computeStates, digestSource, rowKeys } from '../consensus/partial.ts'
+import { affectedRows, computeStates, digestSource } from '../consensus/partial.ts'
+import { changeRows, tallyDigests, type Tallies } from '../consensus/update.ts'
 import type { TopicConsensus } from '../consensus/types.ts'
 import { rowKey } from '../consensus/select.ts'
 import { consensusOptions } from '../diff/claims.ts'
 import { diffRows, newlyOrphaned } from '../diff/consensus.ts'
 import type { ConsensusDiff } from '../diff/types.ts'
-import { extractClaims } from '../extract/index.ts'
+import { skippedClaimsErrors } from '../check/check.ts'
 import type { Message } from '../message.ts'
-import { listFiles } from '../read/claims.ts'
+import { extractSource } from '../isolate/index.ts'
+import { listFiles, listSources } from '../read/claims.ts'
 import { FileError } from '../read/errors.ts'
 import { readSource, sha256, type Source } from '../read/source.ts'
 import type { Claim, ClaimsFile } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 import { withLock, writeFileAtomic } from './atomic.ts'
-import { cacheDir, loadDigests, loadIndex, readCachedClaims, rememberClaims, sameStamp, saveIndex, stampFile, type ClaimsIndex, type FileStamp, type IndexEntry } from './claims-cache.ts'
+import { cacheDir, folderState, loadDigests, loadIndex, loadTallies, readCachedClaims, rememberClaims, sameStamp, saveIndex, saveTallies, stampFile, type ClaimsIndex, type FileStamp, type IndexEntry } from './claims-cache.ts'
 import { serializeClaims } from './serialize.ts'
 
 /** Options of {@link extractCorpus}. */
@@ -77,13 +79,21 @@ export interface CorpusResult {
    * run against after it (every valid claims file, with or without a source).
    */
   diff: ConsensusDiff
+  /**
+   * How `diff` was worked out: `index`, nothing changed (the index's row
+   * count is all it needs); `tallies`, from the row tallies of the rows the
+   * changed files touch; `digests`, from every claims file's digest (the
+   * tallies of the folder's state before were not kept, or could not say it
+   * exactly).
+   */
+  consensusFrom: 'index' | 'tallies' | 'digests'
 }
 
 /**
  * Bump when extraction rules change so every claims file is regenerated once.
  * Stored with the vocabulary's digest in `<claims>/.claimrange.json`.
  */
-export const extractorVersion = 9
+export const extractorVersion = 10
 
 /**
  * Extract the claims of every source in a folder and write them, keeping
@@ -111,7 +121,7 @@ export const extractorVersion = 9
  */
 export async function extractCorpus(options: CorpusOptions): Promise<CorpusResult> {
   const { sourcesDir, claimsDir, vocabulary } = options
-  const names = await listFiles(sourcesDir, /\.md$/i)
+  const { names, messages: skipped } = await listSources(sourcesDir)
   if (names.length === 0) throw new FileError(sourcesDir, 'No source found: expected `*.md` articles in this folder')
   const ids = options.only ? new Set(options.only) : undefined
   return withLock(
@@ -125,7 +135,7 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
       const related = relatedLookup(relatedTopics)
       const folder = await currentFolder(claimsDir, loadIndex(claimsDir, JSON.stringify(relatedTopics)), related, relatedTopics)
       const outcomes: SourceOutcome[] = []
-      const messages: Message[] = []
+      const messages: Message[] = [...skipped]
       const changes: Change[] = []
       for (const name of names) {
         const file = join(sourcesDir, name)
@@ -135,13 +145,25 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
         const claimsFile = join(claimsDir, claimsName)
         const entry = folder.entries.get(claimsName)
         const stamp = stampFile(file)
-        if (!force && entry && stamp && entry.source && sameStamp(stamp, entry.source) && entry.source.digest === entry.digest && !entry.lacksContext) {
+        // A claims file changed on disk since the index (an editor's hand) is read and checked in `extractOne`.
+        if (!force && entry && stamp && entry.source && sameStamp(stamp, entry.source) && entry.source.digest === entry.digest && !entry.lacksContext && !folder.changed.has(claimsName)) {
           outcomes.push({ id, file, claimsFile, status: 'unchanged', extracted: false, claims: undefined, topics: entry.topics })
           continue
         }
         const done = await extractOne(file, id, claimsFile, vocabulary, force, messages)
         outcomes.push(done.outcome)
-        if (done.outcome.status === 'failed' || !done.after) continue
+        if (done.outcome.status === 'failed') {
+          // Not skipped by the index next time either: read and checked again until it is fixed.
+          const kept = folder.entries.get(claimsName)
+          if (kept?.source) {
+            const recheck = { ...kept }
+            delete recheck.source
+            folder.entries.set(claimsName, recheck)
+            folder.dirty = true
+          }
+          continue
+        }
+        if (!done.after) continue
         const next = indexEntry(claimsFile, done.after, related, done.outcome.source!, stamp)
         if (next) {
           folder.dirty = true
@@ -155,9 +177,9 @@ export async function extractCorpus(options: CorpusOptions): Promise<CorpusResul
       }
       // Record the state only when every source was processed with it.
       if (stateChanged && !ids && outcomes.every((o) => o.status !== 'failed')) await writeFileAtomic(stateFile, state)
-      const diff = await consensusChange(folder, changes)
+      const { diff, from } = await consensusChange(folder, changes)
       saveFolder(folder)
-      return { sources: outcomes, messages, diff }
+      return { sources: outcomes, messages, diff, consensusFrom: from }
     },
     { waitMs: options.lockWaitMs ?? 30000 }
   )
@@ -181,34 +203,28 @@ export async function rewriteChange(claimsDir: string, vocabulary: Vocabulary, f
   const related = relatedLookup(relatedTopics)
   const relatedKey = JSON.stringify(relatedTopics)
   const indexFile = join(cacheDir(claimsDir), 'index.json')
-  // A live server reviews one claim after another: keep the index (digests loaded) and the rows
-  // between calls, while nobody else wrote the index.
+  // A live server reviews one claim after another: keep the index (digests loaded) and the row
+  // tallies between calls, while nobody else wrote the index.
   const kept = lastState && lastState.claimsDir === claimsDir && lastState.relatedKey === relatedKey && sameStamp(lastState.indexStamp, stampFile(indexFile)) ? lastState : undefined
   const folder = await currentFolder(claimsDir, kept?.index ?? loadIndex(claimsDir, relatedKey), related, relatedTopics)
+  if (kept) folder.tallies = kept.tallies
   const name = basename(file)
-  const others = [...folder.stale].some((stale) => stale !== name)
   const afterEntry = folder.entries.get(name)
   const previous = folder.index.files[name]
   const beforeEntry: IndexEntry = { ...(previous ?? { claims: { size: 0, mtimeMs: 0 }, digest: before.digest, lacksContext: false, topics: {} }), consensus: digestSource(before, related) }
   folder.before.set(name, beforeEntry)
   folder.stale.delete(name)
   const after = afterEntry ? [{ name, before, beforeEntry, after: (await readCachedClaims(file)).data ?? before, afterEntry }] : []
-  const rows = kept && !others ? kept.rows : new Map<string, TopicConsensus>()
-  const diff = await consensusChange(folder, after, rows)
-  for (const key of folder.rowsTouched ?? []) {
-    const row = folder.rowsAfter?.get(key)
-    if (row) rows.set(key, row)
-    else rows.delete(key)
-  }
+  const { diff } = await consensusChange(folder, after)
   saveFolder(folder)
   const indexStamp = stampFile(indexFile)
   const files = Object.fromEntries(folder.entries)
-  lastState = indexStamp ? { claimsDir, relatedKey, indexStamp, index: { ...folder.index, files }, rows } : undefined
+  lastState = indexStamp ? { claimsDir, relatedKey, indexStamp, index: { ...folder.index, files }, tallies: folder.tallies } : undefined
   return diff
 }
 
 /** What {@link rewriteChange} keeps between calls (a live server's reviews). */
-let lastState: { claimsDir: string; relatedKey: string; indexStamp: FileStamp; index: ClaimsIndex; rows: Map<string, TopicConsensus> } | undefined
+let lastState: { claimsDir: string; relatedKey: string; indexStamp: FileStamp; index: ClaimsIndex; tallies: Folder['tallies'] } | undefined
 
 /** One claims file rewritten by the run: its content before (when it had one) and after. */
 interface Change {
@@ -234,9 +250,8 @@ interface Folder {
   changed: Set<string>
   /** Names that differed from the index when the run began (changed outside a run, or deleted). */
   stale: Set<string>
-  /** The rows computed for the state after the run, by row key, and which rows were recomputed. */
-  rowsAfter?: Map<string, TopicConsensus>
-  rowsTouched?: Set<string>
+  /** The row tallies: of the state before the run when known (kept by a live server), then of the state after it. */
+  tallies?: { state: string; rows: Tallies; saved: boolean }
   /** Whether the index must be written. */
   dirty: boolean
 }
@@ -247,6 +262,11 @@ interface Folder {
  * @param folder The folder after the run.
  */
 function saveFolder(folder: Folder): void {
+  const { tallies } = folder
+  if (tallies && !tallies.saved) {
+    saveTallies(folder.claimsDir, folder.relatedKey, tallies.state, tallies.rows)
+    tallies.saved = true
+  }
   if (!folder.dirty) return
   const files = Object.fromEntries([...folder.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   saveIndex(folder.claimsDir, { ...folder.index, files }, folder.changed)
@@ -315,53 +335,114 @@ function indexEntry(
 }
 
 /**
- * What changed in the consensus, from the rows the rewritten files touch.
- * The digests are read from their shards only when something changed (or
- * the index does not know the number of rows).
+ * What changed in the consensus, from the rows the rewritten files touch,
+ * through the row tallies of the folder's state before the run
+ * (`changeRows`): those a previous run left when they are of this state,
+ * else counted from every file's digest (read from their shards). When the
+ * tallies cannot say it exactly, the rows are computed from every digest,
+ * before and after. Either way the tallies of the state after the run are
+ * left in the folder, to be saved.
  *
  * @param folder The folder: entries before the run and after it.
  * @param changes The files the run rewrote.
- * @returns The diff of the whole folder before against after.
+ * @returns The diff of the whole folder before against after, and how it was worked out (see `CorpusResult.consensusFrom`).
  */
-async function consensusChange(folder: Folder, changes: Change[], known?: Map<string, TopicConsensus>): Promise<ConsensusDiff> {
+async function consensusChange(folder: Folder, changes: Change[]): Promise<{ diff: ConsensusDiff; from: CorpusResult['consensusFrom'] }> {
   const { before, entries: after, related } = folder
   if (changes.length === 0 && folder.index.rows !== undefined && folder.changed.size === 0) {
     const rows = folder.index.rows
-    return { rows: [], orphaned: [], rowsBefore: rows, rowsAfter: rows, sourcesBefore: before.size, sourcesAfter: after.size }
+    return { diff: { rows: [], orphaned: [], rowsBefore: rows, rowsAfter: rows, sourcesBefore: before.size, sourcesAfter: after.size }, from: 'index' }
   }
-  await withDigests(folder)
-  const digestsBefore = [...before.values()].map((e) => e.consensus!)
-  const digestsAfter = [...after.values()].map((e) => e.consensus!)
+  const sourceChanges = changes.map((c) => ({
+    before: c.beforeEntry?.consensus ?? (c.before ? digestSource(c.before, related) : undefined),
+    after: c.afterEntry?.consensus ?? digestSource(c.after, related)
+  }))
   const rows = new Set<string>()
-  for (const change of changes) for (const key of affectedRows(change.beforeEntry?.consensus, change.afterEntry?.consensus, related)) rows.add(key)
+  for (const change of sourceChanges) for (const key of affectedRows(change.before, change.after, related)) rows.add(key)
   const orphaned = newlyOrphaned(
     changes.flatMap((c) => (c.before ? [c.before] : [])),
     changes.map((c) => c.after)
   )
   for (const claim of orphaned) rows.add(rowKey(claim.topic, claim.condition))
-  // Rows before: those a previous computation of this state kept (a live server's), the rest computed now.
-  const existed = known && known.size > 0 ? rowKeys(digestsBefore) : undefined
-  const reuse = existed && [...rows].every((key) => known!.has(key) || !existed.has(key)) ? known : undefined
-  const missing = new Set([...rows].filter((key) => !reuse || (existed!.has(key) && !reuse.has(key))))
-  const [computedBefore, rowsAfter] = (
-    missing.size > 0 ? computeStates([digestsBefore, digestsAfter], rows, related) : [[], ...computeStates([digestsAfter], rows, related)]
-  ) as [TopicConsensus[], TopicConsensus[]]
-  const rowsBefore = missing.size > 0 ? computedBefore : [...rows].flatMap((key) => reuse!.get(key) ?? [])
-  // Rows outside the changed ones keep their presence: the totals follow from the index's count where it is current.
-  const present = (list: TopicConsensus[]) => list.length
-  const current = folder.index.rows !== undefined && folder.stale.size === 0
-  const rowsBeforeTotal = current ? folder.index.rows! : rowKeys(digestsBefore).size
-  const totals = {
-    rowsBefore: rowsBeforeTotal,
-    rowsAfter: current ? rowsBeforeTotal - present(rowsBefore) + present(rowsAfter) : rowKeys(digestsAfter).size,
-    sourcesBefore: before.size,
-    sourcesAfter: after.size
+  const sources = { sourcesBefore: before.size, sourcesAfter: after.size }
+  const known = talliesBefore(folder)
+  const update = (tallies: Tallies) => changeRows(tallies, sourceChanges.map(({ before, after }) => ({ ...(before ? { before } : {}), after })), rows, related)
+  let tallies = known
+  let changed = known && update(known)
+  if (!known) {
+    // The tallies of the state before, counted from every digest, then the same update.
+    await withDigests(folder)
+    tallies = tallyDigests([...before.values()].map((e) => e.consensus!), related)
+    changed = update(tallies)
   }
-  if (folder.index.rows !== totals.rowsAfter) folder.dirty = true
-  folder.index.rows = totals.rowsAfter
-  folder.rowsAfter = new Map(rowsAfter.map((row) => [rowKey(row.topic, row.condition), row]))
-  folder.rowsTouched = rows
-  return diffRows(rowsBefore, rowsAfter, orphaned, totals)
+  if (changed) {
+    const totals = { rowsBefore: countRows(tallies!), rowsAfter: countRows(changed.tallies), ...sources }
+    keepTallies(folder, changed.tallies, totals.rowsAfter)
+    return { diff: diffRows(changed.before, changed.after, orphaned, totals), from: known ? 'tallies' : 'digests' }
+  }
+  // The tallies cannot say it exactly: the rows from every digest, before and after.
+  await withDigests(folder)
+  const digestsAfter = [...after.values()].map((e) => e.consensus!)
+  const [rowsBefore, rowsAfter] = computeStates([[...before.values()].map((e) => e.consensus!), digestsAfter], rows, related) as [TopicConsensus[], TopicConsensus[]]
+  const talliesAfter = tallyDigests(digestsAfter, related)
+  const totals = { rowsBefore: countRows(tallies!), rowsAfter: countRows(talliesAfter), ...sources }
+  keepTallies(folder, talliesAfter, totals.rowsAfter)
+  return { diff: diffRows(rowsBefore, rowsAfter, orphaned, totals), from: 'digests' }
+}
+
+/**
+ * The row tallies of the folder as it is before the run: those kept or
+ * saved for that state, else those saved for the state the index records,
+ * brought up to date with the files that changed since (edited by hand,
+ * deleted or added between runs; their digests as the index knew them are
+ * in the shards).
+ *
+ * @param folder The folder before the run.
+ * @returns The tallies, or `undefined` when none can be had without counting every digest.
+ */
+function talliesBefore(folder: Folder): Tallies | undefined {
+  const { claimsDir, relatedKey, related } = folder
+  const state = folderState(folder.before)
+  if (folder.tallies?.state === state) return folder.tallies.rows
+  const saved = loadTallies(claimsDir, relatedKey, state)
+  if (saved || folder.stale.size === 0) return saved
+  const indexed = loadTallies(claimsDir, relatedKey, folderState(new Map(Object.entries(folder.index.files))))
+  if (!indexed) return undefined
+  const known = new Map<string, IndexEntry>()
+  for (const name of folder.stale) if (folder.index.files[name]) known.set(name, { ...folder.index.files[name]! })
+  if (loadDigests(claimsDir, known, relatedKey).length > 0) return undefined
+  const changes = [...folder.stale].flatMap((name) => {
+    const change = { ...(known.has(name) ? { before: known.get(name)!.consensus! } : {}), ...(folder.before.has(name) ? { after: folder.before.get(name)!.consensus! } : {}) }
+    return change.before || change.after ? [change] : []
+  })
+  const rows = new Set<string>()
+  for (const change of changes) for (const key of affectedRows(change.before, change.after, related)) rows.add(key)
+  return changeRows(indexed, changes, rows, related)?.tallies
+}
+
+/**
+ * Keep the tallies of the state after the run in the folder, and its number of rows in the index.
+ *
+ * @param folder The folder (its entries are those after the run).
+ * @param tallies The tallies after the run.
+ * @param rows How many rows the consensus has after the run.
+ */
+function keepTallies(folder: Folder, tallies: Tallies, rows: number): void {
+  folder.tallies = { state: folderState(folder.entries), rows: tallies, saved: false }
+  if (folder.index.rows !== rows) folder.dirty = true
+  folder.index.rows = rows
+}
+
+/**
+ * How many rows a consensus has.
+ *
+ * @param tallies Its row tallies.
+ * @returns The rows with a counted claim.
+ */
+function countRows(tallies: Tallies): number {
+  let n = 0
+  for (const tally of tallies.values()) if (tally.claims > 0) n++
+  return n
 }
 
 /**
@@ -395,13 +476,19 @@ async function withDigests(folder: Folder): Promise<void> {
  * @param current When the caller's claims were extracted from this digest and
  *   need no re-extraction, skip extraction if the source still has it;
  *   `null` reads the source without extracting (default: always extract).
- * @returns The source as read, and its extracted claims (`undefined` when skipped by `current`).
- * @throws {FileError} When the source is unusable (empty, binary, not UTF-8, broken front matter).
+ * @returns The source as read, its extracted claims (`undefined` when skipped by `current`) and
+ *   warnings about it (read without emphasis).
+ * @throws {FileError} When the source is unusable (empty, binary, not UTF-8, broken front matter,
+ *   over a limit, or its extraction failed or ran out of time or memory).
  */
-export async function readAndExtract(file: string, vocabulary: Vocabulary, current?: string | null): Promise<{ source: Source; extracted: Claim[] | undefined }> {
+export async function readAndExtract(file: string, vocabulary: Vocabulary, current?: string | null): Promise<{ source: Source; extracted: Claim[] | undefined; messages: Message[] }> {
   const source = await readSource(file)
-  if (current === null || (current !== undefined && source.digest === current)) return { source, extracted: undefined }
-  return { source, extracted: extractClaims(source, vocabulary) }
+  if (current === null || (current !== undefined && source.digest === current)) return { source, extracted: undefined, messages: [] }
+  // In isolation (a worker thread, a time budget, `src/isolate/`): any failure is one message naming the file.
+  const isolated = await extractSource(source, vocabulary)
+  const failure = isolated.claims ? undefined : isolated.messages[0]
+  if (failure) throw new FileError(file, failure.reason, failure.line)
+  return { source, extracted: isolated.claims, messages: isolated.messages }
 }
 
 /**
@@ -433,6 +520,7 @@ async function extractOne(
     return failed()
   }
   const { source } = read
+  messages.push(...read.messages)
   if (previous && !previous.data) {
     for (const m of previous.messages) messages.push({ ...m, reason: `${m.reason} (left untouched; fix it, then run extract again)` })
     return failed(source)
@@ -442,8 +530,18 @@ async function extractOne(
     const after: ClaimsFile = { source: id, digest: source.digest, claims }
     return { outcome: { id, file, claimsFile, status, extracted, claims, topics: topicCounts(claims), source }, ...(before ? { before } : {}), after }
   }
-  if (before && read.extracted === undefined) return done('unchanged', false, before.claims)
-  const merged = mergeClaims(before, read.extracted ?? extractClaims(source, vocabulary), source.text, { file: claimsFile })
+  if (before && read.extracted === undefined) {
+    // Skipped by digest: still checked as `check` would; a hand-broken file fails the run and is not indexed.
+    const problems = skippedClaimsErrors(previous!, source)
+    if (problems.length > 0) {
+      messages.push(...problems)
+      return failed(source)
+    }
+    return done('unchanged', false, before.claims)
+  }
+  // Always extracted here: a digest to skip by comes only with a usable claims file.
+  if (read.extracted === undefined) return done('unchanged', false, [])
+  const merged = mergeClaims(before, read.extracted, source.text, { file: claimsFile })
   messages.push(...merged.messages)
   const after: ClaimsFile = { source: id, digest: source.digest, claims: merged.claims }
   const yaml = serializeClaims(after)

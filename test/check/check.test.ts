@@ -46,4 +46,13 @@ describe('claimrange check: rule ids', () => {
     expect(await main(['check', '--sources', sources, '--claims', claims], broken)).toBe(1)
     expect(broken.stdout[0]).toMatch(/peel\.yaml:\d+:\d+: `claims\.0\.rules\.1`: expected a rule id like `stance\/avoid-cue` \[schema\]$/)
   })
+
+  it('reports an `unlisted` mark that is not `true` as a schema error', async () => {
+    const file = join(claims, 'peel.yaml')
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace(/(\n {4}activity: [^\n]*)/, '$1\n    unlisted: false'))
+    const effects = captureEffects()
+    expect(await main(['check', '--sources', sources, '--claims', claims], effects)).toBe(1)
+    expect(effects.stdout[0]).toMatch(/peel\.yaml:\d+:\d+: `claims\.0\.unlisted`: .*\[schema\]$/)
+  })
 })

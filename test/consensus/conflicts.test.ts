@@ -88,6 +88,56 @@ describe('grouped conflicts against the rule pair by pair', () => {
     })
   }
 
+  for (const seed of [11, 12, 13]) {
+    it(`corpus ${seed}: every figure of every group is that of the claims the rule lists for its time`, () => {
+      const files = corpus(seed, seed === 13 ? 6 : 30)
+      const report = computeConsensus(files, { related })
+      const entries = countedClaims(files)
+      const lookup = relatedLookup(related)
+      let groups = 0
+      for (const row of report.topics) {
+        const allowed = entries.filter((e) => e.row === rowKey(row.topic, row.condition) && e.claim.stance === 'allowed' && e.claim.wait.min !== null)
+        const times = [...new Set(allowed.map((e) => e.claim.wait.max ?? e.claim.wait.min!))].sort((a, b) => a - b)
+        const expected = times.flatMap((time) => {
+          const members = allowed.filter((e) => (e.claim.wait.max ?? e.claim.wait.min!) === time)
+          // The contrary claims of this time: what the rule says each member conflicts with.
+          const contrary = entries.filter((b) => conflicts(members[0]!, b, lookup))
+          if (contrary.length === 0) return []
+          const numbered = contrary.filter((b) => b.claim.wait.min !== null).sort((x, y) => x.claim.wait.min! - y.claim.wait.min! || x.order - y.order)
+          const vague = contrary.filter((b) => b.claim.wait.min === null)
+          const sources = new Set(contrary.map((b) => b.source))
+          return [
+            {
+              allowedFrom: time,
+              allowed: members.map((e) => e.key),
+              allowedSources: new Set(members.map((e) => e.source)).size,
+              contrary: {
+                claims: contrary.length,
+                sources: sources.size,
+                topics: [...new Set(contrary.map((b) => b.claim.topic))].sort(),
+                shortest: numbered[0]?.claim.wait.min ?? null,
+                vague: vague.length,
+                samples: [...numbered, ...vague].slice(0, 3).map((b) => b.key)
+              },
+              pairs: members.length * contrary.length,
+              withinSource: members.reduce((n, a) => n + contrary.filter((b) => b.source === a.source).length, 0),
+              only: { allowed: members[0]!.source, contrary: sources.size === 1 ? [...sources][0] : undefined }
+            }
+          ]
+        })
+        groups += expected.length
+        expect(row.conflicts.groups.map(({ reason: _reason, ...group }) => group), `${row.topic}/${row.condition}`).toEqual(expected.map(({ only: _only, ...group }) => group))
+        // A group with one source on a side names it.
+        for (const [i, group] of row.conflicts.groups.entries()) {
+          const { only } = expected[i]!
+          if (group.allowedSources === 1) expect(group.reason).toContain(`from ${only.allowed} allow`)
+          if (only.contrary) expect(group.reason).toContain(`from ${only.contrary} say`)
+        }
+      }
+      expect(groups).toBeGreaterThan(seed === 13 ? 1 : 10)
+    })
+  }
+
   it('a group names its shortest contrary wait and samples the shortest first', () => {
     const files = [
       file('a', [claim({ id: 'now', topic: 'sweating', stance: 'allowed', wait: [0, 0] })]),

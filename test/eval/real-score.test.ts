@@ -82,6 +82,15 @@ describe('scoreRealPages', () => {
     expect(scoreRealPages([page(tattoo, [sun], [claim(tattoo, 'Stay out of the sun.', 'sun', 'avoid', 336, null)])]).all.strict.tp).toBe(0)
   })
 
+  it('scores claims that count as one guidelines claim once: the same words, stance and hours, all `other`', () => {
+    const g = [gold(peel, pools, { topic: 'other', stance: 'avoid', min_hours: 168, max_hours: 168 })]
+    const two = [claim(peel, pools, 'lying-down', 'avoid', 168, 168), claim(peel, pools, 'massage', 'avoid', 168, 168)]
+    expect(scoreRealPages([page(peel, g, two)]).all.strict).toMatchObject({ tp: 1, fp: 0, fn: 0 })
+    // Other hours are another claim, and a false alarm.
+    const other = [claim(peel, pools, 'lying-down', 'avoid', 168, 168), claim(peel, pools, 'massage', 'avoid', 24, 24)]
+    expect(scoreRealPages([page(peel, g, other)]).all.strict).toMatchObject({ tp: 1, fp: 1, fn: 0 })
+  })
+
   it('accepts an alt topic and counts the hit under the gold topic', () => {
     const sweat = 'avoid anything that makes you sweat for two days'
     const g = [gold(peel, sweat, { topic: 'sweating', stance: 'avoid', min_hours: 48, max_hours: 48, alt_topics: ['exercise'] })]

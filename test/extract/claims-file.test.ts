@@ -26,7 +26,7 @@ describe('rules in claims files', () => {
     expect(await main(['extract', '--sources', sources, '--claims', claims], captureEffects())).toBe(0)
     const read = await readClaimsFile(join(claims, 'tattoo.yaml'))
     expect(read.data!.claims.map((c) => [c.topic, c.stance, c.wait.min, c.rules])).toEqual([
-      ['exercise', 'avoid', 72, ['topic/own-words', 'stance/avoid-cue', 'timeline/section']],
+      ['exercise', 'avoid', 72, ['topic/own-words', 'stance/avoid-cue', 'timeline/section', 'timeline/day-one']],
       ['swimming', 'avoid', 336, ['topic/own-words', 'stance/negated-allowed', 'time/own-duration']]
     ])
   })
@@ -42,5 +42,31 @@ describe('rules in claims files', () => {
     const read = await readClaimsFile(file)
     expect(read.data!.claims[0]!.review).toEqual({ status: 'confirmed', by: 'mk' })
     expect(read.data!.claims.map((c) => c.rules?.[1])).toEqual(['stance/avoid-cue', 'stance/negated-allowed'])
+  })
+
+  it('extract marks an activity the vocabulary does not list, lists it with its counts and the edit that maps it; check warns once the vocabulary lists it', async () => {
+    await writeFile(join(sources, 'brows.md'), 'Do not lie down for 4 hours.\n\nAvoid lying down for the first 4 hours, and skip saunas for a week.\n')
+    const effects = captureEffects()
+    expect(await main(['extract', '--sources', sources, '--claims', claims], effects)).toBe(0)
+    const text = await readFile(join(claims, 'brows.yaml'), 'utf8')
+    expect(text).toContain('topic: lying-down\n    activity: lying down\n    unlisted: true\n')
+    const listing = effects.stdout.join('\n')
+    expect(listing).toMatch(/Activities outside the vocabulary: 1 \(2 claims\)/)
+    expect(listing).toMatch(/lying-down +2 claims, 1 source +"lying down"/)
+    expect(listing).toContain("add its words to a topic's `words` in vocabulary.yaml (`- lying down`), or to `ignore`")
+    // The editor maps the words to a topic: check says the file predates that, and extract reads them as the topic.
+    const vocabulary = join(dir, 'vocabulary.yaml')
+    const base = await readFile(join(import.meta.dirname, '..', '..', 'vocabulary.yaml'), 'utf8')
+    await writeFile(vocabulary, base.replace('topics:\n', 'topics:\n  lying-down:\n    words: [lie down, lying down]\n'))
+    const checked = captureEffects()
+    expect(await main(['check', '--sources', sources, '--claims', claims, '--vocabulary', vocabulary], checked)).toBe(0)
+    expect(checked.stdout.join('\n')).toMatch(/brows\.yaml:\d+:\d+: Unexpected `unlisted` on topic `lying-down`: the vocabulary lists it now/)
+    expect(await main(['extract', '--sources', sources, '--claims', claims, '--vocabulary', vocabulary], captureEffects())).toBe(0)
+    const mapped = await readClaimsFile(join(claims, 'brows.yaml'))
+    expect(mapped.data!.claims.map((c) => [c.topic, c.unlisted ?? false])).toEqual([
+      ['lying-down', false],
+      ['lying-down', false],
+      ['sauna', false]
+    ])
   })
 })

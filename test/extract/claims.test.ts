@@ -73,19 +73,21 @@ describe('extractClaims on statements', () => {
     ])
   })
 
-  it('gives a timeline heading\'s time to the list under it', () => {
+  it('gives a timeline heading\'s time to the list under it, day 1 being the treatment day', () => {
     const found = claimsOf('Days 3–7\n\n- Skip the sauna.\n- Light jogging is fine.\n')
     expect(found.map((c) => [c.topic, c.stance, c.min])).toEqual([
       ['sauna', 'avoid', 168],
-      ['exercise', 'allowed', 72]
+      ['exercise', 'allowed', 48]
     ])
+    // A page that counts from day 0 starts day 3 at 72 h.
+    expect(claimsOf('## Day 0\n\n- Rest.\n\n## Days 3–7\n\n- Light jogging is fine.\n').map((c) => c.min)).toEqual([72])
   })
 
   it('reads a plain item under a timeline heading as a plan, but not one that gives examples of the item before', () => {
     const found = claimsOf('## Days 3–7\n\n- Light workouts are fine.\n- Options: cycling, brisk walking.\n- Gentle yoga.\n')
     expect(found.map((c) => [c.topic, c.stance, c.min, c.condition])).toEqual([
-      ['exercise', 'allowed', 72, 'light'],
-      ['exercise', 'allowed', 72, 'light']
+      ['exercise', 'allowed', 48, 'light'],
+      ['exercise', 'allowed', 48, 'light']
     ])
     // Without the label the same item is a plan of its own.
     expect(claimsOf('## Days 3–7\n\n- Cycling, brisk walking.\n')).toHaveLength(1)
@@ -115,7 +117,8 @@ describe('extractClaims on statements', () => {
   })
 
   it('reads alcohol used on the skin as no drink, and "keep X away from" as avoid', () => {
-    expect(claimsOf('Do not use alcohol, hydrogen peroxide or harsh soaps on it.')).toEqual([])
+    // Soap is washing (the guidelines' washing covers soaps and cleansers); the alcohol is no drink.
+    expect(claimsOf('Do not use alcohol, hydrogen peroxide or harsh soaps on it.')).toMatchObject([{ topic: 'washing', stance: 'avoid', min: null }])
     expect(claimsOf('Keep makeup and hairspray away from the area until it has healed.')).toMatchObject([{ topic: 'makeup', stance: 'avoid', min: null }])
   })
 

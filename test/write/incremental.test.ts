@@ -6,7 +6,7 @@
  * extracting the same sources into an empty folder, or of comparing the
  * whole folder before and after.
  */
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +19,7 @@ import { readClaimsSnapshot } from '../../src/read/git.ts'
 import { readVocabulary } from '../../src/read/vocabulary.ts'
 import { extractCorpus, rewriteChange } from '../../src/write/corpus.ts'
 import { setReview } from '../../src/write/review.ts'
+import { article, random } from '../../bench/articles.ts'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const articles = join(root, 'test', 'fixtures', 'articles')
@@ -99,6 +100,46 @@ describe('incremental extract == from scratch', () => {
 
     await rm(join(claims, '.cache'), { recursive: true })
     await step()
+  })
+
+  it('on 80 generated sources, a source added, one edited, a claim rejected, and files reviewed by hand or deleted between runs: what changed is worked out from the row tallies', async () => {
+    await rm(sources, { recursive: true })
+    await mkdir(sources)
+    const rnd = random(20261202)
+    for (let i = 0; i < 80; i++) await writeFile(join(sources, `article-${i}.md`), article(rnd, i))
+    expect((await step()).consensusFrom).toBe('digests')
+    await writeFile(join(sources, 'article-added.md'), article(random(7), 80))
+    const added = await step()
+    expect(added.consensusFrom).toBe('tallies')
+    expect(added.diff.rows.length).toBeGreaterThan(0)
+    const edited = join(sources, 'article-3.md')
+    await writeFile(edited, `${await readFile(edited, 'utf8')}\nAvoid saunas for two weeks.\n`)
+    expect((await step()).consensusFrom).toBe('tallies')
+    const vocabulary = await readVocabulary()
+    const file = join(claims, 'article-5.yaml')
+    const id = /id: (\S+)/.exec(await readFile(file, 'utf8'))![1]!
+    const before = (await readClaimsSnapshot(claims)).files
+    const outcome = await setReview({ claimsDir: claims, sourcesDir: sources, source: 'article-5', id, review: { status: 'rejected' } })
+    if (outcome.kind !== 'updated') throw new Error(outcome.kind)
+    const diff = await rewriteChange(claims, vocabulary, outcome.file, outcome.before)
+    expect(diff).toEqual(diffClaims(before, (await readClaimsSnapshot(claims)).files, consensusOptions(vocabulary)))
+    expect(diff.rows.length).toBeGreaterThan(0)
+    // The next run starts from the tallies the review left.
+    const reviewed = (await readClaimsSnapshot(claims)).files
+    await writeFile(join(sources, 'article-added-2.md'), article(random(8), 81))
+    const next = await extractCorpus({ sourcesDir: sources, claimsDir: claims, vocabulary })
+    expect(next.consensusFrom).toBe('tallies')
+    expect(next.diff).toEqual(diffClaims(reviewed, (await readClaimsSnapshot(claims)).files, consensusOptions(vocabulary)))
+    // A claims file reviewed outside a run, and another deleted: the tallies are brought up to date with them, not reported.
+    const handId = /id: (\S+)/.exec(await readFile(join(claims, 'article-9.yaml'), 'utf8'))![1]!
+    await setReview({ claimsDir: claims, sourcesDir: sources, source: 'article-9', id: handId, review: { status: 'rejected' } })
+    await rm(join(sources, 'article-11.md'))
+    await rm(join(claims, 'article-11.yaml'))
+    const byHand = (await readClaimsSnapshot(claims)).files
+    await writeFile(join(sources, 'article-added-3.md'), article(random(9), 82))
+    const after = await extractCorpus({ sourcesDir: sources, claimsDir: claims, vocabulary })
+    expect(after.consensusFrom).toBe('tallies')
+    expect(after.diff).toEqual(diffClaims(byHand, (await readClaimsSnapshot(claims)).files, consensusOptions(vocabulary)))
   })
 
   it('a claims file reviewed by hand between runs is read again, and stays as the editor left it', async () => {

@@ -8,6 +8,30 @@ export const notAClaimFamily = {
     'These rules stop a sentence, a clause or a duration from making a claim. They are not recorded on claims (there is none); `eval` shows the ones that fired where a claim was missed.',
   rules: [
     {
+      id: 'not-a-claim/no-time',
+      kind: 'rules-out',
+      summary: 'Not a claim: the statement says to avoid something the vocabulary does not list, but gives no time at all, not even "for a while" or "while it heals".',
+      doc: 'An activity the vocabulary does not list (`topic/unlisted`) is read only with a time: its own, a timeline heading\'s or lead-in\'s, one carried from the advice before (`time/carried`), or a bound in words (see `time/open-avoid`). "Avoid touching your face" alone, an introduction or an untimed sheet line, is no claim about touching: such lines say what to avoid without saying when, and without a time there is nothing to place on the chart.',
+      ok: [{ text: 'Avoid touching your face after washing it.', claims: [] }],
+      notOk: [{ text: 'Avoid touching your face while it heals.', claims: ['touching avoid no number'] }]
+    },
+    {
+      id: 'not-a-claim/title',
+      kind: 'rules-out',
+      summary: 'Not a claim of its own: a tip\'s title ("Skip Hot Tubs:", "Stay away from pools.") that the text right after it states with a time.',
+      doc: 'A short one-sentence line (at most 8 words) or a run-in label before a colon that says to avoid an activity with no number is a tip\'s title when its block, after the title, or one of the next two blocks of its section makes a claim on the same topic with a number ("Skip Hot Tubs and Steam Rooms: heat adds swelling. Skip them for two days." → sauna avoid 48 h only). When the text below gives no time for it, the title is the advice and stays.',
+      ok: [{ text: 'Stay away from pools.\n\nChlorine dries healing skin, so wait a day before swimming.\n', claims: ['swimming avoid 24 h'] }],
+      notOk: [{ text: 'Stay away from pools.\n\nChlorine dries healing skin.\n', claims: ['swimming avoid no number'] }]
+    },
+    {
+      id: 'not-a-claim/rhetorical',
+      kind: 'rules-out',
+      summary: 'Not a claim: the statement says it is not telling the reader to avoid the activity ("by no means telling you not to exercise").',
+      doc: 'A clause that denies giving the advice its words hold ("I am by no means telling you not to exercise, but…", "I\'m not saying you shouldn\'t swim") makes no claim.',
+      ok: [{ text: 'I am by no means telling you not to exercise, but hard training can shorten how long it lasts.', claims: [] }],
+      notOk: [{ text: 'I am telling you not to exercise for two days.', claims: ['exercise avoid 48 h'] }]
+    },
+    {
       id: 'not-a-claim/question',
       kind: 'rules-out',
       summary: 'A question makes no claim.',
@@ -58,9 +82,12 @@ export const notAClaimFamily = {
     {
       id: 'not-a-claim/disputed',
       kind: 'rules-out',
-      summary: 'A statement the text calls a myth or misconception is no advice.',
-      doc: 'A clause holding one of the vocabulary\'s `disputed` words ("myth", "misconception", "old wives\' tale") presents a belief the article disputes ("There is a myth that you can\'t wash your face"); the clause after it is the article\'s own advice.',
-      ok: [{ text: 'It is a myth that you must avoid the gym for a week; skip it for 24 hours.', claims: ['exercise avoid 24 h'] }],
+      summary: 'A statement the text calls a myth or misconception, or says is wrong ("…, but our experts say otherwise"), is no advice.',
+      doc: 'A clause holding one of the vocabulary\'s `disputed` words ("myth", "misconception", "old wives\' tale") presents a belief the article disputes ("There is a myth that you can\'t wash your face"); the clause after it is the article\'s own advice. So do the clauses of a sentence before a contrast clause that rejects them ("…, but our experts say otherwise", "…, but that is not true"): the text reports a belief it rejects.',
+      ok: [
+        { text: 'It is a myth that you must avoid the gym for a week; skip it for 24 hours.', claims: ['exercise avoid 24 h'] },
+        { text: 'Some blogs tell you to avoid wine for a week, but our doctors say otherwise.', claims: [] }
+      ],
       notOk: [{ text: 'You must avoid the gym for a week.', claims: ['exercise avoid 168 h'] }]
     },
     {

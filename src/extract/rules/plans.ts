@@ -11,7 +11,7 @@ export const plansFamily = {
       kind: 'reads',
       summary: 'Allowed from the section\'s start: a short list item under a timeline heading plans the activity then.',
       doc: 'A one-sentence list item under a timeline heading, with no stance and no "can", "may", "will" or "should", that names an activity people plan (a topic an activity condition such as `light` may qualify: exercise, sweating) plans its first activity: allowed from the section\'s start ("## Days 3–7" + "- Gentle yoga." → allowed from 72 h).',
-      ok: [{ text: '## Days 3–7\n\n- Gentle yoga.\n', claims: ['exercise allowed 72 h [light]'] }],
+      ok: [{ text: '## Days 3–7\n\n- Gentle yoga.\n', claims: ['exercise allowed 48 h [light]'] }],
       notOk: [{ text: '## Days 3–7\n\n- Gentle yoga will feel good.\n', claims: [] }]
     },
     {
@@ -19,8 +19,8 @@ export const plansFamily = {
       kind: 'rules-out',
       summary: 'A list item labelled "Options:" or "Examples:" illustrates the item before it and plans nothing of its own.',
       doc: 'An item that opens with "Options:", "Examples:" or "Example:" gives examples of the item before it ("- Light workouts are fine." + "- Options: cycling, brisk walking.") and makes no plan.',
-      ok: [{ text: '## Days 3–7\n\n- Light workouts are fine.\n- Options: cycling, brisk walking.\n', claims: ['exercise allowed 72 h [light]'] }],
-      notOk: [{ text: '## Days 3–7\n\n- Cycling, brisk walking.\n', claims: ['exercise allowed 72 h [light]'] }]
+      ok: [{ text: '## Days 3–7\n\n- Light workouts are fine.\n- Options: cycling, brisk walking.\n', claims: ['exercise allowed 48 h [light]'] }],
+      notOk: [{ text: '## Days 3–7\n\n- Cycling, brisk walking.\n', claims: ['exercise allowed 48 h [light]'] }]
     }
   ]
 } as const satisfies RuleFamily

@@ -16,6 +16,22 @@ export const stanceFamily = {
       notOk: [{ text: 'Saunas feel great after two days.', claims: [] }]
     },
     {
+      id: 'stance/kept-free',
+      kind: 'reads',
+      summary: 'The stance is avoid: the statement says to keep the skin free of the activity ("stay makeup-free").',
+      doc: 'An activity right before "free" or "-free", with "keep", "stay" or "remain" at most four words before it, is to be avoided ("Staying makeup-free for about 24 hours is best", "keep your skin makeup free for two days"). Without such a verb "-free" describes a product ("a fragrance-free cleanser", "alcohol-free toner") and gives no stance.',
+      ok: [{ text: 'Staying makeup-free typically for about 24 hours is best.', claims: ['makeup avoid 24 h'] }],
+      notOk: [{ text: 'Use a fragrance-free, makeup-free routine for 24 hours.', claims: [] }]
+    },
+    {
+      id: 'stance/directive-start',
+      kind: 'reads',
+      summary: 'The stance is allowed: the statement tells the reader to do the activity from a point in time ("Starting the day after, cleanse…").',
+      doc: 'A clause with no cue that opens with the activity\'s own verb, from a start point, allows it from then: after "starting" or "beginning" + a duration ("Starting the day after treatment, cleanse the skin with lukewarm water" → washing allowed from 24 h), or under a run-in time label ("Days 2–7: Cleanse gently with a mild cleanser." → from the window\'s start). Not "for <duration>", which says how long to keep doing it, and not a clause that opens with anything but the verb ("Use a cleanser to wash your face").',
+      ok: [{ text: 'Starting the day after treatment, cleanse the skin with lukewarm water.', claims: ['washing allowed 24 h'] }],
+      notOk: [{ text: 'Cleanse the skin with lukewarm water for a week.', claims: [] }]
+    },
+    {
       id: 'stance/negated-avoid',
       kind: 'reads',
       summary: 'The stance is allowed: an avoid word is negated ("no need to wait", "not off-limits").',

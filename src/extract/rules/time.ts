@@ -16,6 +16,14 @@ export const timeFamily = {
       notOk: [{ text: 'Avoid exercise until the redness settles.', claims: ['exercise avoid no number'] }]
     },
     {
+      id: 'time/ideally',
+      kind: 'reads',
+      summary: 'The wait runs from the least time stated to the ideal one ("at least 24 hours, and ideally 48–72" → 24–72 h).',
+      doc: 'A clause that gives a least wait and then an ideal one after "ideally", "preferably" or "better" ("wait at least 24 hours, and ideally 48–72 hours, before makeup"; "for at least 4 hours – and ideally up to 24 hours – avoid washing") states one wait, from the least to the ideal, not two claims. An aside between spaced dashes is read as with commas.',
+      ok: [{ text: 'Wait at least 24 hours, and ideally 48–72 hours, before wearing makeup.', claims: ['makeup avoid 24–72 h'] }],
+      notOk: [{ text: 'Wait 24 hours before wearing makeup and 72 hours before swimming.', claims: ['makeup avoid 24 h', 'swimming avoid 72 h'] }]
+    },
+    {
       id: 'time/day-period',
       kind: 'reads',
       summary: 'The wait runs to the end of the days named ("avoid it on days 1–3" → until day 3 ends).',
@@ -80,11 +88,22 @@ export const timeFamily = {
       notOk: [{ text: 'Skip the gym for 48 hours.', claims: ['exercise avoid 48 h'] }]
     },
     {
+      id: 'time/carried',
+      kind: 'reads',
+      summary: 'The wait is that of the advice just before: the statement says "also", "as well" or "likewise", or points back at the time stated before ("during this phase").',
+      doc: 'An avoid clause with no time of its own that continues the claim before it in its paragraph or section ("also", "too", "as well", "likewise": "For the first day, skip hot showers. You should also pass on saunas") takes that claim\'s wait; one that points back at a time ("during this phase", "within that time") takes the last wait stated before it in its block. Not across a heading.',
+      ok: [{ text: 'Skip hot showers for the first day. You should also skip saunas.', claims: ['heat avoid 24 h', 'sauna avoid 24 h'] }],
+      notOk: [{ text: 'Skip hot showers for the first day.\n\n## Saunas\n\nYou should also skip them.\n', claims: ['heat avoid 24 h', 'sauna avoid no number'] }]
+    },
+    {
       id: 'time/open-avoid',
       kind: 'reads',
       summary: 'A wait with no number: the statement says to avoid the activity without saying for how long.',
-      doc: 'An avoid clause with no time at all counts when the activity is the object of its cue: named less than ten words after "avoid"/"do not", or before a passive "should be avoided" ("No, avoid sweaty exercise after the treatment" → no number). Not "keep workouts clean and avoid touching your face" (workouts are no object of "avoid"), not in a condition ("If you avoid the gym…"), and not for a heading.',
-      ok: [{ text: 'Avoid sweaty exercise after the treatment.', claims: ['exercise avoid no number'] }],
+      doc: 'An avoid clause with no number counts when the activity is the object of its cue (named less than ten words after "avoid"/"do not", or before a passive "should be avoided") ("Avoid sweaty exercise after the treatment" → no number). The bound in words, when the clause has one, is kept as the wait\'s text: "for a bit", "for a while", "immediately", "right after", "while it heals", "during the healing period", "the same day", "tonight", "the rest of the day", "yet", "before it has healed", "after the treatment". An activity the vocabulary does not list needs such a bound (`not-a-claim/no-time`). Not "keep workouts clean and avoid touching your face" (workouts are no object of "avoid"), not in a condition ("If you avoid the gym…"), and not for a heading.',
+      ok: [
+        { text: 'Avoid sweaty exercise after the treatment.', claims: ['exercise avoid no number'] },
+        { text: 'Hold off on alcohol for a bit.', claims: ['alcohol avoid no number'] }
+      ],
       notOk: [{ text: 'Keep your workouts clean and avoid touching your face.', claims: [] }]
     },
     {

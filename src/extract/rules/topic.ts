@@ -17,8 +17,24 @@ export const topicFamily = {
         { text: 'Avoid sweaty activities like exercise and sauna for a week.', claims: ['exercise avoid 168 h', 'sauna avoid 168 h'] }
       ],
       notOk: [
-        { text: 'Do not use alcohol wipes on the area for 24 hours.', claims: [] },
+        { text: 'Do not use alcohol wipes on the area for 24 hours.', claims: ['alcohol-wipe avoid 24 h'] },
         { text: 'Use only non-exfoliating cleansers for a week.', claims: [] }
+      ]
+    },
+    {
+      id: 'topic/unlisted',
+      kind: 'reads',
+      summary: 'The activity is one the vocabulary does not list: the words the statement advises on, normalised ("lying down", "contact lenses"); an editor maps them to a topic or to `ignore` in vocabulary.yaml.',
+      doc: 'In a clause with a stance and a time, the object of the cue is an activity even when no vocabulary word names it: the words right after "avoid", "refrain from", "skip", "do not", "no", "you can", "safe to", after "before"/"to" of "wait N", or the subject of "should be avoided" and "are fine", or the whole item under a lead-in ("Avoid:"). The object ends where a noun or verb phrase ends (a time, "for", "until", "to", "that", "such as", punctuation) and is cut into members at commas, "and", "or", "/"; each member no vocabulary word covers is one activity, with the clause\'s stance and time: "Avoid alcohol, caffeine and smoking for 3 days" → caffeine. Its words are normalised (determiners, light verbs such as "using" or "take", and the reader\'s own body as object dropped; a verb after "do not" or "can" made a gerund: "Do not lie down" → lying down), and the claim\'s topic is their key (`lying-down`), marked `unlisted: true`. Not a side effect or a purpose ("to avoid infection"; side effects are `ignore` words), not a generic word ("activities", "anything"), not the treatment itself or its next session ("your next appointment"), and never without a time: "avoid touching your face" alone makes no claim.',
+      ok: [
+        { text: 'Do not lie down for 4 hours.', claims: ['lying-down avoid 4 h'] },
+        { text: 'Avoid alcohol, caffeine and smoking for 3 days.', claims: ['alcohol avoid 72 h', 'caffeine avoid 72 h', 'smoking avoid 72 h'] },
+        { text: 'Botox and fillers should be avoided for 7 days after treatment.', claims: ['botox avoid 168 h', 'filler avoid 168 h'] }
+      ],
+      notOk: [
+        { text: 'Avoid touching your face.', claims: [] },
+        { text: 'Keep the area moist for 3 days to avoid infection.', claims: [] },
+        { text: 'Wait four weeks before your next session.', claims: [] }
       ]
     },
     {
@@ -55,6 +71,14 @@ export const topicFamily = {
       doc: 'When a clause names several activities, one named only in a condition on the reader ("if you", "when you\'re", "unless you" just before it) is not advised on: "Avoid the gym for two days, and wear a headband if you sweat a lot" is about exercise only. When it is the only activity, it stays ("If you want to swim, wait a week").',
       ok: [{ text: 'If you exercise, skip the sauna for 48 hours.', claims: ['sauna avoid 48 h'] }],
       notOk: [{ text: 'If you want to swim, wait a week.', claims: ['swimming avoid 168 h'] }]
+    },
+    {
+      id: 'topic/qualifier',
+      kind: 'rules-out',
+      summary: 'An activity named in a relative clause that qualifies another ("workouts that make you sweat") is not advised on itself.',
+      doc: 'When a clause names an activity and, right after it, a relative clause ("that", "which", "who") names another, the second qualifies the first and makes no claim of its own: "Avoid workouts that make you sweat for a day" is about exercise. A relative clause after a word that names no activity keeps its activity ("activities that cause sweating" → sweating).',
+      ok: [{ text: 'Avoid workouts that make you sweat for a day.', claims: ['exercise avoid 24 h'] }],
+      notOk: [{ text: 'Avoid activities that make you sweat for a day.', claims: ['sweating avoid 24 h'] }]
     },
     {
       id: 'topic/allowed-object',

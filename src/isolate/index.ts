@@ -1,0 +1,1 @@
+export { extractSource, stopWorkers, workerUrl, type IsolatedResult, type IsolateOptions } from './extract.ts'

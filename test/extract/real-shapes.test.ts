@@ -1,0 +1,127 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { describeClaim } from '../../src/eval/format.ts'
+import { extractClaims } from '../../src/extract/index.ts'
+import { readVocabulary } from '../../src/read/vocabulary.ts'
+import type { Vocabulary } from '../../src/vocabulary.ts'
+
+/**
+ * The shapes real aftercare pages write their advice in (issue 13, section
+ * 2), each in our own words: sentences shaped like the ones extraction
+ * missed on real pages, never a page's sentence. Each expectation is what a
+ * careful reader labels by `../shared/GUIDELINES.md`.
+ */
+let vocabulary: Vocabulary
+beforeAll(async () => {
+  vocabulary = await readVocabulary()
+})
+
+/** Every claim of a text, as `eval` describes one, with `*` after a topic the vocabulary does not list. */
+function read(text: string): string[] {
+  return extractClaims({ id: 'shape', text }, vocabulary).map((c) => describeClaim(c).replace(/^(\S+)/, c.unlisted ? '$1*' : '$1'))
+}
+
+describe('activities outside the vocabulary', () => {
+  it('reads the object of a cue with a wait under its own words, normalised', () => {
+    expect(read('Please do not lie down for the next four hours.')).toEqual(['lying-down* avoid 4 h'])
+    expect(read('Hold off on self-tanning lotion for two days.')).toEqual(['self-tanning-lotion* avoid 48 h'])
+    expect(read('Resist the urge to pick or scratch at the crusts for a week.')).toEqual(['picking* avoid 168 h', 'scratching* avoid 168 h'])
+    expect(read('Do not put in contact lenses for at least two to three days.')).toEqual(['contact-lens* avoid 48–72 h'])
+  })
+
+  it('gives the same key to the same activity written two ways', () => {
+    const a = extractClaims({ id: 'a', text: 'Skip contact lenses for 2 days.' }, vocabulary)[0]!
+    const b = extractClaims({ id: 'b', text: 'No contact lens for 48 hours.' }, vocabulary)[0]!
+    expect([a.topic, a.unlisted, b.topic, b.unlisted]).toEqual(['contact-lens', true, 'contact-lens', true])
+    expect(a.activity).toBe('contact lenses')
+  })
+
+  it('names another treatment, not the one done or its next session', () => {
+    expect(read('Any waxing or laser appointments should be avoided for a fortnight.')).toEqual(['laser-appointment* avoid 336 h', 'waxing* avoid 336 h'])
+    expect(read('Wait four weeks before your next session.')).toEqual([])
+  })
+
+  it('makes no claim without a time, for a side effect or for a purpose', () => {
+    expect(read('Try not to touch the area with unwashed hands.')).toEqual([])
+    expect(read('Keep the dressing on for a day to avoid infection.')).toEqual([])
+  })
+})
+
+describe('one wait, many coordinated activities', () => {
+  it('gives every coordinated activity the wait and the stance, known and unknown alike', () => {
+    expect(read('Skip coffee, spicy meals and alcohol for three days afterwards.')).toEqual(['alcohol avoid 72 h', 'coffee* avoid 72 h', 'spicy-meal* avoid 72 h'])
+    expect(read('Do not wear foundation, and refrain from hard workouts, steam rooms and hot tubs for 24–48 hours.')).toEqual([
+      'exercise avoid 24–48 h [intense]',
+      'makeup avoid 24–48 h',
+      'sauna avoid 24–48 h'
+    ])
+  })
+})
+
+describe('plain-text structure', () => {
+  it('reads bullet lines under a colon line as its items, with its stance and time', () => {
+    const text = 'Stay clear of the following for ten days after your brows are done:\n\n  • Heavy sweating\n  • Pools, hot tubs and steamy showers\n  • Makeup on the brows\n'
+    expect(read(text)).toEqual(['sweating avoid 240 h [intense]', 'sauna avoid 240 h', 'steamy-shower* avoid 240 h', 'swimming avoid 240 h', 'makeup avoid 240 h'])
+  })
+
+  it('reads a bare "AVOID:" line and the short lines after it the same way, an item\'s own time winning', () => {
+    const text = 'AVOID:\n\n  • Hot yoga or running for 5 days\n  • Retinol or acids for 1 week\n'
+    expect(read(text)).toEqual(['exercise avoid 120 h [intense]', 'actives avoid 168 h'])
+  })
+
+  it('reads a short time line as a timeline section, even when it trails off', () => {
+    expect(read('FOR TWO DAYS AFTER YOUR SESSION…\nStay out of steam rooms and skip workouts.\n')).toEqual(['exercise avoid 48 h', 'sauna avoid 48 h'])
+    expect(read('First 24–48 hours\nNo saunas.\n\nDays 3–7\nLight jogging is fine.\n')).toEqual(['sauna avoid 48 h', 'exercise allowed 48 h [light]'])
+  })
+
+  it('reads a run-in time label for its whole paragraph, counting the treatment day as day 1', () => {
+    expect(read('Days 3–5: Flaking starts. Keep your hands off it and do not pick at it.')).toEqual(['picking* avoid 120 h'])
+  })
+
+  it('reads a time in brackets after a heading for the plain sub-headings under it', () => {
+    expect(read('Early recovery (days 1–3)\nSkincare\nStrictly no retinoids or acids.\n')).toEqual(['actives avoid 72 h'])
+  })
+})
+
+describe('"wait N before X"', () => {
+  it('is a wait for X, for a known activity or not', () => {
+    expect(read('Wait at least 72 hours before using tretinoin again.')).toEqual(['actives avoid 72 h'])
+    expect(read('Wait a full day before shaving the area.')).toEqual(['shaving* avoid 24 h'])
+  })
+
+  it('is preparation only before the treatment', () => {
+    expect(read('Stop aspirin at least 48 hours before your appointment.')).toEqual([])
+  })
+})
+
+describe('hedged and reported waits', () => {
+  it('reads what providers recommend, suggest or say is best as the claim it is', () => {
+    expect(read('Most providers recommend waiting 24–48 hours before working out.')).toEqual(['exercise avoid 24–48 h'])
+    expect(read('Saunas feel great. Your provider may suggest avoiding them for up to a week.')).toEqual(['sauna avoid 168 h'])
+    expect(read('Staying makeup-free, typically for about 24 hours, is kindest to the skin.')).toEqual(['makeup avoid 24 h'])
+    expect(read('Give your skin at least 48 hours before wearing foundation.')).toEqual(['makeup avoid 48 h'])
+    expect(read('Give it at least a day, ideally two or three days, before foundation.')).toEqual(['makeup avoid 24–72 h'])
+  })
+
+  it('carries the wait of the advice before to a clause that says "also"', () => {
+    expect(read('For the first day, skip hot showers. You should also skip saunas and very spicy food.')).toEqual(['heat avoid 24 h', 'sauna avoid 24 h', 'very-spicy-food* avoid 24 h'])
+  })
+
+  it('reads no claim in a belief the text rejects or a rhetorical negation', () => {
+    expect(read('Some forums tell you to skip wine for a week, but our nurses disagree.')).toEqual([])
+    expect(read('Working out is by no means off the table for a week, but it can shorten how long filler lasts.')).toEqual([])
+  })
+})
+
+describe('allowed windows on the reader\'s terms', () => {
+  it('reads "if N has passed …, feel free to X" as allowed from N', () => {
+    expect(read('If two weeks have passed and it looks healed, feel free to swim.')).toEqual(['swimming allowed 336 h'])
+  })
+
+  it('reads "you can X within N" as allowed from N', () => {
+    expect(read('You can use a tinted moisturiser within 24 hours.')).toEqual(['makeup allowed 24 h'])
+  })
+
+  it('reads an allowed item in a window from the window\'s start', () => {
+    expect(read('• 72 hours to 1 week: gradually return to harder training.')).toEqual(['exercise allowed 72 h'])
+  })
+})

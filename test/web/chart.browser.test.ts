@@ -19,7 +19,7 @@ import { serveSite, type RunningSite } from '../../src/site/serve.ts'
 import { computeConsensus } from '../../src/consensus/index.ts'
 import { relatedOf } from '../../src/site/data.ts'
 import { consensusWords, pageModel } from '../../web/model.ts'
-import { topicAnswers } from '../../web/summary.ts'
+import { topicAnswers, unlistedAnswer } from '../../web/summary.ts'
 import { consensusOf, fixtureClaims, fixtureData, fixtureSources } from './helpers.ts'
 
 const outputDir = fileURLToPath(new URL('../../test-output/', import.meta.url))
@@ -509,9 +509,10 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
   test('at 1440×900 the first screen holds every topic’s consensus sentence, outliers by source and conflicts counted', async () => {
     const { page, errors } = await open(corpus.url, { width: 1440, height: 900 })
     const data = await loadSiteData({ sourcesDir: join(projectRoot, 'sources'), claimsDir: corpusClaims })
-    const expected = topicAnswers(pageModel(data.data, computeConsensus(data.data.files, { related: relatedOf(data.data) })).rows)
+    const rows = pageModel(data.data, computeConsensus(data.data.files, { related: relatedOf(data.data) })).rows
+    const expected = topicAnswers(rows)
     expect(expected.length).toBe(new Set(data.data.files.flatMap((f) => f.claims.filter((c) => !c.unlisted).map((c) => c.topic))).size)
-    const shown = await page.$$eval('#answers li', (items) =>
+    const shown = await page.$$eval('#answers li[data-topic]', (items) =>
       items.map((li) => ({ topic: li.getAttribute('data-topic'), text: li.textContent, bottom: li.getBoundingClientRect().bottom }))
     )
     expect(shown.map((a) => a.topic)).toEqual(expected.map((a) => a.topic))
@@ -521,7 +522,16 @@ describe.skipIf(!hasCorpusClaims)('chart page (bundled corpus)', () => {
       expect(shown[i]!.bottom, answer.topic).toBeLessThanOrEqual(900)
     }
     expect(shown.find((a) => a.topic === 'swimming')!.text).toMatch(/Out of line: Can You Sweat After Microneedling \(24 h\)/)
-    expect(shown.find((a) => a.topic === 'sweating')!.text).toMatch(/Conflict: \d+ claims? \(1 source\) say it is fine now; \d+ claims \(\d sources\) say wait ≥ 48 h/)
+    expect(shown.find((a) => a.topic === 'sweating')!.text).toMatch(/Conflict: (1 claim \(1 source\) says|\d+ claims \(1 source\) say) it is fine now; \d+ claims \(\d sources\) say wait ≥ 48 h/)
+    // Activities outside the vocabulary: one item after the topics, on the first screen too.
+    const unlisted = unlistedAnswer(rows)
+    const item = await page.$$eval('#answers li.answer-unlisted', (items) => items.map((li) => ({ text: li.textContent!, bottom: li.getBoundingClientRect().bottom })))
+    expect(item.length).toBe(unlisted ? 1 : 0)
+    if (unlisted) {
+      expect(item[0]!.text.startsWith(`Not in the vocabulary yet (${unlisted.activities} activit`)).toBe(true)
+      for (const named of unlisted.named) expect(item[0]!.text).toContain(`${named.label}, ${named.words}`)
+      expect(item[0]!.bottom).toBeLessThanOrEqual(900)
+    }
     expect(await page.isVisible('#filter-topics')).toBe(false)
     expect(errors).toEqual([])
     await page.close()

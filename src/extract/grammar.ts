@@ -259,7 +259,11 @@ export const exampleWords = new Set(['like', 'such', 'including', 'especially', 
 /** Generic heads that name no activity even with a modifier ("sweaty activities", "these things"): the examples or the vocabulary say which. */
 export const vagueHeads = new Set(['activities', 'activity', 'things', 'thing', 'anything', 'everything', 'something', 'situations', 'situation', 'stuff'])
 /** Phrases that bound a wait with no number ("for a bit", "immediately", "the same day"): see `boundOf`. */
-export const boundPhrases = [['for', 'a', 'bit'], ['for', 'a', 'while'], ['for', 'now'], ['at', 'first'], ['immediately'], ['right', 'after'], ['straight', 'after'], ['right', 'away'], ['straight', 'away'], ['same', 'day'], ['that', 'evening'], ['tonight'], ['the', 'evening'], ['rest', 'of', 'the', 'day'], ['remainder', 'of', 'the', 'day'], ['yet'], ['soon', 'after'], ['too', 'soon'], ['in', 'the', 'meantime'], ['early', 'on'], ['as', 'long', 'as']]
+export const boundPhrases = [['for', 'a', 'bit'], ['for', 'a', 'while'], ['for', 'now'], ['at', 'first'], ['immediately'], ['right', 'after'], ['straight', 'after'], ['right', 'away'], ['straight', 'away'], ['same', 'day'], ['that', 'evening'], ['tonight'], ['the', 'evening'], ['rest', 'of', 'the', 'day'], ['remainder', 'of', 'the', 'day'], ['yet'], ['soon', 'after'], ['too', 'soon'], ['in', 'the', 'meantime'], ['early', 'on'], ['as', 'long', 'as', 'it'], ['as', 'long', 'as', 'the'], ['for', 'some', 'time'], ['directly', 'after'], ['wait', 'a', 'little']]
+/** Words that, before the procedure's name, bound a wait with no number: while it is new ("your fresh tattoo", "a newly pierced ear"). */
+export const freshWords = new Set(['fresh', 'new', 'newly'])
+/** Determiners before such a word: "your fresh tattoo" bounds, a bare "Fresh tattoos are wounds" or a list item "Newly tattooed skin" does not. */
+export const freshDeterminers = new Set(['your', 'a', 'the', 'this', 'any', 'my'])
 /** Words that open a vague bound running to the next punctuation ("while it heals", "during the healing period"). */
 export const boundWords = new Set(['while', 'whilst', 'during'])
 /** Words that continue the advice before ("You should also skip saunas", "likewise"; "too" and "as well" count only at the end): a clause with no time takes its wait. */

@@ -132,7 +132,7 @@ function readClause(
     } else {
       // "You should also skip saunas": the wait of the claim before, for the activities "avoid X" would be about.
       const carried = stance.value === 'avoid' ? carriedTime(clause, state.claim ?? ctx.before, ctx, at.start) : undefined
-      const open = openWait(clause, stance.value, inherited && topics.source !== undefined, ctx, unlisted.length > 0, carried !== undefined)
+      const open = openWait(clause, stance.value, inherited && topics.source !== undefined, ctx, unlisted.length > 0, carried !== undefined, tokens)
       if (open) {
         time = carried ?? open.wait
         if (!inherited) mentions = mentions.filter((m) => open.topics.has(m.topic))

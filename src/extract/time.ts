@@ -32,6 +32,9 @@ import {
   relativeWords,
   demonstratives,
   durationPreposition,
+  freshDeterminers,
+  freshWords,
+  longer,
   subjects,
   treatmentDeterminers,
   untilWords,
@@ -201,9 +204,10 @@ export interface OpenWait {
  * @param ctx The block's context.
  * @param unlisted The clause names activities the vocabulary does not list: they need a bound (default: `false`).
  * @param carried The clause takes the wait of the claim before (`time/carried`), which bounds it (default: `false`).
+ * @param sentence The clause's sentence: a bound in another of its clauses bounds this one too.
  * @returns The wait and the topics it is about, or `undefined`.
  */
-export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext, unlisted = false, carried = false): OpenWait | undefined {
+export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext, unlisted = false, carried = false, sentence?: Token[]): OpenWait | undefined {
   const topics = new Set<string>()
   const trace = (rule: RuleId) => ctx.trace?.(rule, clause[0]!.start, clause.at(-1)!.end)
   if (stance === 'allowed') {
@@ -250,8 +254,14 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     trace('not-a-claim/gerund')
     return undefined
   }
-  const bound = boundOf(clause, ctx)
+  // "Cartilage is sensitive while healing, so avoid knocking it": a bound elsewhere in the sentence bounds the clause too.
+  const bound = boundOf(clause, ctx) ?? (sentence && sentence !== clause ? boundOf(sentence, ctx) : undefined)
   const open: Reading<Wait> = { value: { min: null, max: null, text: bound ? ctx.text.slice(bound.start, bound.end) : null }, rules: ['time/open-avoid'] }
+  // A generic "avoid X" with no time at all is no claim (GUIDELINES: "a generic yes/no with no time at all"): it needs a bound in words or a carried wait.
+  if (!bound && !carried) {
+    trace('not-a-claim/no-time')
+    return undefined
+  }
   if (inherited) {
     // "it's best avoided", "Avoid these habits": the activity named before.
     const refers = ctx.lexicon.stance
@@ -298,15 +308,17 @@ export function boundOf(clause: Token[], ctx: BlockContext): { start: number; en
   for (let i = 0; i < clause.length; i++) {
     const t = clause[i]!
     const phrase = phraseAt(clause, i, boundPhrases)
-    if (phrase) return { start: t.start, end: clause[i + phrase.length - 1]!.end }
+    // "wait a little longer": longer than something, not a bound of its own.
+    if (phrase && clause[i + phrase.length]?.norm !== longer) return { start: t.start, end: clause[i + phrase.length - 1]!.end }
     if (boundWords.has(t.norm) && i + 1 < clause.length) {
       // "while it heals", "during the initial healing period": to the next punctuation; not "during the session".
       let last = i + 1
       while (last < clause.length && clause[last]!.kind !== 'punct') last++
       if (clause.slice(i + 1, last).some((x) => healingWords.has(x.norm))) return { start: t.start, end: clause[last - 1]!.end }
     }
-    if ((t.norm === afterWord || t.norm === 'following' || t.norm === 'post') && treatmentAt(clause, i + 1, ctx.lexicon)) return { start: t.start, end: clause[Math.min(clause.length, i + 3) - 1]!.end }
     if (t.norm === 'before' && clause.slice(i + 1, i + 6).some((x) => x.norm.startsWith('heal'))) return { start: t.start, end: clause.at(-1)!.end }
+    // "your fresh tattoo", "a newly pierced ear": while it is new, that is, while it heals.
+    if (freshWords.has(t.norm) && freshDeterminers.has(clause[i - 1]?.norm ?? '') && treatmentAt(clause, i + 1, ctx.lexicon)) return { start: t.start, end: clause[i + 1]!.end }
   }
   return undefined
 }

@@ -8,7 +8,9 @@
  *   month = 720.
  * - Ranges: "24–48 hours", "48 to 72 hours", "1-2 days", "a day or two",
  *   "one or two days" → `{min, max}`.
- * - "a few days" = 2–4 days and "several days" = 3–5 days, marked `vague`.
+ * - "a few days" = 2–4 days and "several days" = 3–5 days, marked `vague`;
+ *   "a few hours", "several weeks", "a few more weeks" are vague with no
+ *   number (the labelling guidelines give a figure only for "a few days").
  * - "next day", "the following day", "tomorrow" = 24.
  * - Day numbers count from the treatment day (day 0): "day four" = 96,
  *   "the sixth day" = 144, "days two and three" = a period from 48 to 72.
@@ -159,7 +161,7 @@ function readNumber(tokens: Token[], i: number): NumberRead | undefined {
   if (w === 'a' || w === 'an') {
     const n1 = tokens[i + 1]?.norm
     if (n1 === 'couple') return { lo: 2, hi: 2, vague: false, next: tokens[i + 2]?.norm === 'of' ? i + 3 : i + 2, article: false }
-    if (n1 === 'few') return { lo: 2, hi: 4, vague: true, next: i + 2, article: false }
+    if (n1 === 'few') return { lo: 2, hi: 4, vague: true, next: tokens[i + 2]?.norm === 'more' ? i + 3 : i + 2, article: false }
     if (n1 === 'half') return { lo: 0.5, hi: 0.5, vague: false, next: i + 2, article: false }
     // "a full week", "an entire day", "a whole month"
     if ((n1 === 'full' || n1 === 'entire' || n1 === 'whole') && tokens[i + 2] && tokens[i + 2]!.norm in units) {
@@ -167,8 +169,8 @@ function readNumber(tokens: Token[], i: number): NumberRead | undefined {
     }
     return { lo: 1, hi: 1, vague: false, next: i + 1, article: true }
   }
-  if (w === 'few') return { lo: 2, hi: 4, vague: true, next: i + 1, article: false }
-  if (w === 'several') return { lo: 3, hi: 5, vague: true, next: i + 1, article: false }
+  if (w === 'few') return { lo: 2, hi: 4, vague: true, next: tokens[i + 1]?.norm === 'more' ? i + 2 : i + 1, article: false }
+  if (w === 'several') return { lo: 3, hi: 5, vague: true, next: tokens[i + 1]?.norm === 'more' ? i + 2 : i + 1, article: false }
   if (w === 'half') {
     // "half an hour", "half a day"
     const n1 = tokens[i + 1]?.norm
@@ -318,6 +320,8 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
     open = true
     k++
   }
+  // "a few hours", "several weeks": vague, with no number (only a few or several days have one, 48–96 and 72–120 h).
+  if (n.vague && unit !== 24) return { min: null, max: null, vague, kind: 'span', open: false, top: null, last: k }
   return { min: round(lo), max: open ? null : round(hi), vague, kind: 'span', open, top: round(hi), last: k }
 }
 
@@ -399,6 +403,9 @@ function readAt(tokens: Token[], i: number): Duration | undefined {
     if (unit !== undefined && !tokens[k + 2]!.norm.endsWith('s')) {
       return { min: unit, max: unit, vague: false, kind: 'span', open: false, top: unit, qualifier: w1 === 'first' ? 'first' : null, first: i, last: k + 3 }
     }
+  } else if (w === 'first' && !isWord(tokens, k - 1, 'the') && readCore(tokens, k + 1)?.kind === 'span') {
+    // "(First 24 Hours)", "first 2–3 days": a heading's or a label's "the first" without its article.
+    return { ...readCore(tokens, k + 1)!, qualifier: 'first', first: i }
   } else if ((w === 'first' || w === 'next') && unitAt(tokens, k + 1) !== undefined && !isWord(tokens, k - 1, 'the')) {
     const unit = unitAt(tokens, k + 1)!
     return { min: unit, max: unit, vague: false, kind: 'span', open: false, top: unit, qualifier: w === 'first' ? 'first' : null, first: i, last: k + 2 }

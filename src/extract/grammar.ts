@@ -260,6 +260,8 @@ export const exampleWords = new Set(['like', 'such', 'including', 'especially', 
 export const vagueHeads = new Set(['activities', 'activity', 'things', 'thing', 'anything', 'everything', 'something', 'situations', 'situation', 'stuff'])
 /** Phrases that bound a wait with no number ("for a bit", "immediately", "the same day"): see `boundOf`. */
 export const boundPhrases = [['for', 'a', 'bit'], ['for', 'a', 'while'], ['for', 'now'], ['at', 'first'], ['immediately'], ['right', 'after'], ['straight', 'after'], ['right', 'away'], ['straight', 'away'], ['same', 'day'], ['that', 'evening'], ['tonight'], ['the', 'evening'], ['rest', 'of', 'the', 'day'], ['remainder', 'of', 'the', 'day'], ['yet'], ['soon', 'after'], ['too', 'soon'], ['in', 'the', 'meantime'], ['early', 'on'], ['as', 'long', 'as', 'it'], ['as', 'long', 'as', 'the'], ['for', 'some', 'time'], ['directly', 'after'], ['wait', 'a', 'little']]
+/** Words before "the first …" that make it a start point, not a window ("after the first day you can…" → from 24 h). */
+export const startPoints = new Set(['after', 'following', 'beyond', 'past'])
 /** Words that, before the procedure's name, bound a wait with no number: while it is new ("your fresh tattoo", "a newly pierced ear"). */
 export const freshWords = new Set(['fresh', 'new', 'newly'])
 /** Determiners before such a word: "your fresh tattoo" bounds, a bare "Fresh tattoos are wounds" or a list item "Newly tattooed skin" does not. */

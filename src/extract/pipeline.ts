@@ -78,13 +78,21 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
   const records: BlockRecord[] = []
   // The last claim of the section so far (`time/carried`); a heading starts a new section.
   let before: Draft | undefined
+  // The time of the last timeline heading, which a later one continues.
+  let last: Timeline | undefined
   // A page that never names a day 0 counts the treatment day as day 1 (`timeline/day-one`).
   const dayOne = !dayZero.test(text)
   for (const block of blocks) {
     if (block.kind === 'heading') {
       before = undefined
       const tokens = tokenize(block.text, block.start)
-      const timeline = timelineOf(tokens, text, dayOne)
+      let timeline = timelineOf(tokens, text, dayOne)
+      // "Week 1 …" then "Month 1 …": the later section runs on from where the one before ended (`timeline/sequence`).
+      if (timeline && last && timeline.start < last.end.min && (timeline.end.max ?? Infinity) > last.end.min && timeline.end.min >= last.end.min) {
+        timeline = { ...timeline, start: last.end.min, sequence: true }
+      }
+      if (timeline) last = timeline
+      else if (!(block.level === plainHeadingLevel && headings.at(-1)?.timeline?.phase)) last = undefined
       // A plain-text heading line with no time ("Cleansing") is a sub-heading of the named phase above it ("The first phase (0–48 hours)").
       const sub = block.level === plainHeadingLevel && !timeline
       while (headings.length > 0 && headings.at(-1)!.level >= block.level && !(sub && headings.at(-1)!.timeline?.phase)) headings.pop()

@@ -28,6 +28,7 @@ import {
   passiveAvoid,
   passiveAvoidAdverb,
   phraseAt,
+  startPoints,
   pronouns,
   relativeWords,
   demonstratives,
@@ -80,7 +81,9 @@ export function timeOf(
         return { value: { min: figure.min, max: ideal.max, text }, rules: ['time/own-duration', 'time/ideally'] }
       }
       const text = ctx.text.slice(clause[figure.first]!.start, clause[figure.last - 1]!.end)
-      return waitOf(figure, stance, text, lastFigure)
+      // "after the first day you can…": from the end of the first day, not within it.
+      const from = figure.qualifier === 'first' && startPoints.has(clause[figure.first - 1]?.norm ?? '') ? { ...figure, qualifier: null } : figure
+      return waitOf(from, stance, text, lastFigure)
     }
     // "You can swim for 20 minutes": how long to do it, not when.
     ctx.trace?.('not-a-claim/how-long-to-do', clause[figure.first]!.start, clause[figure.last - 1]!.end)
@@ -120,6 +123,7 @@ export function timeOf(
     const t = ctx.timeline
     const rules: RuleId[] = [ctx.timelineRule ?? 'timeline/section']
     if (t.dayOne) rules.push('timeline/day-one')
+    if (t.sequence && stance === 'allowed') rules.push('timeline/sequence')
     return { value: stance === 'allowed' ? { min: t.start, max: t.start, text: t.text } : { min: t.end.min, max: t.end.max, text: t.text }, rules }
   }
   return undefined

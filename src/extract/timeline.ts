@@ -19,6 +19,8 @@ export interface Timeline {
   text: string
   /** Its day numbers count the treatment day as day 1 (`timeline/day-one`). */
   dayOne?: true
+  /** It starts where the timeline heading before it ended, not at its own start ("Month 1" after "Week 1": from 168 h; `timeline/sequence`). */
+  sequence?: true
   /** The time is in brackets after a name ("The critical phase (0–48 hours)"): a phase whose plain sub-headings it spans. */
   phase?: true
 }
@@ -80,6 +82,7 @@ function periodOf(d: Duration, dayOne: boolean): Omit<Timeline, 'text'> {
     return { start: Math.max(0, d.period.start - 24), end: { min: end, max: end }, dayOne: true }
   }
   if (d.period) return { start: d.period.start, end: { min: d.period.end, max: d.period.end } }
+  // "The first 24–48 hours" (with or without "the"): from the start, an avoid item for 24–48 h.
   if (d.qualifier === 'first') return { start: 0, end: { min, max: d.max } }
   if (d.max === null || d.max > min) {
     // "24–48 hours after": the section runs from 24 to 48.

@@ -70,7 +70,7 @@ describe('plain-text structure', () => {
 
   it('reads a short time line as a timeline section, even when it trails off', () => {
     expect(read('FOR TWO DAYS AFTER YOUR SESSION…\nStay out of steam rooms and skip workouts.\n')).toEqual(['exercise avoid 48 h', 'sauna avoid 48 h'])
-    expect(read('First 24–48 hours\nNo saunas.\n\nDays 3–7\nLight jogging is fine.\n')).toEqual(['sauna avoid 48 h', 'exercise allowed 48 h [light]'])
+    expect(read('First 24–48 hours\nNo saunas.\n\nDays 3–7\nLight jogging is fine.\n')).toEqual(['sauna avoid 24–48 h', 'exercise allowed 48 h [light]'])
   })
 
   it('reads a run-in time label for its whole paragraph, counting the treatment day as day 1', () => {

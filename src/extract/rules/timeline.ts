@@ -24,6 +24,14 @@ export const timelineFamily = {
       notOk: [{ text: 'Flaking: it is normal on days 3–5. Do not pick at the scabs.', claims: [] }]
     },
     {
+      id: 'timeline/sequence',
+      kind: 'reads',
+      summary: 'The section starts where the timeline section before it ended ("Month 1" after "Week 1" runs from the end of the first week).',
+      doc: 'Timeline headings in a row lay out one recovery: a section whose own time starts before the previous section ended, and ends after it, starts at that end ("Week 1" then "Month 1": the month-1 section runs from 168 to 720 h, so an allowed item in it is fine from 168 h; "First 24 hours" then "First week": from 24 h). A heading with no time that is not part of a named phase ends the run.',
+      ok: [{ text: '## Week 1\n\n- Skip the gym.\n\n## Month 1\n\n- Workouts are fine again.\n', claims: ['exercise avoid 168 h', 'exercise allowed 168 h'] }],
+      notOk: [{ text: '## Week 1\n\n- Skip the gym.\n\n## Sunscreen\n\nUse it daily.\n\n## Month 1\n\n- Workouts are fine again.\n', claims: ['exercise avoid 168 h', 'exercise allowed 0 h'] }]
+    },
+    {
       id: 'timeline/day-one',
       kind: 'reads',
       summary: 'The wait comes from a day-by-day heading or label, counting the day of the treatment as day 1 ("Day 2" runs from 24 to 48 h).',

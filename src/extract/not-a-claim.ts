@@ -47,7 +47,7 @@ import type { Token } from './tokens.ts'
  * @returns `true` for a wait.
  */
 export function isWait(tokens: Token[], d: Duration, lexicon: Lexicon, trace?: Trace): boolean {
-  if (d.min === null) return false
+  if (d.min === null && d.kind !== 'span') return false
   const rule = notAWait(tokens, d, lexicon)
   if (rule && trace) trace(rule, tokens[d.first]!.start, tokens[d.last - 1]!.end)
   return rule === undefined

@@ -45,7 +45,7 @@ import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, isQuestion } from './not-a-claim.ts'
 import type { RuleId } from './rules/index.ts'
-import { sameRule } from './same-rule.ts'
+import { resumedAfter, sameRule } from './same-rule.ts'
 import { readSentence } from './sentence.ts'
 import { findQuotes, speakerAt } from './speakers.ts'
 import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Trace } from './state.ts'
@@ -156,6 +156,8 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
     return
   }
   const state = blockState()
+  // The drafts of the sentence read last in the block (`same-rule/resumed-after`).
+  let last: Draft[] = []
   const sentences = splitSentences(block.text)
   // A plan item is one short line ("5-minute warm-up walk"), not an explanation.
   const single = sentences.length === 1
@@ -197,8 +199,24 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
             found = sameRule(tokens, mentions, state.claim, { start, end, speaker }, ctx.lexicon)
             for (const d of found) if (d.wait.min !== null) state.wait = d.wait
           }
+          // An untimed avoid is no claim unless the next sentence gives its time (`same-rule/resumed-after`).
+          const untimed = found.filter((d) => d.untimed)
+          found = found.filter((d) => !d.untimed)
+          const resumed = resumedAfter(found, last)
+          if (resumed) {
+            for (const d of last) if (d.untimed) {
+              delete d.untimed
+              out.push(d)
+            }
+            found = resumed
+          }
           if (found.length > 0) state.claim = found.at(-1)
-          for (const draft of found) if (!repeats(out, draft)) out.push(draft)
+          last = [...untimed]
+          for (const draft of found) {
+            if (repeats(out, draft)) continue
+            out.push(draft)
+            last.push(draft)
+          }
         }
       }
       if (mentions.length > 0) previous.set(mentions)

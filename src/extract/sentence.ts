@@ -120,6 +120,7 @@ function readClause(
   if (mentions.length === 0 && unlisted.length === 0) return
   if (!inherited && stance.value === 'allowed') mentions = allowedObjects(clause, mentions, ctx)
   // 7. No time yet: "longer" than the figure before, or a claim with no number.
+  let untimed = false
   if (!time) {
     const isLonger = clause.some((t) => t.norm === longer)
     // "leave it slightly longer": longer than the figure before it; with no figure, longer than nothing stated.
@@ -134,6 +135,7 @@ function readClause(
       const carried = stance.value === 'avoid' ? carriedTime(clause, state.claim ?? ctx.before, ctx, at.start) : undefined
       const open = openWait(clause, stance.value, inherited && topics.source !== undefined, ctx, unlisted.length > 0, carried !== undefined, tokens)
       if (open) {
+        untimed = open.untimed === true
         time = carried ?? open.wait
         if (!inherited) mentions = mentions.filter((m) => open.topics.has(m.topic))
         if (!open.unlisted) unlisted.length = 0
@@ -148,7 +150,7 @@ function readClause(
     const { condition, rule } = conditionOf(clause, ctx.lexicon, mention, inherited)
     const rules: RuleId[] = [topics.source ?? mention.rule, ...stance.rules, ...time.rules]
     if (rule) rules.push(rule)
-    drafts.push({ topic: mention.topic, activity: mention.activity, ...(mention.unlisted ? { unlisted: true as const } : {}), stance: stance.value, wait: time.value, condition, ...at, rules })
+    drafts.push({ topic: mention.topic, activity: mention.activity, ...(mention.unlisted ? { unlisted: true as const } : {}), ...(untimed ? { untimed: true as const } : {}), stance: stance.value, wait: time.value, condition, ...at, rules })
   }
   if (time.value.min !== null) state.wait = time.value
 }

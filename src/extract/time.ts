@@ -76,7 +76,7 @@ export function timeOf(
   if (figure) {
     if (!(stance === 'allowed' && clause[figure.first - 1]?.norm === durationPreposition)) {
       // "at least 24 hours, and ideally 48–72 hours": from the least to the ideal.
-      if (ideal && ideal.min !== null && figure.min !== null && ideal.qualifier !== 'up-to') {
+      if (ideal && ideal.min !== null && figure.min !== null) {
         const text = ctx.text.slice(clause[figure.first]!.start, clause[ideal.last - 1]!.end)
         return { value: { min: figure.min, max: ideal.max, text }, rules: ['time/own-duration', 'time/ideally'] }
       }
@@ -191,6 +191,8 @@ export interface OpenWait {
   topics: Set<string>
   /** Whether it bounds the wait enough for the activities the vocabulary does not list too. */
   unlisted: boolean
+  /** It gives no time at all: no claim, unless the sentence after it gives one (`same-rule/resumed-after`). */
+  untimed?: true
 }
 
 /**
@@ -262,11 +264,10 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
   const bound = boundOf(clause, ctx) ?? (sentence && sentence !== clause ? boundOf(sentence, ctx) : undefined)
   const open: Reading<Wait> = { value: { min: null, max: null, text: bound ? ctx.text.slice(bound.start, bound.end) : null }, rules: ['time/open-avoid'] }
   // A generic "avoid X" with no time at all is no claim (GUIDELINES: "a generic yes/no with no time at all"): it needs a bound in words or a carried wait.
-  if (!bound && !carried) {
-    trace('not-a-claim/no-time')
-    return undefined
-  }
+  const untimed = !bound && !carried
+  if (untimed) trace('not-a-claim/no-time')
   if (inherited) {
+    if (untimed) return undefined
     // "it's best avoided", "Avoid these habits": the activity named before.
     const refers = ctx.lexicon.stance
       .match(clause)
@@ -287,12 +288,9 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     }
     for (const t of mentions) if (t.first >= cue.last && t.first - cue.last < objectWindow) topics.add(t.value)
   }
-  if (unlisted) {
-    // An activity the vocabulary does not list needs a time, or at least a bound in words ("avoid touching your face" alone is no claim).
-    if (bound || carried) return { wait: open, topics, unlisted: true }
-    trace('not-a-claim/no-time')
-  }
-  return topics.size > 0 ? { wait: open, topics, unlisted: false } : undefined
+  // Untimed, it is only kept for a sentence after it that gives its time (`same-rule/resumed-after`).
+  if (unlisted && !untimed) return { wait: open, topics, unlisted: true }
+  return topics.size > 0 ? { wait: open, topics, unlisted: false, ...(untimed ? { untimed } : {}) } : undefined
 }
 
 /**

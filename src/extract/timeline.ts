@@ -101,7 +101,8 @@ export const plainHeadingLevel = 7
 const maxLabelTokens = 10
 
 /**
- * A run-in label with a time at the start of a block ("Days 1–2: Your brows
+ * A run-in label with a time at the start of a block, before a colon or a
+ * spaced dash ("Days 1–2: Your brows
  * may look darker. Avoid touching them.", "• 72 hours to 1 week: resume
  * workouts"): its time is a timeline for every sentence of the block
  * (`timeline/label`), a window as a timeline heading's is, not the first
@@ -113,10 +114,14 @@ const maxLabelTokens = 10
  * @returns The label's time and where the label ends, or `undefined`.
  */
 export function labelOf(block: Block, text: string, dayOne: boolean): { timeline: Timeline; end: number } | undefined {
-  const colon = block.text.indexOf(':')
+  // The label ends at a colon or at a spaced dash ("Week 2 — keep it dry").
+  const mark = /:|\s[–—-]\s/.exec(block.text.slice(0, 61))
+  const colon = mark ? mark.index + (mark[0] === ':' ? 0 : 1) : -1
   if (colon === -1 || colon > 60) return undefined
   const tokens = tokenize(block.text.slice(0, colon), block.start)
   if (tokens.length === 0 || tokens.length > maxLabelTokens) return undefined
+  // Before a dash only a bare time is a label ("Week 2 —"), not a sentence's start ("For at least 4 hours – and ideally…").
+  if (mark![0] !== ':' && findDurations(tokens)[0]?.first !== 0) return undefined
   const timeline = timelineOf(tokens, text, dayOne)
   return timeline ? { timeline, end: block.start + colon + 1 } : undefined
 }

@@ -154,6 +154,8 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
       if (isPurpose(clause, c.first)) continue
       // "while avoiding the heat": circumstance, not advice; "only use lukewarm water": what to use, not what to avoid.
       if (subordinators.has(clause[c.first - 1]?.norm ?? '') || clause.slice(c.first, c.last).some((t) => t.norm === 'only')) continue
+      // "the hair growth will stop and the shaft…": what will happen, not an order (an order to the reader names "you").
+      if (/^(will|would)$/.test(clause[c.first - 1]?.norm ?? '') && clause[c.first - 2]?.norm !== 'you') continue
       if (word === passiveAvoid) {
         const end = auxiliaryStart(clause, c.first)
         starts.push({ at: subjectStart(clause, end), verb: false, end })

@@ -125,3 +125,45 @@ describe('allowed windows on the reader\'s terms', () => {
     expect(read('• 72 hours to 1 week: gradually return to harder training.')).toEqual(['exercise allowed 72 h'])
   })
 })
+
+describe('hours as real pages write them (issue 13, part C)', () => {
+  it('reads no claim in an avoid line with no time at all, and a bound in words anywhere in its sentence', () => {
+    expect(read('No, avoid the gym after your treatment.')).toEqual([])
+    expect(read('Ear cartilage stays tender while healing, so avoid sleeping on it.')).toEqual(['sleeping* avoid no number'])
+    expect(read('Your fresh piercing should stay out of hot tubs.')).toEqual(['sauna avoid no number'])
+    expect(read('Do not go for a run directly after the session.')).toEqual(['exercise avoid no number'])
+  })
+
+  it('reads a few hours or weeks as no number, a few days as 48–96 h', () => {
+    expect(read('Skip the sauna for a few hours.')).toEqual(['sauna avoid no number'])
+    expect(read('Keep out of strong sun for a few more weeks.')).toEqual(['sun avoid no number'])
+    expect(read('Skip the sauna for a few days.')).toEqual(['sauna avoid 48–96 h'])
+  })
+
+  it('reads a range with spaced dashes, "ideally up to", and "after the first day"', () => {
+    expect(read('Do not put on any balm during the first 3 – 4 days.')).toEqual(['balm* avoid 72–96 h'])
+    expect(read('For at least 6 hours – and ideally up to 12 hours – do not wash your face.')).toEqual(['washing avoid 6–12 h'])
+    expect(read('After the first day, you can get back in the pool.')).toEqual(['swimming allowed 24 h'])
+  })
+
+  it('reads a plain time line that ends in a colon as a heading over the paragraphs after it', () => {
+    expect(read('Day 1:\n\nUse a cold pack if needed.\n\nAvoid saunas and the gym.\n\nDay 2:\nYou can wear makeup again.\n')).toEqual(['exercise avoid 24 h', 'sauna avoid 24 h', 'makeup allowed 24 h'])
+  })
+
+  it('reads a time in brackets with "first" and a label before a dash as timelines', () => {
+    expect(read('Right after (First 48 Hours)\n\n- Avoid hard workouts.\n')).toEqual(['exercise avoid 48 h [intense]'])
+    expect(read('Week 1 — Keep away from pools.\nWeek 2 — Still skip hot tubs.\n')).toEqual(['swimming avoid 168 h', 'sauna avoid 336 h'])
+  })
+
+  it('reads "Month 1" after "Week 1" as running on from the end of the first week', () => {
+    expect(read('Week 1\n\nNo jogging.\n\nMonth 1\n\nIf you feel up to it, go back to your usual training.\n')).toEqual(['exercise avoid 168 h', 'exercise allowed 168 h'])
+  })
+
+  it('reads "you may resume these activities after N" as the wait of the list before it', () => {
+    expect(read('- You will also have to skip pools, saunas and anything that makes you sweat a lot. After 48 hours you can pick these activities up again.\n')).toEqual([
+      'sauna avoid 48 h',
+      'sweating avoid 48 h',
+      'swimming avoid 48 h'
+    ])
+  })
+})

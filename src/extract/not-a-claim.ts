@@ -7,6 +7,8 @@
 import type { Duration } from './duration.ts'
 import {
   beforeAndAfter,
+  choiceVerbs,
+  groupSubjects,
   beforeTreatmentAfter,
   closingMarks,
   contrastWords,
@@ -105,9 +107,11 @@ export function isQuestion(sentence: string): boolean {
 export function aboutThirdPerson(tokens: Token[]): boolean {
   let words = 0
   let third = false
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     if (secondPerson.has(t.norm)) return false
     if (t.kind === 'word' && words++ < 3 && thirdPerson.has(t.norm)) third = true
+    // "many patients choose to stay makeup-free": what people do, not what the reader should.
+    if (groupSubjects.has(t.norm) && choiceVerbs.has(tokens[i + 1]?.norm ?? '')) third = true
   }
   return third
 }

@@ -40,7 +40,7 @@ import { toBlocks } from '../parse/blocks.ts'
 import { splitSentences } from '../parse/sentences.ts'
 import type { Stance } from '../schema.ts'
 import { pieces } from './clauses.ts'
-import { demonstratives, freeWord, pronouns, startWords, timeOff } from './grammar.ts'
+import { demonstratives, freeWord, nowPhrases, phraseAt, pronouns, startWords, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, isQuestion } from './not-a-claim.ts'
@@ -254,6 +254,8 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext, hinte
     if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm))) refers = true
     if (!cue && (timeOff.has(t.norm) || t.norm === freeWord || startWords.has(t.norm))) cue = true
   }
+  // "Wash it with mild soap that evening" (`stance/directive-now`).
+  if (!cue) cue = tokens.some((_, i) => phraseAt(tokens, i, nowPhrases) !== undefined)
   if (!refers) return false
   if (cue || needsNoCue(ctx)) return true
   const matches = matchesOf(tokens, ctx.lexicon)

@@ -29,6 +29,7 @@ import {
   passiveAvoidAdverb,
   phraseAt,
   startPoints,
+  stateWords,
   pronouns,
   relativeWords,
   demonstratives,
@@ -48,6 +49,7 @@ import { isDirectiveNegation, opensCondition } from './stance.ts'
 import type { BlockContext, Draft, Reading } from './state.ts'
 import { findDurations } from './duration.ts'
 import { isWait } from './not-a-claim.ts'
+import { splitSentences } from '../parse/sentences.ts'
 import { tokenize } from './tokens.ts'
 import type { Token } from './tokens.ts'
 
@@ -261,7 +263,7 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     return undefined
   }
   // "Cartilage is sensitive while healing, so avoid knocking it": a bound elsewhere in the sentence bounds the clause too.
-  const bound = boundOf(clause, ctx) ?? (sentence && sentence !== clause ? boundOf(sentence, ctx) : undefined)
+  const bound = boundOf(clause, ctx) ?? (sentence && sentence !== clause ? boundOf(sentence, ctx) : undefined) ?? (unlisted ? undefined : stateBound(ctx, sentence ?? clause))
   const open: Reading<Wait> = { value: { min: null, max: null, text: bound ? ctx.text.slice(bound.start, bound.end) : null }, rules: ['time/open-avoid'] }
   // A generic "avoid X" with no time at all is no claim (GUIDELINES: "a generic yes/no with no time at all"): it needs a bound in words or a carried wait.
   const untimed = !bound && !carried
@@ -321,6 +323,34 @@ export function boundOf(clause: Token[], ctx: BlockContext): { start: number; en
     if (t.norm === 'before' && clause.slice(i + 1, i + 6).some((x) => x.norm.startsWith('heal'))) return { start: t.start, end: clause.at(-1)!.end }
     // "your fresh tattoo", "a newly pierced ear": while it is new, that is, while it heals.
     if (freshWords.has(t.norm) && freshDeterminers.has(clause[i - 1]?.norm ?? '') && treatmentAt(clause, i + 1, ctx.lexicon)) return { start: t.start, end: clause[i + 1]!.end }
+  }
+  return undefined
+}
+
+/**
+ * A bound from the paragraph around: another sentence of the block that
+ * says how the skin is for a while, with a bound and a word of healing or
+ * sensitivity ("Right after the session your skin will be sensitive.",
+ * "It irritates the skin during this time of increased sensitivity."),
+ * bounds an untimed avoid of the block (`time/open-avoid`). A sentence that
+ * gives advice of its own ("cleanse gently immediately after") is no such
+ * statement of the skin's state.
+ *
+ * @param ctx The block's context (its text).
+ * @param sentence The clause's sentence (its own words are looked at already).
+ * @returns The bound's offsets, or `undefined`.
+ */
+function stateBound(ctx: BlockContext, sentence: Token[]): { start: number; end: number } | undefined {
+  if (ctx.blockText === undefined || ctx.blockStart === undefined || ctx.heading) return undefined
+  const own = sentence[0]!.start
+  for (const [from, to] of splitSentences(ctx.blockText)) {
+    if (ctx.blockStart + from === own) continue
+    const tokens = tokenize(ctx.blockText.slice(from, to), ctx.blockStart + from)
+    if (!tokens.some((t) => stateWords.has(t.norm))) continue
+    const matches = matchesOf(tokens, ctx.lexicon)
+    if (matches.stance.length > 0 || matches.negation.length > 0) continue
+    const bound = boundOf(tokens, ctx)
+    if (bound) return bound
   }
   return undefined
 }

@@ -46,8 +46,11 @@ export const notAClaimFamily = {
       id: 'not-a-claim/third-person',
       kind: 'rules-out',
       summary: 'A story about someone else ("She rests for 48 hours") is no advice.',
-      doc: 'A sentence whose subject, among its first three words, is "she", "he", "her", "his" or "him", and that never says "you", tells what someone else did.',
-      ok: [{ text: 'She avoids the gym for 48 hours.', claims: [] }],
+      doc: 'A sentence whose subject, among its first three words, is "she", "he", "her", "his" or "him", and that never says "you", tells what someone else did; so does one that says what people as a group choose ("many patients choose to", "people prefer to", "clients tend to").',
+      ok: [
+        { text: 'She avoids the gym for 48 hours.', claims: [] },
+        { text: 'After a day, many clients choose to keep their skin bare a little longer.', claims: [] }
+      ],
       notOk: [{ text: 'She says you should skip the gym for 48 hours.', claims: ['exercise avoid 48 h'] }]
     },
     {

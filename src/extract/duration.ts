@@ -11,7 +11,9 @@
  * - "a few days" = 2–4 days and "several days" = 3–5 days, marked `vague`;
  *   "a few hours", "several weeks", "a few more weeks" are vague with no
  *   number (the labelling guidelines give a figure only for "a few days").
- * - "next day", "the following day", "tomorrow" = 24.
+ * - "next day", "the following day", "tomorrow" = 24; so is the treatment
+ *   day itself ("the day you receive the peel"; not "the day of treatment",
+ *   which a list of preparations uses for the hours before it).
  * - Day numbers count from the treatment day (day 0): "day four" = 96,
  *   "the sixth day" = 144, "days two and three" = a period from 48 to 72.
  * - "at least 24 hours" = 24 (qualifier `at-least`); "72+ hours" and
@@ -131,6 +133,10 @@ const ordinals: Record<string, number> = {
 const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th'])
 const approximators = new Set(['about', 'around', 'approximately', 'approx', 'roughly', 'some', 'nearly', 'almost', 'over', 'another', 'additional', 'extra', 'full', 'entire', 'whole'])
 const rangeWords = new Set(['to', 'or', 'through', 'till', 'until'])
+/** "the day you <verb> …": the verbs of having the treatment. */
+const treatmentDayVerbs = ['receive', 'get', 'have', 'had', 'got', 'received']
+/** Words that name the treatment after "the day you get". */
+const treatmentDayNouns = new Set(['treatment', 'procedure', 'session', 'appointment', 'peel', 'injection', 'injections', 'tattoo', 'piercing', 'facial', 'filler', 'fillers', 'botox', 'microneedling', 'laser'])
 
 /** A number read from tokens. */
 interface NumberRead {
@@ -227,6 +233,14 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
   if (t.norm === 'tomorrow') return day(24, 24, i + 1)
   if ((t.norm === 'next' || t.norm === 'following') && isWord(tokens, i + 1, 'day', 'morning')) return day(24, 24, i + 2)
   if (t.norm === 'day' && isWord(tokens, i + 1, 'after') && !readNumber(tokens, i + 2)) return day(24, 24, i + 2)
+  // "the day you receive the peel": the treatment day, the first 24 hours ("the day of treatment" may be before it, in a list of preparations).
+  if (t.norm === 'the' && isWord(tokens, i + 1, 'day')) {
+    const k = isWord(tokens, i + 2, 'you') && isWord(tokens, i + 3, ...treatmentDayVerbs) ? i + 4 : -1
+    if (k !== -1) {
+      const end = tokens.slice(k, k + 3).findIndex((x) => treatmentDayNouns.has(x.norm))
+      if (end !== -1) return day(24, 24, k + end + 1)
+    }
+  }
 
   // "week two", "the end of week 2": the end of that week
   if ((t.norm === 'week' || t.norm === 'month') && !isWord(tokens, i - 1, 'a', 'per', 'each', 'every', 'next', 'first', 'following', 'this', 'that', 'one')) {

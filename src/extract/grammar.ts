@@ -49,7 +49,7 @@ export const verbCues = new Set(['start', 'return', 'returning', 'resume', 'intr
 /** How far after a verb cue (in tokens) its object may start. */
 export const verbObjectWindow = 4
 /** Allowed cues that describe the activity before them ("workouts are okay") as well as after ("safe to swim"). */
-export const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal', 'on'])
+export const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal', 'on', 'acceptable', 'suitable'])
 /** Imperatives that recommend doing the activity now ("Instead, try gentle yoga"). */
 export const imperativeCues = new Set(['try', 'choose', 'opt'])
 /** Words that may stand before an imperative without making it something else ("Instead, try …", "Then just opt for …"). */

@@ -80,7 +80,7 @@ function readClause(
   drafts: Draft[]
 ): void {
   // 1. Topic: its own words, the clause before, "it", the heading.
-  const topics = clauseTopics(clause, own, state, ctx)
+  const topics = clauseTopics(clause, own, state, ctx, tokens)
   let mentions = topics.mentions
   const inherited = topics.inherited
   // 2. Stance: its own cues, the clause before, the lead.

@@ -234,8 +234,10 @@ function skippedVerbCue(clause: Token[], from: number, to: number): boolean {
 /** Where the subject before a passive or adjective cue starts: after the last punctuation or time before it ("24–72 hours: light walks are okay"). */
 function subjectStart(clause: Token[], end: number): number {
   let i = end
-  while (i > 0 && clause[i - 1]!.kind === 'word' && !listEnds.has(clause[i - 1]!.norm)) i--
-  while (i > 0 && (clause[i - 1]!.kind === 'word' || listJoiners.has(clause[i - 1]!.norm) || clause[i - 1]!.norm === '-') && !listEnds.has(clause[i - 1]!.norm)) i--
+  // ", and powdered makeup is fine": a comma before "and" starts a new clause, not a longer subject.
+  const newClause = (k: number) => clause[k - 1]!.norm === 'and' && clause[k - 2]?.norm === ','
+  while (i > 0 && clause[i - 1]!.kind === 'word' && !listEnds.has(clause[i - 1]!.norm) && !newClause(i)) i--
+  while (i > 0 && (clause[i - 1]!.kind === 'word' || listJoiners.has(clause[i - 1]!.norm) || clause[i - 1]!.norm === '-') && !listEnds.has(clause[i - 1]!.norm) && !newClause(i)) i--
   return firstWord(clause, i)
 }
 
@@ -262,7 +264,7 @@ function skipLinks(clause: Token[], i: number): number {
 /** Where the auxiliaries before a passive or adjective cue start ("should be avoided", "are fine"). */
 function auxiliaryStart(clause: Token[], cue: number): number {
   let i = cue
-  while (i > 0 && /^(should|must|need|needs|to|be|is|are|was|were|best|also|likewise|generally|usually|typically|often|normally|sometimes|perfectly|absolutely|can|may|will|always|completely|totally|still)$/.test(clause[i - 1]!.norm)) i--
+  while (i > 0 && /^(should|must|need|needs|to|be|is|are|was|were|best|also|likewise|generally|usually|typically|often|normally|sometimes|perfectly|absolutely|can|may|might|could|would|will|always|completely|totally|still)$/.test(clause[i - 1]!.norm)) i--
   return i
 }
 

@@ -167,3 +167,16 @@ describe('hours as real pages write them (issue 13, part C)', () => {
     ])
   })
 })
+
+describe('cue words real pages use (issue 13, part C)', () => {
+  it('reads "not a good idea", "acceptable", "suitable" and negations written without the apostrophe', () => {
+    expect(read('It is not a good idea to drink wine for at least two days.')).toEqual(['alcohol avoid 48 h'])
+    expect(read('Light jogging might be suitable after about 2-3 days.')).toEqual(['exercise allowed 48–72 h [light]'])
+    expect(read('Dont go swimming for a week.')).toEqual(['swimming avoid 168 h'])
+  })
+
+  it('reads the day of the treatment as the first 24 hours, and a bare wait as one for the activity named before', () => {
+    expect(read('Skip the gym the day you get the injections.')).toEqual(['exercise avoid 24 h'])
+    expect(read('Clients always ask about the gym. I tell them to wait 5 days, if they can.')).toEqual(['exercise avoid 120 h'])
+  })
+})

@@ -80,7 +80,7 @@ export const questionWords = new Set(['if', 'whether', 'when', 'how'])
 /** Words that open a condition on the reader ("if you sweat a lot", "once you", "If it is still red after 48 hours, then …"). */
 export const conditionWords = new Set(['if', 'unless', 'once', 'when', 'whenever'])
 /** "how long" / "how soon": a question about the wait, not advice ("how long you should stay out of the gym"). */
-export const waitQuestions = [['how', 'long'], ['how', 'soon']]
+export const waitQuestions = [['how', 'long'], ['how', 'soon'], ['timeframe', 'to'], ['time', 'frame', 'to'], ['when', 'to']]
 
 /** Contrast and reason words that start a new clause anywhere ("…, but", "because"). */
 export const contrastWords = new Set(['but', 'however', 'whereas', 'although', 'though', 'except', 'because'])

@@ -50,7 +50,7 @@ import { readSentence } from './sentence.ts'
 import { findQuotes, speakerAt } from './speakers.ts'
 import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Trace } from './state.ts'
 import { dayZero, labelOf, plainHeadingLevel, timelineOf, type Timeline } from './timeline.ts'
-import { dropTitles, titleEndOf, type BlockRecord } from './titles.ts'
+import { dropTitles, titleEndOf, untimedTitle, type BlockRecord } from './titles.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { topicMentions } from './topic.ts'
 
@@ -132,8 +132,9 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
     const count = drafts.length
     readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start, labelEnd: label?.end }, drafts)
     if (drafts.length > count) before = drafts.at(-1)
-    const open = drafts.slice(count).some((d) => d.wait.min === null && d.stance === 'avoid')
-    records.push({ from: count, to: drafts.length, heading: false, titleEnd: open ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined })
+    const leads = block.text.trimEnd().endsWith(':')
+    const open = drafts.slice(count).some((d) => (d.wait.min === null && d.stance === 'avoid') || (leads && untimedTitle(d)))
+    records.push({ from: count, to: drafts.length, heading: false, titleEnd: open ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined, leads })
     context = undefined
   }
   // A title's claim the text below restates with a number says nothing more (`not-a-claim/title`).

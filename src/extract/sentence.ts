@@ -122,14 +122,17 @@ function readClause(
   // 7. No time yet: "longer" than the figure before, or a claim with no number.
   let untimed = false
   if (!time) {
-    const isLonger = clause.some((t) => t.norm === longer)
+    // "no longer feels sensitive" is no comparison.
+    const isLonger = clause.some((t, i) => t.norm === longer && clause[i - 1]?.norm !== 'no')
+    // "the skin calms around 48 hours, so that's when … If it takes longer, wait a little longer": the last wait of the block.
+    const base = state.figure ?? (state.wait?.min != null ? { min: state.wait.min, top: state.wait.max ?? state.wait.min } : undefined)
     // "leave it slightly longer": longer than the figure before it; with no figure, longer than nothing stated.
-    if (isLonger && !state.figure) {
+    if (isLonger && !base) {
       ctx.trace?.('not-a-claim/longer-without-figure', clause[0]!.start, clause.at(-1)!.end)
       return
     }
-    if (state.figure && isLonger && stance.value === 'avoid') {
-      time = { value: { min: state.figure.top ?? state.figure.min, max: null, text: longer }, rules: ['time/longer'] }
+    if (base && isLonger && stance.value === 'avoid') {
+      time = { value: { min: base.top ?? base.min, max: null, text: longer }, rules: ['time/longer'] }
     } else {
       // "You should also skip saunas": the wait of the claim before, for the activities "avoid X" would be about.
       const carried = stance.value === 'avoid' ? carriedTime(clause, state.claim ?? ctx.before, ctx, at.start) : undefined

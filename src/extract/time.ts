@@ -96,6 +96,15 @@ export function timeOf(
     while (last < clause.length && !/^[,.;:!?)]$/.test(clause[last]!.norm)) last++
     return { value: { min: null, max: null, text: ctx.text.slice(clause[until]!.start, clause[last - 1]!.end) }, rules: ['time/until'] }
   }
+  // "Once the peeling is complete, you may resume exfoliants": allowed from an event of healing, with no number.
+  if (stance === 'allowed') {
+    const once = clause.findIndex((t, i) => t.norm === 'once' && clause.slice(i + 1, i + 9).some((x) => healingWords.has(x.norm) || x.norm === 'healed' || x.norm === 'done'))
+    if (once !== -1) {
+      let last = once + 1
+      while (last < clause.length && !/^[,.;:!?)]$/.test(clause[last]!.norm)) last++
+      return { value: { min: null, max: null, text: ctx.text.slice(clause[once]!.start, clause[last - 1]!.end) }, rules: ['time/until'] }
+    }
+  }
   // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before;
   // "the skin calms down around 48 hours after, so that's when you can…": from the time stated before in the sentence.
   const pointsBack = stance === 'allowed' && clause.some((_, i) => phraseAt(clause, i, anaphoricTimes) !== undefined)
@@ -121,6 +130,8 @@ export function timeOf(
     const bound = boundOf(clause, ctx)
     if (bound) return { value: { min: null, max: null, text: ctx.text.slice(bound.start, bound.end) }, rules: ['time/open-avoid'] }
   }
+  // "wait a little longer to exercise": longer than a figure stated before (`time/longer`), not the section's own time.
+  if (stance === 'avoid' && clause.some((t, i) => t.norm === longer && clause[i - 1]?.norm !== 'no')) return undefined
   if (ctx.timeline && !ctx.heading && stance) {
     const t = ctx.timeline
     const rules: RuleId[] = [ctx.timelineRule ?? 'timeline/section']
@@ -218,6 +229,11 @@ export interface OpenWait {
 export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext, unlisted = false, carried = false, sentence?: Token[]): OpenWait | undefined {
   const topics = new Set<string>()
   const trace = (rule: RuleId) => ctx.trace?.(rule, clause[0]!.start, clause.at(-1)!.end)
+  // "how long you should stay out of the gym", "the ideal timeframe to resume workouts varies": about the wait, not advice.
+  if (clause.some((_, i) => phraseAt(clause, i, waitQuestions) !== undefined)) {
+    trace('not-a-claim/wait-question')
+    return undefined
+  }
   if (stance === 'allowed') {
     // A heading says "You Can X After Y" with a modal, not "Back to the gym after Y: two answers".
     if (ctx.heading && !clause.some((t, i) => modals.has(t.norm) && subjects.has(clause[i - 1]?.norm ?? ''))) {
@@ -245,11 +261,6 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     return undefined
   }
   if (opensCondition(clause)) return undefined
-  // "how long you should stay out of the gym": a question about the wait, not advice.
-  if (clause.some((_, i) => phraseAt(clause, i, waitQuestions) !== undefined)) {
-    trace('not-a-claim/wait-question')
-    return undefined
-  }
   // "They may ask you to stop it beforehand": getting ready for the treatment, not aftercare.
   // "Do not wear mascara to the procedure": what to bring to it.
   if (clause.some((t, i) => t.norm === beforehand || (beforeWords.has(t.norm) && treatmentAt(clause, i + 1, ctx.lexicon)) || (t.norm === 'to' && clause[i - 1]?.kind === 'word' && !/^(back|return|due|prior|up)$/.test(clause[i - 1]!.norm) && treatmentAt(clause, i + 1, ctx.lexicon)))) {

@@ -16,6 +16,7 @@ import {
   modals,
   modalWindow,
   allowedWindow,
+  lightVerbs,
   negativePrefix,
   passiveAvoid,
   pronouns,
@@ -202,7 +203,9 @@ export function isRef(t: Token | undefined): boolean {
 function refersBack(clause: Token[], lexicon: Lexicon): boolean {
   const cues = matchesOf(clause, lexicon).stance
   for (const c of cues) {
-    if (clause.slice(c.last, c.last + 3).some(isRef)) return true
+    // "avoid them", "avoid using them"; not "avoid touching them", where the verb is the activity and "them" its object.
+    const ref = clause.slice(c.last, c.last + 3).findIndex(isRef)
+    if (ref !== -1 && clause.slice(c.last, c.last + ref).every((t) => t.kind !== 'word' || !t.norm.endsWith('ing') || lightVerbs.has(t.norm))) return true
     const word = clause[c.last - 1]!.norm
     if ((word === passiveAvoid || adjectiveCues.has(word)) && clause.slice(Math.max(0, c.first - 3), c.first).some(isRef)) return true
   }

@@ -129,6 +129,10 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
     for (const [k, [from, to]] of list.entries()) {
       // Named with the vocabulary's words (or one of its `ignore` phrases): not unlisted; nor "reach for makeup".
       if (overlaps(named, from, to)) continue
+      // "chemical or physical exfoliants": a lone adjective that shares the next member's noun.
+      const nextMember = list[k + 1]
+      const head = lightVerbs.has(clause[from]!.norm) ? from + 1 : from
+      if (to - head === 1 && nextMember && clause[head]!.norm.endsWith('al') && overlaps(named, nextMember[0], nextMember[1])) continue
       if (k === list.length - 1 && /^(for|to|on|in|into|with)$/.test(clause[to]?.norm ?? '') && named.some((m) => m.first > to && m.first <= to + 3)) continue
       const words = normalise(clause, from, to, start.verb && !(objects && k > 0), matches.procedures, matches.ignore)
       if (!words) continue

@@ -180,3 +180,28 @@ describe('cue words real pages use (issue 13, part C)', () => {
     expect(read('Clients always ask about the gym. I tell them to wait 5 days, if they can.')).toEqual(['exercise avoid 120 h'])
   })
 })
+
+describe('statements around a claim (issue 13, part C)', () => {
+  it('reads "avoid touching them" as touching, not as the activities named before', () => {
+    expect(read('For the first day, skip the sauna. You also need to avoid touching them while they set.')).toEqual(['sauna avoid 24 h', 'touching* avoid 24 h'])
+  })
+
+  it('reads no claim in a sentence about the wait itself', () => {
+    expect(read('The right timeframe to resume workouts after a peel depends on your skin.')).toEqual([])
+  })
+
+  it('drops a lead-in line with only its section\'s time when the item under it gives its own', () => {
+    expect(read('FOR THE FIRST DAY…\nAvoid saunas.\n\nAvoid Strong Sun:\n- Keep the area out of the sun for at least two weeks.\n')).toEqual(['sauna avoid 24 h', 'sun avoid 336 h'])
+  })
+
+  it('reads "wait a little longer" as longer than the wait stated before in the paragraph, not the section\'s time', () => {
+    expect(read('FOR THE FIRST DAY…\nSkin settles around 48 hours after, so that is when you can go back to the gym. If it is still red, wait a little longer to exercise.\n')).toEqual([
+      'exercise allowed 48 h',
+      'exercise avoid 48+ h'
+    ])
+  })
+
+  it('reads "once" healing is done as allowed with no number', () => {
+    expect(read('Once the flaking is completely done, you may go back to chemical or physical exfoliants.')).toEqual(['actives allowed no number'])
+  })
+})

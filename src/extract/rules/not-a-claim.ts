@@ -124,7 +124,7 @@ export const notAClaimFamily = {
       id: 'not-a-claim/wait-question',
       kind: 'rules-out',
       summary: '"How long you should stay out of the gym" asks about the wait, it gives none.',
-      doc: 'An avoid clause with no time of its own that says "how long" or "how soon" asks about the wait ("Ask how long you should stay out of the gym").',
+      doc: 'A clause with no time of its own that says "how long", "how soon", "when to" or "the timeframe to" is about the wait, it gives none ("Ask how long you should stay out of the gym", "The ideal timeframe to resume workouts varies").',
       ok: [{ text: 'Ask your clinic how long you should stay out of the gym.', claims: [] }],
       notOk: [{ text: 'Stay out of the gym while you heal.', claims: ['exercise avoid no number'] }]
     },

@@ -51,7 +51,7 @@ export const timeFamily = {
       id: 'time/until',
       kind: 'reads',
       summary: 'The wait is "until" something happens, with no number ("until fully healed").',
-      doc: 'With no duration, "until …" (or "till") is a wait with no number, its words kept up to the next punctuation ("Stay away from the gym until the inflammation subsides").',
+      doc: 'With no duration, "until …" (or "till") is a wait with no number, its words kept up to the next punctuation ("Stay away from the gym until the inflammation subsides"); so is, for an allowed stance, "once" + healing ("Once the peeling is complete, you may resume exfoliants" → allowed, no number).',
       ok: [{ text: 'Stay away from the gym until the inflammation subsides.', claims: ['exercise avoid no number'] }],
       notOk: [{ text: 'Stay away from the gym for a week.', claims: ['exercise avoid 168 h'] }]
     },

@@ -190,7 +190,9 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
       const start = tokens[0]!.start
       const end = tokens === all ? offset + sentence.length : tokens.at(-1)!.end
       const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
-      if (mayClaim(tokens, mentions, ctx, hinted ?? (mentions.length === 0 && mayNameUnlisted(sentence, ctx)))) {
+      // Asked once per sentence, not once per piece of an overlong one (a 1 MiB "sentence" is thousands of pieces).
+      if (hinted === undefined && mentions.length === 0) hinted = mayNameUnlisted(sentence, ctx)
+      if (mayClaim(tokens, mentions, ctx, mentions.length === 0 && hinted === true)) {
         if (aboutThirdPerson(tokens)) ctx.trace?.('not-a-claim/third-person', start, end)
         else {
           const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
@@ -255,12 +257,12 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext, hinte
     if (!refers && (pronouns.has(t.norm) || demonstratives.has(t.norm))) refers = true
     if (!cue && (timeOff.has(t.norm) || t.norm === freeWord || startWords.has(t.norm))) cue = true
   }
-  // "Wash it with mild soap that evening" (`stance/directive-now`).
-  if (!cue) cue = tokens.some((_, i) => phraseAt(tokens, i, nowPhrases) !== undefined)
   if (!refers) return false
   if (cue || needsNoCue(ctx)) return true
   const matches = matchesOf(tokens, ctx.lexicon)
-  return matches.stance.length > 0 || matches.negation.length > 0 || matches.same.length > 0
+  if (matches.stance.length > 0 || matches.negation.length > 0 || matches.same.length > 0) return true
+  // "Wash it with mild soap that evening" (`stance/directive-now`).
+  return tokens.some((_, i) => phraseAt(tokens, i, nowPhrases) !== undefined)
 }
 
 /**

@@ -352,19 +352,28 @@ export function boundOf(clause: Token[], ctx: BlockContext): { start: number; en
  * @returns The bound's offsets, or `undefined`.
  */
 function stateBound(ctx: BlockContext, sentence: Token[]): { start: number; end: number } | undefined {
-  if (ctx.blockText === undefined || ctx.blockStart === undefined || ctx.heading) return undefined
-  const own = sentence[0]!.start
-  for (const [from, to] of splitSentences(ctx.blockText)) {
-    if (ctx.blockStart + from === own) continue
-    const tokens = tokenize(ctx.blockText.slice(from, to), ctx.blockStart + from)
-    if (!tokens.some((t) => stateWords.has(t.norm))) continue
-    const matches = matchesOf(tokens, ctx.lexicon)
-    if (matches.stance.length > 0 || matches.negation.length > 0) continue
-    const bound = boundOf(tokens, ctx)
-    if (bound) return bound
+  if (ctx.blockText === undefined || ctx.blockStart === undefined || ctx.heading || ctx.blockText.length > maxStateBlock) return undefined
+  // Read once per block: the statements of the skin's state and their bounds.
+  let states = stateCache.get(ctx)
+  if (!states) {
+    states = []
+    for (const [from, to] of splitSentences(ctx.blockText)) {
+      const tokens = tokenize(ctx.blockText.slice(from, to), ctx.blockStart + from)
+      if (!tokens.some((t) => stateWords.has(t.norm))) continue
+      const matches = matchesOf(tokens, ctx.lexicon)
+      if (matches.stance.length > 0 || matches.negation.length > 0) continue
+      const bound = boundOf(tokens, ctx)
+      if (bound) states.push({ start: ctx.blockStart + from, bound })
+    }
+    stateCache.set(ctx, states)
   }
-  return undefined
+  return states.find((s) => s.start !== sentence[0]!.start)?.bound
 }
+
+/** A paragraph longer than this is no place to look for a statement of the skin's state (bounded work on hostile text). */
+const maxStateBlock = 4000
+/** The state statements of each block read so far. */
+const stateCache = new WeakMap<BlockContext, Array<{ start: number; bound: { start: number; end: number } }>>()
 
 /**
  * A wait borrowed from the claim before (`time/carried`): a clause with no

@@ -290,6 +290,8 @@ function listEnd(clause: Token[], from: number, verb: boolean, durations: readon
       continue
     }
     if (!verb && i > from && dutyVerbs.has(t.norm) && listJoiners.has(clause[i - 1]!.norm)) return i - 1
+    // "… and a wear sunscreen": a stray article before the duty changes nothing.
+    if (!verb && i > from + 1 && dutyVerbs.has(t.norm) && /^(a|an|the)$/.test(clause[i - 1]!.norm) && listJoiners.has(clause[i - 2]!.norm)) return i - 2
     if (t.kind === 'punct' ? !listJoiners.has(t.norm) && t.norm !== '-' && t.norm !== '‐' && t.norm !== '‑' : listEnds.has(t.norm) && !(t.norm === 'to' && toKeepers.has(clause[i - 1]?.norm ?? ''))) break
   }
   return i

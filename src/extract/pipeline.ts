@@ -12,7 +12,9 @@
  *   (`not-a-claim/question`); an overlong sentence is read in pieces
  *   (`clauses/long-sentence`); a sentence about a third person makes none
  *   (`not-a-claim/third-person`); a sentence that makes none may apply the
- *   claim before it (`same-rule/applies`).
+ *   claim before it (`same-rule/applies`); an untimed avoid is held back
+ *   and becomes a claim only when the next sentence gives its time
+ *   (`same-rule/resumed-after`).
  * - **Sentence** (`readSentence` in `sentence.ts`): its waits
  *   (`not-a-claim/frequency`, `…/lasting`, `…/before-treatment` rule the
  *   others out), its clauses (`clauses/…`), each read in order with one

@@ -19,7 +19,11 @@
  * strict miss and false alarm of the development pages with the rules that
  * made the claim (`--verbose`: grouped by rule). A machine without the
  * cached texts (CI) scores nothing and says so, exit 0. `--json` prints the
- * same as JSON.
+ * same as JSON. `--pages FILE` narrows the set to the slugs a file lists
+ * (one a line, `#` starts a comment; e.g. `test/real/batch-2.txt`, the pages
+ * labelled after the first rules for real pages were written), to see
+ * whether a rule written against one batch holds on another; the pages
+ * left out are not read.
  *
  * Exit codes: 0 when every corpus was scored (whatever the scores: the
  * thresholds live in the accuracy test); 1 when a gold file has a problem
@@ -35,8 +39,9 @@ import { evaluateRealPages } from '../eval/real-evaluate.ts'
 import { formatRealFindings, formatRealStatus, formatRealTables, type RealStatus } from '../eval/real-format.ts'
 import type { RealScore } from '../eval/real-score.ts'
 import { extractClaims } from '../extract/index.ts'
-import { formatMessage, type Message } from '../message.ts'
+import { compareMessages, formatMessage, type Message } from '../message.ts'
 import { readEvalCorpus, readRealSet, type RealPage } from '../read/gold.ts'
+import { readTextFile } from '../read/text.ts'
 import { readVocabulary } from '../read/vocabulary.ts'
 import type { Register } from './commands.ts'
 import { CliError } from './effects.ts'
@@ -112,20 +117,28 @@ export interface RealEvalRun {
  * @param dir The set's folder (e.g. `test/real`).
  * @param set `dev`, `holdout` or `all`.
  * @param vocabularyFile Vocabulary for the extractor (default: the bundled `vocabulary.yaml`).
+ * @param pagesFile A file of slugs (one a line): score only those pages of the set.
  * @returns What was scored and what not, the score, and the problems.
  * @throws {FileError} When the folder or the vocabulary cannot be read.
  * @example
  * const {score} = await runRealEval('test/real', 'dev')
  * score?.core.strict.f1
  */
-export async function runRealEval(dir: string, set: RealStatus['set'], vocabularyFile?: string): Promise<RealEvalRun> {
-  const read = await readRealSet(dir)
-  const pages = read.pages.filter((p) => set === 'all' || p.entry.set === set)
+export async function runRealEval(dir: string, set: RealStatus['set'], vocabularyFile?: string, pagesFile?: string): Promise<RealEvalRun> {
+  const listed = pagesFile === undefined ? undefined : await readSlugList(pagesFile)
+  const read = await readRealSet(dir, (entry) => (set === 'all' || entry.set === set) && (listed === undefined || listed.has(entry.slug)))
+  const pages = read.pages
+  if (listed !== undefined) {
+    const indexed = new Set(pages.map((p) => p.entry.slug))
+    for (const [slug, line] of listed) if (!indexed.has(slug)) read.messages.push({ file: pagesFile!, line, reason: `Unexpected slug \`${slug}\`: no page of set ${set} in ${dir}'s index has it`, ruleId: 'index' })
+    read.messages.sort(compareMessages)
+  }
   const slugs = (status: RealPage['status']) => pages.filter((p) => p.status === status).map((p) => p.entry.slug)
   const ready = pages.filter((p): p is RealPage & { text: string; gold: NonNullable<RealPage['gold']> } => p.status === 'ready')
   const status: RealStatus = {
     dir,
     set,
+    ...(pagesFile === undefined ? {} : { pagesFile }),
     indexed: read.indexFiles.length > 0,
     pages: pages.length,
     cached: pages.filter((p) => p.text !== undefined || p.textSha256 !== undefined).length,
@@ -139,6 +152,22 @@ export async function runRealEval(dir: string, set: RealStatus['set'], vocabular
   const vocabulary = await readVocabulary(vocabularyFile)
   const score = evaluateRealPages(ready, (source, trace) => extractClaims(source, vocabulary, { trace }))
   return { status, score, messages: read.messages }
+}
+
+/**
+ * Read a list of slugs, one a line; blank lines and `#` comments are skipped.
+ *
+ * @param file The list's path.
+ * @returns Each slug with its line.
+ * @throws {FileError} When the file cannot be read.
+ */
+async function readSlugList(file: string): Promise<Map<string, number>> {
+  const slugs = new Map<string, number>()
+  ;(await readTextFile(file)).text.split('\n').forEach((line, i) => {
+    const slug = line.replace(/#.*/, '').trim()
+    if (slug !== '' && !slugs.has(slug)) slugs.set(slug, i + 1)
+  })
+  return slugs
 }
 
 /**
@@ -179,17 +208,18 @@ export const registerEval: Register = (program: Command, effects, setExit) => {
     .option('--verbose', 'list every miss and false alarm as file:line (with --real: grouped by rule)')
     .option('--real [dir]', 'score the real-article set instead (default folder: test/real)')
     .addOption(new Option('--set <set>', 'with --real: which pages').choices(['dev', 'holdout', 'all']).default('dev'))
+    .option('--pages <file>', 'with --real: only the pages a file lists (one slug a line)')
     .option('--json', 'with --real: print the result as JSON')
-    .action(async (flags: { sources?: string; gold?: string; vocabulary?: string; verbose?: boolean; real?: string | boolean; set: RealStatus['set']; json?: boolean }) => {
+    .action(async (flags: { sources?: string; gold?: string; vocabulary?: string; verbose?: boolean; real?: string | boolean; set: RealStatus['set']; pages?: string; json?: boolean }) => {
       if (flags.real !== undefined) {
         if (flags.sources !== undefined || flags.gold !== undefined) throw new CliError('--real scores the real-article set: it takes no --sources or --gold', 2)
-        const run = await runRealEval(typeof flags.real === 'string' ? flags.real : 'test/real', flags.set, flags.vocabulary)
+        const run = await runRealEval(typeof flags.real === 'string' ? flags.real : 'test/real', flags.set, flags.vocabulary, flags.pages)
         effects.out(flags.json ? realRunJson(run) : formatRealRun(run, flags.verbose === true))
         for (const message of run.messages) effects.err(formatMessage(message))
         if (run.messages.length > 0) setExit(1)
         return
       }
-      if (flags.set !== 'dev' || flags.json) throw new CliError('--set and --json go with --real', 2)
+      if (flags.set !== 'dev' || flags.json || flags.pages !== undefined) throw new CliError('--set, --pages and --json go with --real', 2)
       const corpora =
         flags.sources === undefined && flags.gold === undefined
           ? defaultCorpora

@@ -6,7 +6,7 @@
  * Browser-safe: no Node APIs.
  */
 import type { Claim } from '../schema.ts'
-import type { GoldClaim } from './gold.ts'
+import { isOptionalGold, type GoldClaim } from './gold.ts'
 import { rates, sumCounts, type Counts, type Rates } from './metrics.ts'
 import { scoreClaims, topicScore, type Agreement, type Finding, type Miss, type TopicScore } from './score.ts'
 
@@ -44,6 +44,8 @@ export interface CorpusScore {
    * only (their notes call such statements "no topic").
    */
   unlisted: number
+  /** Gold claims marked optional in their notes (`isOptionalGold`), neither required nor counted. */
+  optional: number
 }
 
 /**
@@ -64,6 +66,7 @@ export function scoreCorpus(documents: ScoredDocument[]): CorpusScore {
   const condition = { agree: 0, total: 0 }
   const speaker = { agree: 0, total: 0 }
   let unlisted = 0
+  let optional = 0
 
   for (const document of documents) {
     let score
@@ -75,6 +78,7 @@ export function scoreCorpus(documents: ScoredDocument[]): CorpusScore {
       if (error instanceof Error) error.message = `${document.file}: ${error.message}`
       throw error
     }
+    optional += document.gold.filter(isOptionalGold).length
     for (const row of score.topics) {
       counts.set(row.topic, sumCounts([counts.get(row.topic) ?? { tp: 0, fp: 0, fn: 0 }, row]))
     }
@@ -101,6 +105,7 @@ export function scoreCorpus(documents: ScoredDocument[]): CorpusScore {
     misses,
     falseAlarms,
     attributes: { condition, speaker },
-    unlisted
+    unlisted,
+    optional
   }
 }

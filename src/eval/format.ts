@@ -48,7 +48,7 @@ export function formatScoreTable(title: string, score: CorpusScore): string {
   const rule = widths.map((w) => '-'.repeat(w)).join('  ')
   const { condition, speaker } = score.attributes
   return [
-    `${title}: ${score.documents} source${score.documents === 1 ? '' : 's'}, ${score.all.gold} gold claim${score.all.gold === 1 ? '' : 's'}`,
+    `${title}: ${score.documents} source${score.documents === 1 ? '' : 's'}, ${score.all.gold} gold claim${score.all.gold === 1 ? '' : 's'}${score.optional > 0 ? ` (and ${score.optional} optional, not counted)` : ''}`,
     line(header),
     rule,
     ...rows.slice(1, -1).map(line),

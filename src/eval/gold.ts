@@ -57,6 +57,21 @@ export const goldFileSchema = z
   .strict()
 
 export type GoldClaim = z.infer<typeof goldClaimSchema>
+
+/**
+ * Whether a gold claim is an optional reading: its note starts with
+ * "optional" ("optional under GUIDELINES: … read alone it is a generic
+ * avoid"). This format has no `optional` field, so the labeller marks such
+ * a claim in its note; it is scored as the real-page gold's `optional: true`
+ * is: neither required (no miss when nothing matches it) nor a false alarm
+ * when something does (and that match is no hit either).
+ *
+ * @param claim A gold claim.
+ * @returns `true` for an optional reading.
+ */
+export function isOptionalGold(claim: Pick<GoldClaim, 'note'>): boolean {
+  return /^optional\b/i.test(claim.note ?? '')
+}
 export type GoldFile = z.infer<typeof goldFileSchema>
 
 /** The fields two claims are compared on (a gold claim and an extracted one both have them). */

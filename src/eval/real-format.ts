@@ -130,6 +130,8 @@ export interface RealStatus {
   dir: string
   /** The set asked for. */
   set: 'dev' | 'holdout' | 'all'
+  /** The list of slugs the set was narrowed to (`--pages`), if any. */
+  pagesFile?: string
   /** Whether an index was found. */
   indexed: boolean
   /** Pages of the set in the index. */
@@ -157,7 +159,7 @@ export interface RealStatus {
  * @returns Lines, no trailing newline.
  */
 export function formatRealStatus(status: RealStatus, goldClaims: { required: number; optional: number }): string {
-  const where = `${status.dir}, set ${status.set}`
+  const where = `${status.dir}, set ${status.set}${status.pagesFile === undefined ? '' : `, pages of ${status.pagesFile}`}`
   if (!status.indexed) return `Real articles (${where}): nothing was scored: there is no ${status.dir}/index.yaml (nor index.d/*.yaml).`
   const lines: string[] = []
   if (status.scored.length === 0) {

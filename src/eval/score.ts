@@ -8,12 +8,13 @@
  * condition and speaker come first, then pairs whose spans overlap more
  * (Jaccard of the two spans), then file order. Condition and speaker are
  * not required to match; how often they agree among matches is reported
- * separately (`attributes`).
+ * separately (`attributes`). A gold claim the labeller marked optional in
+ * its note (`isOptionalGold`) is neither required nor a false alarm.
  *
  * Browser-safe: no Node APIs.
  */
 import type { Claim } from '../schema.ts'
-import type { ClaimFacts, GoldClaim } from './gold.ts'
+import { isOptionalGold, type ClaimFacts, type GoldClaim } from './gold.ts'
 import { lineAt, locateQuote, type QuoteSpan } from './locate.ts'
 import { rates, sumCounts, type Counts, type Rates } from './metrics.ts'
 
@@ -112,7 +113,8 @@ export function scoreClaims(gold: GoldClaim[], predicted: Claim[], text: string)
       if (jaccard === 0) return
       const condition = g.condition === p.condition
       const speaker = g.speaker === p.speaker
-      candidates.push({ gold: gi, predicted: pi, condition, speaker, rank: Number(condition) + Number(speaker), jaccard })
+      // Required gold before optional gold (`isOptionalGold`), then agreement on condition and speaker.
+      candidates.push({ gold: gi, predicted: pi, condition, speaker, rank: (isOptionalGold(g) ? 0 : 4) + Number(condition) + Number(speaker), jaccard })
     })
   })
   candidates.sort((a, b) => b.rank - a.rank || b.jaccard - a.jaccard || a.gold - b.gold || a.predicted - b.predicted)
@@ -127,6 +129,9 @@ export function scoreClaims(gold: GoldClaim[], predicted: Claim[], text: string)
     matches.push({ gold: candidate.gold, predicted: candidate.predicted, condition: candidate.condition, speaker: candidate.speaker })
   }
   matches.sort((a, b) => a.gold - b.gold)
+  // A match to an optional reading is neither a hit nor a false alarm; an optional reading unmatched is no miss.
+  const optional = (gi: number) => isOptionalGold(gold[gi]!)
+  const required = matches.filter((m) => !optional(m.gold))
 
   const goldFinding = (i: number): Finding => {
     const claim = gold[i]!
@@ -142,7 +147,7 @@ export function scoreClaims(gold: GoldClaim[], predicted: Claim[], text: string)
 
   const misses: Miss[] = []
   gold.forEach((_, gi) => {
-    if (goldTaken.has(gi)) return
+    if (goldTaken.has(gi) || optional(gi)) return
     const miss: Miss = goldFinding(gi)
     const near = nearest(gi)
     if (near !== undefined) miss.near = predictedFinding(near)
@@ -156,7 +161,7 @@ export function scoreClaims(gold: GoldClaim[], predicted: Claim[], text: string)
     if (!counts.has(topic)) counts.set(topic, { tp: 0, fp: 0, fn: 0 })
     counts.get(topic)![field]++
   }
-  for (const match of matches) bump(gold[match.gold]!.topic, 'tp')
+  for (const match of required) bump(gold[match.gold]!.topic, 'tp')
   for (const miss of misses) bump(miss.topic, 'fn')
   for (const alarm of falseAlarms) bump(alarm.topic, 'fp')
 
@@ -165,12 +170,12 @@ export function scoreClaims(gold: GoldClaim[], predicted: Claim[], text: string)
   return {
     topics,
     all: { ...total, ...rates(total), gold: total.tp + total.fn },
-    matches,
+    matches: required,
     misses,
     falseAlarms,
     attributes: {
-      condition: { agree: matches.filter((m) => m.condition).length, total: matches.length },
-      speaker: { agree: matches.filter((m) => m.speaker).length, total: matches.length }
+      condition: { agree: required.filter((m) => m.condition).length, total: required.length },
+      speaker: { agree: required.filter((m) => m.speaker).length, total: required.length }
     }
   }
 

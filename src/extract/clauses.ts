@@ -64,6 +64,8 @@ export function splitClauses(tokens: Token[], durations: Duration[], trace?: Tra
     const spacedDash = (t.norm === '–' || t.norm === '—') && tokens[i - 1] && tokens[i - 1]!.end < t.start && tokens[i + 1] && tokens[i + 1]!.start > t.end
     // "For at least 4 hours – and ideally up to 24 hours – avoid it": an aside between dashes, read as with commas.
     if (spacedDash && (asideAt(tokens, i + 1) || asideAt(tokens, lastDash(tokens, i) + 1))) continue
+    // "during the first 2 – 3 days": a dash inside a range joins its numbers.
+    if (spacedDash && durations.some((d) => d.first < i && i < d.last)) continue
     // "Although you can X right after, we'd rather you waited": a concession ends at its comma.
     if (t.norm === ',' && i > from && concessives.has(tokens[from]!.norm)) {
       trace?.('clauses/contrast', t.start, t.end)

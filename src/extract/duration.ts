@@ -8,8 +8,12 @@
  *   month = 720.
  * - Ranges: "24–48 hours", "48 to 72 hours", "1-2 days", "a day or two",
  *   "one or two days" → `{min, max}`.
- * - "a few days" = 2–4 days and "several days" = 3–5 days, marked `vague`.
- * - "next day", "the following day", "tomorrow" = 24.
+ * - "a few days" = 2–4 days and "several days" = 3–5 days, marked `vague`;
+ *   "a few hours", "several weeks", "a few more weeks" are vague with no
+ *   number (the labelling guidelines give a figure only for "a few days").
+ * - "next day", "the following day", "tomorrow" = 24; so is the treatment
+ *   day itself ("the day you receive the peel"; not "the day of treatment",
+ *   which a list of preparations uses for the hours before it).
  * - Day numbers count from the treatment day (day 0): "day four" = 96,
  *   "the sixth day" = 144, "days two and three" = a period from 48 to 72.
  * - "at least 24 hours" = 24 (qualifier `at-least`); "72+ hours" and
@@ -129,6 +133,10 @@ const ordinals: Record<string, number> = {
 const ordinalSuffixes = new Set(['st', 'nd', 'rd', 'th'])
 const approximators = new Set(['about', 'around', 'approximately', 'approx', 'roughly', 'some', 'nearly', 'almost', 'over', 'another', 'additional', 'extra', 'full', 'entire', 'whole'])
 const rangeWords = new Set(['to', 'or', 'through', 'till', 'until'])
+/** "the day you <verb> …": the verbs of having the treatment. */
+const treatmentDayVerbs = ['receive', 'get', 'have', 'had', 'got', 'received']
+/** Words that name the treatment after "the day you get". */
+const treatmentDayNouns = new Set(['treatment', 'procedure', 'session', 'appointment', 'peel', 'injection', 'injections', 'tattoo', 'piercing', 'facial', 'filler', 'fillers', 'botox', 'microneedling', 'laser'])
 
 /** A number read from tokens. */
 interface NumberRead {
@@ -159,7 +167,7 @@ function readNumber(tokens: Token[], i: number): NumberRead | undefined {
   if (w === 'a' || w === 'an') {
     const n1 = tokens[i + 1]?.norm
     if (n1 === 'couple') return { lo: 2, hi: 2, vague: false, next: tokens[i + 2]?.norm === 'of' ? i + 3 : i + 2, article: false }
-    if (n1 === 'few') return { lo: 2, hi: 4, vague: true, next: i + 2, article: false }
+    if (n1 === 'few') return { lo: 2, hi: 4, vague: true, next: tokens[i + 2]?.norm === 'more' ? i + 3 : i + 2, article: false }
     if (n1 === 'half') return { lo: 0.5, hi: 0.5, vague: false, next: i + 2, article: false }
     // "a full week", "an entire day", "a whole month"
     if ((n1 === 'full' || n1 === 'entire' || n1 === 'whole') && tokens[i + 2] && tokens[i + 2]!.norm in units) {
@@ -167,8 +175,8 @@ function readNumber(tokens: Token[], i: number): NumberRead | undefined {
     }
     return { lo: 1, hi: 1, vague: false, next: i + 1, article: true }
   }
-  if (w === 'few') return { lo: 2, hi: 4, vague: true, next: i + 1, article: false }
-  if (w === 'several') return { lo: 3, hi: 5, vague: true, next: i + 1, article: false }
+  if (w === 'few') return { lo: 2, hi: 4, vague: true, next: tokens[i + 1]?.norm === 'more' ? i + 2 : i + 1, article: false }
+  if (w === 'several') return { lo: 3, hi: 5, vague: true, next: tokens[i + 1]?.norm === 'more' ? i + 2 : i + 1, article: false }
   if (w === 'half') {
     // "half an hour", "half a day"
     const n1 = tokens[i + 1]?.norm
@@ -225,6 +233,14 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
   if (t.norm === 'tomorrow') return day(24, 24, i + 1)
   if ((t.norm === 'next' || t.norm === 'following') && isWord(tokens, i + 1, 'day', 'morning')) return day(24, 24, i + 2)
   if (t.norm === 'day' && isWord(tokens, i + 1, 'after') && !readNumber(tokens, i + 2)) return day(24, 24, i + 2)
+  // "the day you receive the peel": the treatment day, the first 24 hours ("the day of treatment" may be before it, in a list of preparations).
+  if (t.norm === 'the' && isWord(tokens, i + 1, 'day')) {
+    const k = isWord(tokens, i + 2, 'you') && isWord(tokens, i + 3, ...treatmentDayVerbs) ? i + 4 : -1
+    if (k !== -1) {
+      const end = tokens.slice(k, k + 3).findIndex((x) => treatmentDayNouns.has(x.norm))
+      if (end !== -1) return day(24, 24, k + end + 1)
+    }
+  }
 
   // "week two", "the end of week 2": the end of that week
   if ((t.norm === 'week' || t.norm === 'month') && !isWord(tokens, i - 1, 'a', 'per', 'each', 'every', 'next', 'first', 'following', 'this', 'that', 'one')) {
@@ -318,6 +334,8 @@ function readCore(tokens: Token[], i: number): Omit<Duration, 'qualifier' | 'fir
     open = true
     k++
   }
+  // "a few hours", "several weeks": vague, with no number (only a few or several days have one, 48–96 and 72–120 h).
+  if (n.vague && unit !== 24) return { min: null, max: null, vague, kind: 'span', open: false, top: null, last: k }
   return { min: round(lo), max: open ? null : round(hi), vague, kind: 'span', open, top: round(hi), last: k }
 }
 
@@ -399,6 +417,9 @@ function readAt(tokens: Token[], i: number): Duration | undefined {
     if (unit !== undefined && !tokens[k + 2]!.norm.endsWith('s')) {
       return { min: unit, max: unit, vague: false, kind: 'span', open: false, top: unit, qualifier: w1 === 'first' ? 'first' : null, first: i, last: k + 3 }
     }
+  } else if (w === 'first' && !isWord(tokens, k - 1, 'the') && readCore(tokens, k + 1)?.kind === 'span') {
+    // "(First 24 Hours)", "first 2–3 days": a heading's or a label's "the first" without its article.
+    return { ...readCore(tokens, k + 1)!, qualifier: 'first', first: i }
   } else if ((w === 'first' || w === 'next') && unitAt(tokens, k + 1) !== undefined && !isWord(tokens, k - 1, 'the')) {
     const unit = unitAt(tokens, k + 1)!
     return { min: unit, max: unit, vague: false, kind: 'span', open: false, top: unit, qualifier: w === 'first' ? 'first' : null, first: i, last: k + 2 }

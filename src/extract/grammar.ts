@@ -25,6 +25,10 @@ export const demonstratives = new Set(['these', 'those'])
 
 /** Subjects of a sentence about a third person ("She rests for 48 hours"): a story, not advice. */
 export const thirdPerson = new Set(['she', 'he', 'her', 'his', 'him'])
+/** People as a group: before a verb of choice they report what people do ("many patients choose to…"), not advice. */
+export const groupSubjects = new Set(['patients', 'people', 'clients', 'customers'])
+/** Verbs of choice after such a group. */
+export const choiceVerbs = new Set(['choose', 'chose', 'prefer', 'decide', 'opt', 'like', 'tend'])
 /** Words for the reader: a sentence with one is advice even when it tells a story. */
 export const secondPerson = new Set(['you', 'your', "you're", "you'll", "you've", 'yourself'])
 /** Subjects before a modal that make it a permission ("you can", "patients may"), unlike "sweat can irritate". */
@@ -45,7 +49,7 @@ export const verbCues = new Set(['start', 'return', 'returning', 'resume', 'intr
 /** How far after a verb cue (in tokens) its object may start. */
 export const verbObjectWindow = 4
 /** Allowed cues that describe the activity before them ("workouts are okay") as well as after ("safe to swim"). */
-export const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal', 'on'])
+export const adjectiveCues = new Set(['okay', 'ok', 'fine', 'safe', 'allowed', 'plenty', 'usual', 'normal', 'on', 'acceptable', 'suitable'])
 /** Imperatives that recommend doing the activity now ("Instead, try gentle yoga"). */
 export const imperativeCues = new Set(['try', 'choose', 'opt'])
 /** Words that may stand before an imperative without making it something else ("Instead, try …", "Then just opt for …"). */
@@ -76,7 +80,7 @@ export const questionWords = new Set(['if', 'whether', 'when', 'how'])
 /** Words that open a condition on the reader ("if you sweat a lot", "once you", "If it is still red after 48 hours, then …"). */
 export const conditionWords = new Set(['if', 'unless', 'once', 'when', 'whenever'])
 /** "how long" / "how soon": a question about the wait, not advice ("how long you should stay out of the gym"). */
-export const waitQuestions = [['how', 'long'], ['how', 'soon']]
+export const waitQuestions = [['how', 'long'], ['how', 'soon'], ['timeframe', 'to'], ['time', 'frame', 'to'], ['when', 'to']]
 
 /** Contrast and reason words that start a new clause anywhere ("…, but", "because"). */
 export const contrastWords = new Set(['but', 'however', 'whereas', 'although', 'though', 'except', 'because'])
@@ -167,6 +171,8 @@ export const modalWindow = 5
 
 /** Phrases that say "now" for an allowed stance ("straight away", "as usual", "tonight"): no wait. */
 export const nowPhrases = [['at', 'any', 'point'], ['any', 'time'], ['anytime'], ['same', 'evening'], ['that', 'evening'], ['this', 'evening'], ['first', 'evening'], ['tonight'], ['as', 'usual'], ['as', 'normal'], ['right', 'away'], ['straight', 'away'], ['immediately'], ['same', 'day'], ['right', 'after'], ['straight', 'after']]
+/** Phrases that frame a directive as advice before its verb ("You'll want to cleanse…", "Be sure to wash…"). */
+export const directiveFrames = [["you'll", 'want', 'to'], ['you', 'will', 'want', 'to'], ['you', 'want', 'to'], ['be', 'sure', 'to'], ['make', 'sure', 'to'], ['remember', 'to'], ['just']]
 /** Phrases that point back to the wait stated before ("from this point", "after that"). */
 export const anaphoricTimes = [["that's", 'when'], ['that', 'is', 'when'], ['from', 'this', 'point'], ['from', 'that', 'point'], ['at', 'this', 'point'], ['at', 'that', 'point'], ['from', 'then'], ['after', 'that'], ['by', 'then'], ['from', 'there']]
 
@@ -259,7 +265,15 @@ export const exampleWords = new Set(['like', 'such', 'including', 'especially', 
 /** Generic heads that name no activity even with a modifier ("sweaty activities", "these things"): the examples or the vocabulary say which. */
 export const vagueHeads = new Set(['activities', 'activity', 'things', 'thing', 'anything', 'everything', 'something', 'situations', 'situation', 'stuff'])
 /** Phrases that bound a wait with no number ("for a bit", "immediately", "the same day"): see `boundOf`. */
-export const boundPhrases = [['for', 'a', 'bit'], ['for', 'a', 'while'], ['for', 'now'], ['at', 'first'], ['immediately'], ['right', 'after'], ['straight', 'after'], ['right', 'away'], ['straight', 'away'], ['same', 'day'], ['that', 'evening'], ['tonight'], ['the', 'evening'], ['rest', 'of', 'the', 'day'], ['remainder', 'of', 'the', 'day'], ['yet'], ['soon', 'after'], ['too', 'soon'], ['in', 'the', 'meantime'], ['early', 'on'], ['as', 'long', 'as']]
+export const boundPhrases = [['for', 'a', 'bit'], ['for', 'a', 'while'], ['for', 'now'], ['at', 'first'], ['immediately'], ['right', 'after'], ['straight', 'after'], ['right', 'away'], ['straight', 'away'], ['same', 'day'], ['that', 'evening'], ['tonight'], ['the', 'evening'], ['rest', 'of', 'the', 'day'], ['remainder', 'of', 'the', 'day'], ['yet'], ['soon', 'after'], ['too', 'soon'], ['in', 'the', 'meantime'], ['early', 'on'], ['as', 'long', 'as', 'it'], ['as', 'long', 'as', 'the'], ['for', 'some', 'time'], ['directly', 'after'], ['wait', 'a', 'little'], ['temporarily']]
+/** Words of a sentence that says how the skin is while it heals ("your skin will be sensitive right after"): its bound bounds the untimed advice of its paragraph. */
+export const stateWords = new Set(['sensitive', 'sensitivity', 'healing', 'heals', 'heal', 'recovery', 'recovering', 'vulnerable', 'delicate', 'tender', 'raw'])
+/** Words before "the first …" that make it a start point, not a window ("after the first day you can…" → from 24 h). */
+export const startPoints = new Set(['after', 'following', 'beyond', 'past'])
+/** Words that, before the procedure's name, bound a wait with no number: while it is new ("your fresh tattoo", "a newly pierced ear"). */
+export const freshWords = new Set(['fresh', 'new', 'newly'])
+/** Determiners before such a word: "your fresh tattoo" bounds, a bare "Fresh tattoos are wounds" or a list item "Newly tattooed skin" does not. */
+export const freshDeterminers = new Set(['your', 'a', 'the', 'this', 'any', 'my'])
 /** Words that open a vague bound running to the next punctuation ("while it heals", "during the healing period"). */
 export const boundWords = new Set(['while', 'whilst', 'during'])
 /** Words that continue the advice before ("You should also skip saunas", "likewise"; "too" and "as well" count only at the end): a clause with no time takes its wait. */
@@ -291,7 +305,7 @@ export const conditionLinks = new Set(['provided', 'providing', 'long', 'if', 'u
 /** Words that open a sentence, not an item: a led item that opens with one is not the lead's object ("However, it can…"). */
 export const sentenceOpeners = new Set(['however', 'also', 'but', 'and', 'so', 'then', 'it', "it's", 'this', 'these', 'they', 'you', "you'll", 'we', 'there', 'if', 'when', 'although', 'though', 'because', 'as', 'since', 'once', 'while', 'after', 'before', 'i', 'your', 'our', 'most', 'some', 'many', 'please', 'remember', 'note'])
 /** Words a vague bound with "while" or "during" must hold to bound a wait ("while it heals", "during the initial healing period"; not "during the session"). */
-export const healingWords = new Set(['heal', 'heals', 'healing', 'healed', 'recover', 'recovers', 'recovering', 'recovery', 'settle', 'settles', 'settling', 'subside', 'subsides', 'peel', 'peels', 'peeling', 'swollen', 'swelling', 'red', 'redness', 'sensitive', 'raw', 'tender', 'initial', 'first', 'downtime', 'phase', 'period', 'treatments', 'course'])
+export const healingWords = new Set(['heal', 'sensitivity', 'heals', 'healing', 'healed', 'recover', 'recovers', 'recovering', 'recovery', 'settle', 'settles', 'settling', 'subside', 'subsides', 'peel', 'peels', 'peeling', 'swollen', 'swelling', 'red', 'redness', 'sensitive', 'raw', 'tender', 'initial', 'first', 'downtime', 'phase', 'period', 'treatments', 'course'])
 /** Adverbs between a negation and its verb ("do not always realise", "never ever"). */
 export const adverbsBeforeVerb = new Set(['always', 'ever', 'even', 'just', 'really', 'actually', 'necessarily', 'usually', 'immediately'])
 /** Subject pronouns: an object that starts with one is a clause ("before it has settled", "he says"), not an activity. */

@@ -205,7 +205,7 @@ export function compileLexicon(vocabulary: Vocabulary): Lexicon {
   return {
     mayNameActivity: phrasePattern([...topics.map(([phrase]) => phrase), 'it', 'them', 'these', 'those']),
     mayNameTopic: phrasePattern(topics.map(([phrase]) => phrase)),
-    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before', 'free', 'starting', 'beginning']),
+    mayGiveStance: phrasePattern([...stance.map(([phrase]) => phrase), ...vocabulary.stance.negation, ...(vocabulary.stance.same ?? []), 'off', 'before', 'free', 'starting', 'beginning', 'that evening', 'same evening', 'immediately', 'right after', 'tonight']),
     mayHoldTime: new RegExp(
       `[0-9]|${phrasePattern([...timeHints]).source}|(?:while|whilst|during)[^.;:!?]{0,40}(?:heal|recover|settl|subsid|peel|swell|red|sensitiv|initial|first)|(?:^|[^a-z])(?:after|following|post)[\\s-]+(?:(?:the|your|a|an|having|getting)\\s+)?${phrasePattern(vocabulary.procedures).source.replace('(?:^|[^a-z])', '')}`,
       'i'

@@ -7,6 +7,8 @@
 import type { Duration } from './duration.ts'
 import {
   beforeAndAfter,
+  choiceVerbs,
+  groupSubjects,
   beforeTreatmentAfter,
   closingMarks,
   contrastWords,
@@ -47,7 +49,7 @@ import type { Token } from './tokens.ts'
  * @returns `true` for a wait.
  */
 export function isWait(tokens: Token[], d: Duration, lexicon: Lexicon, trace?: Trace): boolean {
-  if (d.min === null) return false
+  if (d.min === null && d.kind !== 'span') return false
   const rule = notAWait(tokens, d, lexicon)
   if (rule && trace) trace(rule, tokens[d.first]!.start, tokens[d.last - 1]!.end)
   return rule === undefined
@@ -105,9 +107,11 @@ export function isQuestion(sentence: string): boolean {
 export function aboutThirdPerson(tokens: Token[]): boolean {
   let words = 0
   let third = false
-  for (const t of tokens) {
+  for (const [i, t] of tokens.entries()) {
     if (secondPerson.has(t.norm)) return false
     if (t.kind === 'word' && words++ < 3 && thirdPerson.has(t.norm)) third = true
+    // "many patients choose to stay makeup-free": what people do, not what the reader should.
+    if (groupSubjects.has(t.norm) && choiceVerbs.has(tokens[i + 1]?.norm ?? '')) third = true
   }
   return third
 }

@@ -12,7 +12,9 @@
  *   (`not-a-claim/question`); an overlong sentence is read in pieces
  *   (`clauses/long-sentence`); a sentence about a third person makes none
  *   (`not-a-claim/third-person`); a sentence that makes none may apply the
- *   claim before it (`same-rule/applies`).
+ *   claim before it (`same-rule/applies`); an untimed avoid is held back
+ *   and becomes a claim only when the next sentence gives its time
+ *   (`same-rule/resumed-after`).
  * - **Sentence** (`readSentence` in `sentence.ts`): its waits
  *   (`not-a-claim/frequency`, `…/lasting`, `…/before-treatment` rule the
  *   others out), its clauses (`clauses/…`), each read in order with one
@@ -40,17 +42,17 @@ import { toBlocks } from '../parse/blocks.ts'
 import { splitSentences } from '../parse/sentences.ts'
 import type { Stance } from '../schema.ts'
 import { pieces } from './clauses.ts'
-import { demonstratives, freeWord, pronouns, startWords, timeOff } from './grammar.ts'
+import { demonstratives, freeWord, nowPhrases, phraseAt, pronouns, startWords, timeOff } from './grammar.ts'
 import { readLead, type Lead } from './lead-ins.ts'
 import { matchesOf, type Lexicon } from './lexicon.ts'
 import { aboutThirdPerson, isQuestion } from './not-a-claim.ts'
 import type { RuleId } from './rules/index.ts'
-import { sameRule } from './same-rule.ts'
+import { resumedAfter, sameRule } from './same-rule.ts'
 import { readSentence } from './sentence.ts'
 import { findQuotes, speakerAt } from './speakers.ts'
 import { Antecedents, blockState, startSentence, type BlockContext, type Draft, type Mention, type Trace } from './state.ts'
 import { dayZero, labelOf, plainHeadingLevel, timelineOf, type Timeline } from './timeline.ts'
-import { dropTitles, titleEndOf, type BlockRecord } from './titles.ts'
+import { dropTitles, titleEndOf, untimedTitle, type BlockRecord } from './titles.ts'
 import { tokenize, type Token } from './tokens.ts'
 import { topicMentions } from './topic.ts'
 
@@ -78,13 +80,21 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
   const records: BlockRecord[] = []
   // The last claim of the section so far (`time/carried`); a heading starts a new section.
   let before: Draft | undefined
+  // The time of the last timeline heading, which a later one continues.
+  let last: Timeline | undefined
   // A page that never names a day 0 counts the treatment day as day 1 (`timeline/day-one`).
   const dayOne = !dayZero.test(text)
   for (const block of blocks) {
     if (block.kind === 'heading') {
       before = undefined
       const tokens = tokenize(block.text, block.start)
-      const timeline = timelineOf(tokens, text, dayOne)
+      let timeline = timelineOf(tokens, text, dayOne)
+      // "Week 1 …" then "Month 1 …": the later section runs on from where the one before ended (`timeline/sequence`).
+      if (timeline && last && timeline.start < last.end.min && (timeline.end.max ?? Infinity) > last.end.min && timeline.end.min >= last.end.min) {
+        timeline = { ...timeline, start: last.end.min, sequence: true }
+      }
+      if (timeline) last = timeline
+      else if (!(block.level === plainHeadingLevel && headings.at(-1)?.timeline?.phase)) last = undefined
       // A plain-text heading line with no time ("Cleansing") is a sub-heading of the named phase above it ("The first phase (0–48 hours)").
       const sub = block.level === plainHeadingLevel && !timeline
       while (headings.length > 0 && headings.at(-1)!.level >= block.level && !(sub && headings.at(-1)!.timeline?.phase)) headings.pop()
@@ -124,8 +134,9 @@ export function readDocument(text: string, bodyStart: number, lexicon: Lexicon, 
     const count = drafts.length
     readBlock(block, { previous, lexicon, text, quotes, heading: false, timeline, timelineRule, context, listItem: block.listItem, ledStance, ledRule, trace, before, blockText: block.text, blockStart: block.start, labelEnd: label?.end }, drafts)
     if (drafts.length > count) before = drafts.at(-1)
-    const open = drafts.slice(count).some((d) => d.wait.min === null && d.stance === 'avoid')
-    records.push({ from: count, to: drafts.length, heading: false, titleEnd: open ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined })
+    const leads = block.text.trimEnd().endsWith(':')
+    const open = drafts.slice(count).some((d) => (d.wait.min === null && d.stance === 'avoid') || (leads && untimedTitle(d)))
+    records.push({ from: count, to: drafts.length, heading: false, titleEnd: open ? titleEndOf(block.text, block.start, splitSentences(block.text).length) : undefined, leads })
     context = undefined
   }
   // A title's claim the text below restates with a number says nothing more (`not-a-claim/title`).
@@ -148,6 +159,8 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
     return
   }
   const state = blockState()
+  // The drafts of the sentence read last in the block (`same-rule/resumed-after`).
+  let last: Draft[] = []
   const sentences = splitSentences(block.text)
   // A plan item is one short line ("5-minute warm-up walk"), not an explanation.
   const single = sentences.length === 1
@@ -179,7 +192,9 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
       const start = tokens[0]!.start
       const end = tokens === all ? offset + sentence.length : tokens.at(-1)!.end
       const mentions = topicMentions(tokens, ctx.lexicon, ctx.text)
-      if (mayClaim(tokens, mentions, ctx, hinted ?? (mentions.length === 0 && mayNameUnlisted(sentence, ctx)))) {
+      // Asked once per sentence, not once per piece of an overlong one (a 1 MiB "sentence" is thousands of pieces).
+      if (hinted === undefined && mentions.length === 0) hinted = mayNameUnlisted(sentence, ctx)
+      if (mayClaim(tokens, mentions, ctx, mentions.length === 0 && hinted === true)) {
         if (aboutThirdPerson(tokens)) ctx.trace?.('not-a-claim/third-person', start, end)
         else {
           const speaker = speakerAt(ctx.quotes, tokens[0]!.start) ?? speakerAt(ctx.quotes, tokens.at(-1)!.start)
@@ -189,8 +204,24 @@ function readBlock(block: Block, blockContext: BlockContext, out: Draft[]): void
             found = sameRule(tokens, mentions, state.claim, { start, end, speaker }, ctx.lexicon)
             for (const d of found) if (d.wait.min !== null) state.wait = d.wait
           }
+          // An untimed avoid is no claim unless the next sentence gives its time (`same-rule/resumed-after`).
+          const untimed = found.filter((d) => d.untimed)
+          found = found.filter((d) => !d.untimed)
+          const resumed = resumedAfter(found, last)
+          if (resumed) {
+            for (const d of last) if (d.untimed) {
+              delete d.untimed
+              out.push(d)
+            }
+            found = resumed
+          }
           if (found.length > 0) state.claim = found.at(-1)
-          for (const draft of found) if (!repeats(out, draft)) out.push(draft)
+          last = [...untimed]
+          for (const draft of found) {
+            if (repeats(out, draft)) continue
+            out.push(draft)
+            last.push(draft)
+          }
         }
       }
       if (mentions.length > 0) previous.set(mentions)
@@ -231,7 +262,9 @@ function mayClaim(tokens: Token[], mentions: Mention[], ctx: BlockContext, hinte
   if (!refers) return false
   if (cue || needsNoCue(ctx)) return true
   const matches = matchesOf(tokens, ctx.lexicon)
-  return matches.stance.length > 0 || matches.negation.length > 0 || matches.same.length > 0
+  if (matches.stance.length > 0 || matches.negation.length > 0 || matches.same.length > 0) return true
+  // "Wash it with mild soap that evening" (`stance/directive-now`).
+  return tokens.some((_, i) => phraseAt(tokens, i, nowPhrases) !== undefined)
 }
 
 /**

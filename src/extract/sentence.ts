@@ -17,7 +17,8 @@ import { planOf } from './plans.ts'
 import type { RuleId } from './rules/index.ts'
 import { clauseStance, directiveStart, stanceOf } from './stance.ts'
 import type { BlockContext, Draft, Mention, Reading, SentenceState } from './state.ts'
-import { carriedTime, openWait, timeOf } from './time.ts'
+import { carriedTime } from './bounds.ts'
+import { openWait, timeOf } from './time.ts'
 import type { Token } from './tokens.ts'
 import { allowedObjects, clauseTopics, topicMentions } from './topic.ts'
 import { unlistedMentions } from './unlisted.ts'
@@ -80,7 +81,7 @@ function readClause(
   drafts: Draft[]
 ): void {
   // 1. Topic: its own words, the clause before, "it", the heading.
-  const topics = clauseTopics(clause, own, state, ctx)
+  const topics = clauseTopics(clause, own, state, ctx, tokens)
   let mentions = topics.mentions
   const inherited = topics.inherited
   // 2. Stance: its own cues, the clause before, the lead.
@@ -120,20 +121,25 @@ function readClause(
   if (mentions.length === 0 && unlisted.length === 0) return
   if (!inherited && stance.value === 'allowed') mentions = allowedObjects(clause, mentions, ctx)
   // 7. No time yet: "longer" than the figure before, or a claim with no number.
+  let untimed = false
   if (!time) {
-    const isLonger = clause.some((t) => t.norm === longer)
+    // "no longer feels sensitive" is no comparison.
+    const isLonger = clause.some((t, i) => t.norm === longer && clause[i - 1]?.norm !== 'no')
+    // "the skin calms around 48 hours, so that's when … If it takes longer, wait a little longer": the last wait of the block.
+    const base = state.figure ?? (state.wait?.min != null ? { min: state.wait.min, top: state.wait.max ?? state.wait.min } : undefined)
     // "leave it slightly longer": longer than the figure before it; with no figure, longer than nothing stated.
-    if (isLonger && !state.figure) {
+    if (isLonger && !base) {
       ctx.trace?.('not-a-claim/longer-without-figure', clause[0]!.start, clause.at(-1)!.end)
       return
     }
-    if (state.figure && isLonger && stance.value === 'avoid') {
-      time = { value: { min: state.figure.top ?? state.figure.min, max: null, text: longer }, rules: ['time/longer'] }
+    if (base && isLonger && stance.value === 'avoid') {
+      time = { value: { min: base.top ?? base.min, max: null, text: longer }, rules: ['time/longer'] }
     } else {
       // "You should also skip saunas": the wait of the claim before, for the activities "avoid X" would be about.
       const carried = stance.value === 'avoid' ? carriedTime(clause, state.claim ?? ctx.before, ctx, at.start) : undefined
-      const open = openWait(clause, stance.value, inherited && topics.source !== undefined, ctx, unlisted.length > 0, carried !== undefined)
+      const open = openWait(clause, stance.value, inherited && topics.source !== undefined, ctx, unlisted.length > 0, carried !== undefined, tokens)
       if (open) {
+        untimed = open.untimed === true
         time = carried ?? open.wait
         if (!inherited) mentions = mentions.filter((m) => open.topics.has(m.topic))
         if (!open.unlisted) unlisted.length = 0
@@ -148,7 +154,7 @@ function readClause(
     const { condition, rule } = conditionOf(clause, ctx.lexicon, mention, inherited)
     const rules: RuleId[] = [topics.source ?? mention.rule, ...stance.rules, ...time.rules]
     if (rule) rules.push(rule)
-    drafts.push({ topic: mention.topic, activity: mention.activity, ...(mention.unlisted ? { unlisted: true as const } : {}), stance: stance.value, wait: time.value, condition, ...at, rules })
+    drafts.push({ topic: mention.topic, activity: mention.activity, ...(mention.unlisted ? { unlisted: true as const } : {}), ...(untimed ? { untimed: true as const } : {}), stance: stance.value, wait: time.value, condition, ...at, rules })
   }
   if (time.value.min !== null) state.wait = time.value
 }

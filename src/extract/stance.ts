@@ -12,6 +12,9 @@ import type { Duration } from './duration.ts'
 import {
   banNegation,
   conditionalWords,
+  directiveFrames,
+  nowPhrases,
+  phraseAt,
   describingParticiples,
   directiveNegations,
   dutyWords,
@@ -284,6 +287,16 @@ export function directiveStart(clause: Token[], mentions: ReadonlyArray<{ first:
     if (!d || d.first > 2) return null
     i = d.last
     while (i < clause.length && (clause[i]!.kind === 'punct' || clause[i]!.norm === 'after' || ctx.lexicon.procedures.matchAt(clause, i) || clause[i]!.norm === 'the' || clause[i]!.norm === 'your')) i++
+  } else if (durations.length === 0 && clause.some((_, k) => phraseAt(clause, k, nowPhrases) !== undefined)) {
+    // "Wash the tattoo with mild soap that evening", "You'll want to cleanse gently immediately after": do it now.
+    while (i < clause.length && clause[i]!.kind === 'punct') i++
+    i += phraseAt(clause, i, directiveFrames)?.length ?? 0
+    while (i < clause.length && (clause[i]!.kind === 'punct' || /^[a-z]{3,}ly$/.test(clause[i]!.norm))) i++
+    const mention = mentions.find((m) => m.first === i) as { first: number; last?: number } | undefined
+    if (!mention || clause[i]?.norm.endsWith('ing')) return null
+    // "Exercise right after the treatment can raise redness": the activity is a subject, not an order.
+    if (clause.slice(mention.last ?? i + 1).some((t) => modals.has(t.norm) || /^(is|are|was|were|will|can|may|might|could|does|do)$/.test(t.norm))) return null
+    return { value: 'allowed', rules: ['stance/directive-now'] }
   } else if (!(ctx.timeline && ctx.timelineRule === 'timeline/label') || durations.length > 0) return null
   // Past the run-in label itself ("Days 2–7:").
   while (i < clause.length && clause[i]!.start < (ctx.labelEnd ?? -1)) i++

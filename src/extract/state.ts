@@ -47,6 +47,8 @@ export interface Draft {
   unlisted?: true
   stance: Stance
   wait: Wait
+  /** It gives no time at all: no claim unless the sentence after it gives its time (`same-rule/resumed-after`). */
+  untimed?: true
   condition: string | null
   speaker: string | null
   start: number

@@ -10,11 +10,7 @@ import type { Stance, Wait } from '../schema.ts'
 import type { Duration } from './duration.ts'
 import {
   afterWord,
-  anaphorStarts,
   anaphoricTimes,
-  boundPhrases,
-  boundWords,
-  carryWords,
   healingWords,
   beforehand,
   beforeWords,
@@ -28,10 +24,12 @@ import {
   passiveAvoid,
   passiveAvoidAdverb,
   phraseAt,
+  startPoints,
   pronouns,
   relativeWords,
   demonstratives,
   durationPreposition,
+  longer,
   subjects,
   treatmentDeterminers,
   untilWords,
@@ -41,10 +39,8 @@ import { matchesOf } from './lexicon.ts'
 import { treatmentAt } from './not-a-claim.ts'
 import type { RuleId } from './rules/index.ts'
 import { isDirectiveNegation, opensCondition } from './stance.ts'
-import type { BlockContext, Draft, Reading } from './state.ts'
-import { findDurations } from './duration.ts'
-import { isWait } from './not-a-claim.ts'
-import { tokenize } from './tokens.ts'
+import type { BlockContext, Reading } from './state.ts'
+import { boundOf, stateBound } from './bounds.ts'
 import type { Token } from './tokens.ts'
 
 /**
@@ -72,12 +68,14 @@ export function timeOf(
   if (figure) {
     if (!(stance === 'allowed' && clause[figure.first - 1]?.norm === durationPreposition)) {
       // "at least 24 hours, and ideally 48–72 hours": from the least to the ideal.
-      if (ideal && ideal.min !== null && figure.min !== null && ideal.qualifier !== 'up-to') {
+      if (ideal && ideal.min !== null && figure.min !== null) {
         const text = ctx.text.slice(clause[figure.first]!.start, clause[ideal.last - 1]!.end)
         return { value: { min: figure.min, max: ideal.max, text }, rules: ['time/own-duration', 'time/ideally'] }
       }
       const text = ctx.text.slice(clause[figure.first]!.start, clause[figure.last - 1]!.end)
-      return waitOf(figure, stance, text, lastFigure)
+      // "after the first day you can…": from the end of the first day, not within it.
+      const from = figure.qualifier === 'first' && startPoints.has(clause[figure.first - 1]?.norm ?? '') ? { ...figure, qualifier: null } : figure
+      return waitOf(from, stance, text, lastFigure)
     }
     // "You can swim for 20 minutes": how long to do it, not when.
     ctx.trace?.('not-a-claim/how-long-to-do', clause[figure.first]!.start, clause[figure.last - 1]!.end)
@@ -87,6 +85,15 @@ export function timeOf(
     let last = until + 1
     while (last < clause.length && !/^[,.;:!?)]$/.test(clause[last]!.norm)) last++
     return { value: { min: null, max: null, text: ctx.text.slice(clause[until]!.start, clause[last - 1]!.end) }, rules: ['time/until'] }
+  }
+  // "Once the peeling is complete, you may resume exfoliants": allowed from an event of healing, with no number.
+  if (stance === 'allowed') {
+    const once = clause.findIndex((t, i) => t.norm === 'once' && clause.slice(i + 1, i + 9).some((x) => healingWords.has(x.norm) || x.norm === 'healed' || x.norm === 'done'))
+    if (once !== -1) {
+      let last = once + 1
+      while (last < clause.length && !/^[,.;:!?)]$/.test(clause[last]!.norm)) last++
+      return { value: { min: null, max: null, text: ctx.text.slice(clause[once]!.start, clause[last - 1]!.end) }, rules: ['time/until'] }
+    }
   }
   // "After that you can swim as usual", "…, then train as usual": allowed from the wait stated before;
   // "the skin calms down around 48 hours after, so that's when you can…": from the time stated before in the sentence.
@@ -113,10 +120,13 @@ export function timeOf(
     const bound = boundOf(clause, ctx)
     if (bound) return { value: { min: null, max: null, text: ctx.text.slice(bound.start, bound.end) }, rules: ['time/open-avoid'] }
   }
+  // "wait a little longer to exercise": longer than a figure stated before (`time/longer`), not the section's own time.
+  if (stance === 'avoid' && clause.some((t, i) => t.norm === longer && clause[i - 1]?.norm !== 'no')) return undefined
   if (ctx.timeline && !ctx.heading && stance) {
     const t = ctx.timeline
     const rules: RuleId[] = [ctx.timelineRule ?? 'timeline/section']
     if (t.dayOne) rules.push('timeline/day-one')
+    if (t.sequence && stance === 'allowed') rules.push('timeline/sequence')
     return { value: stance === 'allowed' ? { min: t.start, max: t.start, text: t.text } : { min: t.end.min, max: t.end.max, text: t.text }, rules }
   }
   return undefined
@@ -184,6 +194,8 @@ export interface OpenWait {
   topics: Set<string>
   /** Whether it bounds the wait enough for the activities the vocabulary does not list too. */
   unlisted: boolean
+  /** It gives no time at all: no claim, unless the sentence after it gives one (`same-rule/resumed-after`). */
+  untimed?: true
 }
 
 /**
@@ -201,11 +213,17 @@ export interface OpenWait {
  * @param ctx The block's context.
  * @param unlisted The clause names activities the vocabulary does not list: they need a bound (default: `false`).
  * @param carried The clause takes the wait of the claim before (`time/carried`), which bounds it (default: `false`).
+ * @param sentence The clause's sentence: a bound in another of its clauses bounds this one too.
  * @returns The wait and the topics it is about, or `undefined`.
  */
-export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext, unlisted = false, carried = false): OpenWait | undefined {
+export function openWait(clause: Token[], stance: Stance, inherited: boolean, ctx: BlockContext, unlisted = false, carried = false, sentence?: Token[]): OpenWait | undefined {
   const topics = new Set<string>()
   const trace = (rule: RuleId) => ctx.trace?.(rule, clause[0]!.start, clause.at(-1)!.end)
+  // "how long you should stay out of the gym", "the ideal timeframe to resume workouts varies": about the wait, not advice.
+  if (clause.some((_, i) => phraseAt(clause, i, waitQuestions) !== undefined)) {
+    trace('not-a-claim/wait-question')
+    return undefined
+  }
   if (stance === 'allowed') {
     // A heading says "You Can X After Y" with a modal, not "Back to the gym after Y: two answers".
     if (ctx.heading && !clause.some((t, i) => modals.has(t.norm) && subjects.has(clause[i - 1]?.norm ?? ''))) {
@@ -233,11 +251,6 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     return undefined
   }
   if (opensCondition(clause)) return undefined
-  // "how long you should stay out of the gym": a question about the wait, not advice.
-  if (clause.some((_, i) => phraseAt(clause, i, waitQuestions) !== undefined)) {
-    trace('not-a-claim/wait-question')
-    return undefined
-  }
   // "They may ask you to stop it beforehand": getting ready for the treatment, not aftercare.
   // "Do not wear mascara to the procedure": what to bring to it.
   if (clause.some((t, i) => t.norm === beforehand || (beforeWords.has(t.norm) && treatmentAt(clause, i + 1, ctx.lexicon)) || (t.norm === 'to' && clause[i - 1]?.kind === 'word' && !/^(back|return|due|prior|up)$/.test(clause[i - 1]!.norm) && treatmentAt(clause, i + 1, ctx.lexicon)))) {
@@ -250,9 +263,14 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     trace('not-a-claim/gerund')
     return undefined
   }
-  const bound = boundOf(clause, ctx)
+  // "Cartilage is sensitive while healing, so avoid knocking it": a bound elsewhere in the sentence bounds the clause too.
+  const bound = boundOf(clause, ctx) ?? (sentence && sentence !== clause ? boundOf(sentence, ctx) : undefined) ?? (unlisted ? undefined : stateBound(ctx, sentence ?? clause))
   const open: Reading<Wait> = { value: { min: null, max: null, text: bound ? ctx.text.slice(bound.start, bound.end) : null }, rules: ['time/open-avoid'] }
+  // A generic "avoid X" with no time at all is no claim (GUIDELINES: "a generic yes/no with no time at all"): it needs a bound in words or a carried wait.
+  const untimed = !bound && !carried
+  if (untimed) trace('not-a-claim/no-time')
   if (inherited) {
+    if (untimed) return undefined
     // "it's best avoided", "Avoid these habits": the activity named before.
     const refers = ctx.lexicon.stance
       .match(clause)
@@ -273,68 +291,7 @@ export function openWait(clause: Token[], stance: Stance, inherited: boolean, ct
     }
     for (const t of mentions) if (t.first >= cue.last && t.first - cue.last < objectWindow) topics.add(t.value)
   }
-  if (unlisted) {
-    // An activity the vocabulary does not list needs a time, or at least a bound in words ("avoid touching your face" alone is no claim).
-    if (bound || carried) return { wait: open, topics, unlisted: true }
-    trace('not-a-claim/no-time')
-  }
-  return topics.size > 0 ? { wait: open, topics, unlisted: false } : undefined
-}
-
-/**
- * The vague bound of a wait with no number, when a clause states one: "for a
- * bit", "for a while", "immediately", "right after", "while it heals",
- * "during the healing period", "the same day", "tonight", "the rest of the
- * day", "yet", "before it has healed", "after the treatment" (a procedure
- * after "after", "following" or "post"). A claim to avoid something with no
- * number needs one (`time/open-avoid`); without it the statement gives no
- * time (`not-a-claim/no-time`).
- *
- * @param clause Tokens of the clause.
- * @param ctx The block's context (procedure names).
- * @returns The offsets of the bound's words, or `undefined`.
- */
-export function boundOf(clause: Token[], ctx: BlockContext): { start: number; end: number } | undefined {
-  for (let i = 0; i < clause.length; i++) {
-    const t = clause[i]!
-    const phrase = phraseAt(clause, i, boundPhrases)
-    if (phrase) return { start: t.start, end: clause[i + phrase.length - 1]!.end }
-    if (boundWords.has(t.norm) && i + 1 < clause.length) {
-      // "while it heals", "during the initial healing period": to the next punctuation; not "during the session".
-      let last = i + 1
-      while (last < clause.length && clause[last]!.kind !== 'punct') last++
-      if (clause.slice(i + 1, last).some((x) => healingWords.has(x.norm))) return { start: t.start, end: clause[last - 1]!.end }
-    }
-    if ((t.norm === afterWord || t.norm === 'following' || t.norm === 'post') && treatmentAt(clause, i + 1, ctx.lexicon)) return { start: t.start, end: clause[Math.min(clause.length, i + 3) - 1]!.end }
-    if (t.norm === 'before' && clause.slice(i + 1, i + 6).some((x) => x.norm.startsWith('heal'))) return { start: t.start, end: clause.at(-1)!.end }
-  }
-  return undefined
-}
-
-/**
- * A wait borrowed from the claim before (`time/carried`): a clause with no
- * time that says "also", "too", "as well" or "likewise" continues the
- * advice before it ("For the first day, skip hot showers. You should also
- * pass on saunas"), and one that points back at the time stated before
- * ("during this phase", "during those few days") takes it.
- *
- * @param clause Tokens of the clause.
- * @param before The last claim before it in the section (its block or the block before).
- * @param ctx The block's context (the block's text, for the time an anaphor points at).
- * @param offset Where the sentence starts.
- * @returns The wait and its rule, or `undefined`.
- */
-export function carriedTime(clause: Token[], before: Draft | undefined, ctx: BlockContext, offset: number): Reading<Wait> | undefined {
-  const anaphor = clause.some((t, i) => anaphorStarts.has(t.norm) && demonstratives.has(clause[i + 1]?.norm ?? '') || (anaphorStarts.has(t.norm) && (clause[i + 1]?.norm === 'this' || clause[i + 1]?.norm === 'that')))
-  if (anaphor && ctx.blockText !== undefined && ctx.blockStart !== undefined) {
-    const earlier = tokenize(ctx.blockText.slice(0, Math.max(0, offset - ctx.blockStart)), ctx.blockStart)
-    const figure = findDurations(earlier).filter((d) => isWait(earlier, d, ctx.lexicon)).at(-1)
-    if (figure) return { value: waitOf(figure, 'avoid', ctx.text.slice(earlier[figure.first]!.start, earlier[figure.last - 1]!.end), undefined).value, rules: ['time/carried'] }
-  }
-  if (!before || before.stance !== 'avoid') return undefined
-  // "too" only at the end ("skip saunas too"), not "too hard".
-  const closes = (i: number) => clause[i] === undefined || clause[i]!.kind === 'punct'
-  const carries = clause.some((t, i) => carryWords.has(t.norm) || (t.norm === 'too' && closes(i + 1)) || (t.norm === 'as' && clause[i + 1]?.norm === 'well' && closes(i + 2)))
-  if (!carries && !anaphor) return undefined
-  return { value: { ...before.wait }, rules: ['time/carried'] }
+  // Untimed, it is only kept for a sentence after it that gives its time (`same-rule/resumed-after`).
+  if (unlisted && !untimed) return { wait: open, topics, unlisted: true }
+  return topics.size > 0 ? { wait: open, topics, unlisted: false, ...(untimed ? { untimed } : {}) } : undefined
 }

@@ -19,6 +19,8 @@ export interface Timeline {
   text: string
   /** Its day numbers count the treatment day as day 1 (`timeline/day-one`). */
   dayOne?: true
+  /** It starts where the timeline heading before it ended, not at its own start ("Month 1" after "Week 1": from 168 h; `timeline/sequence`). */
+  sequence?: true
   /** The time is in brackets after a name ("The critical phase (0–48 hours)"): a phase whose plain sub-headings it spans. */
   phase?: true
 }
@@ -80,6 +82,7 @@ function periodOf(d: Duration, dayOne: boolean): Omit<Timeline, 'text'> {
     return { start: Math.max(0, d.period.start - 24), end: { min: end, max: end }, dayOne: true }
   }
   if (d.period) return { start: d.period.start, end: { min: d.period.end, max: d.period.end } }
+  // "The first 24–48 hours" (with or without "the"): from the start, an avoid item for 24–48 h.
   if (d.qualifier === 'first') return { start: 0, end: { min, max: d.max } }
   if (d.max === null || d.max > min) {
     // "24–48 hours after": the section runs from 24 to 48.
@@ -98,7 +101,8 @@ export const plainHeadingLevel = 7
 const maxLabelTokens = 10
 
 /**
- * A run-in label with a time at the start of a block ("Days 1–2: Your brows
+ * A run-in label with a time at the start of a block, before a colon or a
+ * spaced dash ("Days 1–2: Your brows
  * may look darker. Avoid touching them.", "• 72 hours to 1 week: resume
  * workouts"): its time is a timeline for every sentence of the block
  * (`timeline/label`), a window as a timeline heading's is, not the first
@@ -110,10 +114,14 @@ const maxLabelTokens = 10
  * @returns The label's time and where the label ends, or `undefined`.
  */
 export function labelOf(block: Block, text: string, dayOne: boolean): { timeline: Timeline; end: number } | undefined {
-  const colon = block.text.indexOf(':')
+  // The label ends at a colon or at a spaced dash ("Week 2 — keep it dry").
+  const mark = /:|\s[–—-]\s/.exec(block.text.slice(0, 61))
+  const colon = mark ? mark.index + (mark[0] === ':' ? 0 : 1) : -1
   if (colon === -1 || colon > 60) return undefined
   const tokens = tokenize(block.text.slice(0, colon), block.start)
   if (tokens.length === 0 || tokens.length > maxLabelTokens) return undefined
+  // Before a dash only a bare time is a label ("Week 2 —"), not a sentence's start ("For at least 4 hours – and ideally…").
+  if (mark![0] !== ':' && findDurations(tokens)[0]?.first !== 0) return undefined
   const timeline = timelineOf(tokens, text, dayOne)
   return timeline ? { timeline, end: block.start + colon + 1 } : undefined
 }

@@ -7,7 +7,8 @@
  * claim with no number says nothing the text below does not say better: it
  * is dropped when its block, after the title, or one of the next two blocks
  * of its section makes a claim on the same topic with a number. When none
- * does, the title is the advice and stays.
+ * does, the title is the advice and stays. A title that only has its
+ * section's time (a timeline heading above it) is such a title too.
  */
 import type { Draft, Trace } from './state.ts'
 
@@ -20,6 +21,8 @@ export interface BlockRecord {
   heading: boolean
   /** Where the block's title ends (a short one-sentence block: the block's end; a run-in label: its colon), or `undefined`. */
   titleEnd: number | undefined
+  /** The block is a line that ends with a colon, leading what follows ("Avoid Direct Sun:"): a title even when it has its section's time. */
+  leads?: boolean
 }
 
 /** A block of at most this many words, one sentence, is a title-like line ("Avoid chlorine and swimming pools."). */
@@ -46,6 +49,18 @@ export function titleEndOf(text: string, start: number, sentences: number): numb
 }
 
 /**
+ * Whether an avoid draft has no time of its own: no number, or only the one
+ * of the section or lead it sits under ("Avoid Direct Sun:" under a
+ * 24-hour heading, with "keep out of the sun for two weeks" below it).
+ *
+ * @param d A draft.
+ * @returns `true` for an avoid draft that states no number itself.
+ */
+export function untimedTitle(d: Draft): boolean {
+  return d.stance === 'avoid' && (d.wait.min === null || d.rules.some((r) => r === 'timeline/section' || r === 'timeline/label' || r === 'lead-ins/time'))
+}
+
+/**
  * Drop the claims of titles that the text after them restates with a number.
  *
  * @param drafts The document's drafts, in order.
@@ -60,9 +75,9 @@ export function dropTitles(drafts: Draft[], blocks: BlockRecord[], trace?: Trace
     if (block.titleEnd === undefined || block.heading) continue
     for (let i = block.from; i < block.to; i++) {
       const d = drafts[i]!
-      if (d.wait.min !== null || d.stance !== 'avoid' || d.start >= block.titleEnd) continue
-      // Restated with a number: after the title in its block, or in one of the next blocks of its section.
-      const restated = (j: number) => j !== i && drafts[j]!.topic === d.topic && drafts[j]!.wait.min !== null && drafts[j]!.start >= d.start
+      if (d.start >= block.titleEnd || d.stance !== 'avoid' || (d.wait.min !== null && !(block.leads && untimedTitle(d)))) continue
+      // Restated with a number of its own: after the title in its block, or in one of the next blocks of its section.
+      const restated = (j: number) => j !== i && drafts[j]!.topic === d.topic && drafts[j]!.wait.min !== null && !untimedTitle(drafts[j]!) && drafts[j]!.start >= d.start
       let found = false
       for (let j = block.from; j < block.to && !found; j++) found = restated(j)
       for (let k = b + 1; k < blocks.length && k <= b + titleReach && !blocks[k]!.heading && !found; k++) {

@@ -16,6 +16,7 @@ import {
   modals,
   modalWindow,
   allowedWindow,
+  lightVerbs,
   negativePrefix,
   passiveAvoid,
   pronouns,
@@ -27,6 +28,7 @@ import { matchesOf, type Lexicon } from './lexicon.ts'
 import type { RuleId } from './rules/index.ts'
 import type { BlockContext, Mention, SentenceState } from './state.ts'
 import { isAllowedCue, isPassiveSubject } from './stance.ts'
+import { findDurations } from './duration.ts'
 import type { Token } from './tokens.ts'
 
 /**
@@ -94,7 +96,7 @@ export interface ClauseTopics {
  * @param ctx The block's context.
  * @returns The mentions and their source.
  */
-export function clauseTopics(clause: Token[], own: Mention[], state: SentenceState, ctx: BlockContext): ClauseTopics {
+export function clauseTopics(clause: Token[], own: Mention[], state: SentenceState, ctx: BlockContext, sentence?: Token[]): ClauseTopics {
   const mentions = advised(clause, own, ctx)
   if (mentions.length > 0) {
     state.topics = mentions
@@ -109,7 +111,37 @@ export function clauseTopics(clause: Token[], own: Mention[], state: SentenceSta
     }
   }
   if (ctx.context && ctx.context.length > 0) return { mentions: ctx.context, inherited: true, source: 'topic/heading' }
+  // "…to start wearing makeup again. In general, wait five to seven days.": a bare wait is for the activities named just before.
+  if (bareWait(clause, sentence ?? clause)) {
+    const before = ctx.previous.get()
+    if (before.length > 0) return { mentions: before, inherited: true, source: 'topic/bare-wait' }
+  }
   return { mentions, inherited: true, source: undefined }
+}
+
+/**
+ * Whether a clause says to wait a stated time with no activity after it
+ * ("I tell my clients to wait 10 days", "wait five to seven days after
+ * erbium treatments"): not "wait 24 hours before swimming" or "to reapply",
+ * which name it, nor "while waiting for the scabs".
+ */
+function bareWait(clause: Token[], sentence: Token[]): boolean {
+  const w = clause.findIndex((t) => t.norm === 'wait' || t.norm === 'waiting')
+  if (w === -1 || /^(while|whilst|for|when|of)$/.test(clause[w - 1]?.norm ?? '')) return false
+  // "Dental work can wait two weeks": the subject before a modal is what waits.
+  let m = w - 1
+  while (m > 0 && /^(also|just|easily|still)$/.test(clause[m]!.norm)) m--
+  if (modals.has(clause[m]?.norm ?? '') && !secondPerson.has(clause[m - 1]?.norm ?? '')) return false
+  // The time right after the wait ("wait 10 days", "wait for at least a week").
+  const d = findDurations(clause).find((x) => x.first > w && x.min !== null && clause.slice(w + 1, x.first).every((t) => /^(for|at|least|about|around|roughly|approximately|another|an|extra)$/.test(t.norm)))
+  if (!d) return false
+  // After the time, only the treatment it counts from, a condition or the end ("10 days, if at all possible").
+  const next = clause[d.last]
+  if (next && next.kind === 'word' && !/^(after|following|post|if|since|from)$/.test(next.norm)) return false
+  // Nor anything later in the sentence that names what for ("… but at least 6 hours before showering").
+  const from = sentence.indexOf(clause[w]!)
+  const spans = findDurations(sentence)
+  return !sentence.some((t, i) => i > from && !spans.some((x) => x.first <= i && i < x.last) && (t.norm === 'before' || t.norm === 'until' || (t.norm === 'to' && sentence[i - 1]?.norm !== 'up')))
 }
 
 /**
@@ -171,7 +203,9 @@ export function isRef(t: Token | undefined): boolean {
 function refersBack(clause: Token[], lexicon: Lexicon): boolean {
   const cues = matchesOf(clause, lexicon).stance
   for (const c of cues) {
-    if (clause.slice(c.last, c.last + 3).some(isRef)) return true
+    // "avoid them", "avoid using them"; not "avoid touching them", where the verb is the activity and "them" its object.
+    const ref = clause.slice(c.last, c.last + 3).findIndex(isRef)
+    if (ref !== -1 && clause.slice(c.last, c.last + ref).every((t) => t.kind !== 'word' || !t.norm.endsWith('ing') || lightVerbs.has(t.norm))) return true
     const word = clause[c.last - 1]!.norm
     if ((word === passiveAvoid || adjectiveCues.has(word)) && clause.slice(Math.max(0, c.first - 3), c.first).some(isRef)) return true
   }

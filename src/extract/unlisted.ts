@@ -129,6 +129,10 @@ export function unlistedMentions(clause: Token[], stance: Stance, own: Mention[]
     for (const [k, [from, to]] of list.entries()) {
       // Named with the vocabulary's words (or one of its `ignore` phrases): not unlisted; nor "reach for makeup".
       if (overlaps(named, from, to)) continue
+      // "chemical or physical exfoliants": a lone adjective that shares the next member's noun.
+      const nextMember = list[k + 1]
+      const head = lightVerbs.has(clause[from]!.norm) ? from + 1 : from
+      if (to - head === 1 && nextMember && clause[head]!.norm.endsWith('al') && overlaps(named, nextMember[0], nextMember[1])) continue
       if (k === list.length - 1 && /^(for|to|on|in|into|with)$/.test(clause[to]?.norm ?? '') && named.some((m) => m.first > to && m.first <= to + 3)) continue
       const words = normalise(clause, from, to, start.verb && !(objects && k > 0), matches.procedures, matches.ignore)
       if (!words) continue
@@ -154,6 +158,8 @@ function objectStarts(clause: Token[], stance: Stance, lexicon: Lexicon, led: bo
       if (isPurpose(clause, c.first)) continue
       // "while avoiding the heat": circumstance, not advice; "only use lukewarm water": what to use, not what to avoid.
       if (subordinators.has(clause[c.first - 1]?.norm ?? '') || clause.slice(c.first, c.last).some((t) => t.norm === 'only')) continue
+      // "the hair growth will stop and the shaft…": what will happen, not an order (an order to the reader names "you").
+      if (/^(will|would)$/.test(clause[c.first - 1]?.norm ?? '') && clause[c.first - 2]?.norm !== 'you') continue
       if (word === passiveAvoid) {
         const end = auxiliaryStart(clause, c.first)
         starts.push({ at: subjectStart(clause, end), verb: false, end })
@@ -232,8 +238,10 @@ function skippedVerbCue(clause: Token[], from: number, to: number): boolean {
 /** Where the subject before a passive or adjective cue starts: after the last punctuation or time before it ("24–72 hours: light walks are okay"). */
 function subjectStart(clause: Token[], end: number): number {
   let i = end
-  while (i > 0 && clause[i - 1]!.kind === 'word' && !listEnds.has(clause[i - 1]!.norm)) i--
-  while (i > 0 && (clause[i - 1]!.kind === 'word' || listJoiners.has(clause[i - 1]!.norm) || clause[i - 1]!.norm === '-') && !listEnds.has(clause[i - 1]!.norm)) i--
+  // ", and powdered makeup is fine": a comma before "and" starts a new clause, not a longer subject.
+  const newClause = (k: number) => clause[k - 1]!.norm === 'and' && clause[k - 2]?.norm === ','
+  while (i > 0 && clause[i - 1]!.kind === 'word' && !listEnds.has(clause[i - 1]!.norm) && !newClause(i)) i--
+  while (i > 0 && (clause[i - 1]!.kind === 'word' || listJoiners.has(clause[i - 1]!.norm) || clause[i - 1]!.norm === '-') && !listEnds.has(clause[i - 1]!.norm) && !newClause(i)) i--
   return firstWord(clause, i)
 }
 
@@ -260,7 +268,7 @@ function skipLinks(clause: Token[], i: number): number {
 /** Where the auxiliaries before a passive or adjective cue start ("should be avoided", "are fine"). */
 function auxiliaryStart(clause: Token[], cue: number): number {
   let i = cue
-  while (i > 0 && /^(should|must|need|needs|to|be|is|are|was|were|best|also|likewise|generally|usually|typically|often|normally|sometimes|perfectly|absolutely|can|may|will|always|completely|totally|still)$/.test(clause[i - 1]!.norm)) i--
+  while (i > 0 && /^(should|must|need|needs|to|be|is|are|was|were|best|also|likewise|generally|usually|typically|often|normally|sometimes|perfectly|absolutely|can|may|might|could|would|will|always|completely|totally|still)$/.test(clause[i - 1]!.norm)) i--
   return i
 }
 
@@ -282,6 +290,8 @@ function listEnd(clause: Token[], from: number, verb: boolean, durations: readon
       continue
     }
     if (!verb && i > from && dutyVerbs.has(t.norm) && listJoiners.has(clause[i - 1]!.norm)) return i - 1
+    // "… and a wear sunscreen": a stray article before the duty changes nothing.
+    if (!verb && i > from + 1 && dutyVerbs.has(t.norm) && /^(a|an|the)$/.test(clause[i - 1]!.norm) && listJoiners.has(clause[i - 2]!.norm)) return i - 2
     if (t.kind === 'punct' ? !listJoiners.has(t.norm) && t.norm !== '-' && t.norm !== '‐' && t.norm !== '‑' : listEnds.has(t.norm) && !(t.norm === 'to' && toKeepers.has(clause[i - 1]?.norm ?? ''))) break
   }
   return i

@@ -373,7 +373,9 @@ function pushParagraph(node: Node, at: Walk, inList: boolean): void {
     const lead0 = slice.length - slice.trimStart().length
     const trail = slice.length - slice.trimEnd().length
     // Under a colon line, a heading-like line is an item, unless it starts with a time ("0–24 hours after"): that opens a timeline section.
-    const heading = !itemLine && !bullet && isHeadingLike(trimmed) && (!led || timeLine.test(trimmed))
+    // A paragraph that is only a time and a colon ("Day 1:") heads the paragraphs after it, as a heading does.
+    const timeLabel = !inList && lines.length === 1 && !bullet && endsWithColon(trimmed) && timeLine.test(trimmed) && wordCount(trimmed) <= maxLabelWords && !trimmed.includes(',') && isHeadingLike(trimmed.slice(0, -1).trimEnd())
+    const heading = timeLabel || (!itemLine && !bullet && isHeadingLike(trimmed) && (!led || timeLine.test(trimmed)))
     if (heading) lead = undefined
     const block: Block = {
       kind: heading ? 'heading' : 'text',
@@ -394,6 +396,9 @@ function pushParagraph(node: Node, at: Walk, inList: boolean): void {
     if (lead && bullet && lead !== block) bullets = true
   }
 }
+
+/** The most words of a paragraph that is only a time label ("Day 1:", "First 24 hours:"); longer colon lines lead a list ("In the first 24 hours, skip:"). */
+const maxLabelWords = 4
 
 /** The most words a bare line under a colon line may have to be read as an item. */
 const maxItemWords = 25

@@ -175,7 +175,7 @@ export interface RealPage {
 export interface RealSetRead {
   /** The index files read: `index.yaml`, or, while there is none, every `index.d/*.yaml`. */
   indexFiles: string[]
-  /** Every page of the index, in index order. */
+  /** Every page of the index that was kept, in index order. */
   pages: RealPage[]
   /** Every problem, sorted by file and place. */
   messages: Message[]
@@ -191,13 +191,16 @@ export interface RealSetRead {
  * one; a page with a problem is `invalid`, the others are still usable.
  *
  * @param dir The set's folder (e.g. `test/real`).
+ * @param keep Which index entries to read (default: all): the gold file and
+ *   text of any other page are not opened, and the page is not in `pages`
+ *   (so `eval --real --set dev` never reads a holdout page).
  * @returns The pages with their status, and the problems.
  * @throws {FileError} When the folder does not exist.
  * @example
- * const {pages} = await readRealSet('test/real')
- * pages.filter((p) => p.status === 'ready' && p.entry.set === 'dev')
+ * const {pages} = await readRealSet('test/real', (entry) => entry.set === 'dev')
+ * pages.filter((p) => p.status === 'ready')
  */
-export async function readRealSet(dir: string): Promise<RealSetRead> {
+export async function readRealSet(dir: string, keep: (entry: RealIndexEntry) => boolean = () => true): Promise<RealSetRead> {
   // Only to fail with a clear FileError when `dir` is no folder.
   await listFiles(dir, /^$/)
   const messages: Message[] = []
@@ -244,6 +247,7 @@ export async function readRealSet(dir: string): Promise<RealSetRead> {
   }
   const pages: RealPage[] = []
   for (const { entry, file, locate, i } of entries) {
+    if (!keep(entry)) continue
     const goldName = goldNames.find((name) => name.replace(/\.ya?ml$/i, '') === entry.slug)
     const goldFile = join(goldDir, goldName ?? `${entry.slug}.yaml`)
     const textFile = join(dir, 'cache', `${entry.slug}.txt`)

@@ -93,7 +93,7 @@ export interface CorpusResult {
  * Bump when extraction rules change so every claims file is regenerated once.
  * Stored with the vocabulary's digest in `<claims>/.claimrange.json`.
  */
-export const extractorVersion = 10
+export const extractorVersion = 11
 
 /**
  * Extract the claims of every source in a folder and write them, keeping

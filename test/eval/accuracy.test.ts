@@ -3,13 +3,14 @@ import { defaultCorpora, runEval } from '../../src/cli/eval.ts'
 import { formatFindings, formatScoreTable } from '../../src/eval/format.ts'
 
 /**
- * The real extractor against the gold annotations. The project's aims: on
- * the five bundled sources F1 ≥ 0.95 for exercise, swimming and sweating and
- * ≥ 0.9 over all topics; on the extra articles (text written to test rules
- * in other styles and procedures) ≥ 0.75 over all topics. The extra articles
- * measure 0.973, so they are held at 0.9: a rule change that loses more than
- * a few of their claims fails here. Exercise measures 0.964 (27 of 29 found,
- * no false alarm), just above its aim: losing one more claim fails.
+ * The real extractor against the gold annotations. The project's aims (issue
+ * 13): on the five bundled sources F1 ≥ 0.95 for exercise, swimming and
+ * sweating and ≥ 0.95 over all topics (their gold follows the labelling
+ * guidelines: untimed generic avoids are no claims, four readings are
+ * optional in their notes); on the extra articles (text written to test
+ * rules in other styles and procedures) no lower than the 0.973 they
+ * measured before, held at 0.97: a rule change that loses one of their
+ * claims fails here.
  * A failure prints the table and every miss and false alarm.
  */
 describe('extraction accuracy', async () => {
@@ -28,12 +29,12 @@ describe('extraction accuracy', async () => {
     })
   }
 
-  it('bundled sources: F1 ≥ 0.9 over all topics', () => {
-    expect(bundled!.score.all.f1 ?? 0, report(bundled!)).toBeGreaterThanOrEqual(0.9)
+  it('bundled sources: F1 ≥ 0.95 over all topics', () => {
+    expect(bundled!.score.all.f1 ?? 0, report(bundled!)).toBeGreaterThanOrEqual(0.95)
   })
 
-  it('extra articles: F1 ≥ 0.9 over all topics', () => {
-    expect(extra!.score.all.f1 ?? 0, report(extra!)).toBeGreaterThanOrEqual(0.9)
+  it('extra articles: F1 ≥ 0.97 over all topics', () => {
+    expect(extra!.score.all.f1 ?? 0, report(extra!)).toBeGreaterThanOrEqual(0.97)
   })
 })
 

@@ -36,6 +36,19 @@ const firstSauna = { start: 0, end: 41 }
 const exerciseLine = { start: 42, end: 76 }
 
 describe('scoreClaims', () => {
+  it('scores a gold claim whose note starts with "optional" as neither required nor a false alarm', () => {
+    const optional = gold('Exercise is fine after three days.', { topic: 'exercise', stance: 'allowed', wait: { min: 72, max: 72 }, note: 'optional under GUIDELINES: read alone it gives no time' })
+    const missed = scoreClaims([optional], [], text)
+    expect(missed.all).toMatchObject({ tp: 0, fp: 0, fn: 0 })
+    expect(missed.misses).toEqual([])
+    const found = scoreClaims([optional], [predicted(exerciseLine.start, exerciseLine.end, { topic: 'exercise', stance: 'allowed', wait: { min: 72, max: 72, text: 'three days' } })], text)
+    expect(found.all).toMatchObject({ tp: 0, fp: 0, fn: 0 })
+    expect(found.falseAlarms).toEqual([])
+    // A note that only mentions the word later is no mark.
+    const required = scoreClaims([{ ...optional, note: 'Not optional: the three days are its wait.' }], [], text)
+    expect(required.all).toMatchObject({ fn: 1 })
+  })
+
   it('scoreClaims([], [], text) has no rows and undefined rates', () => {
     const score = scoreClaims([], [], text)
     expect(score.topics).toEqual([])

@@ -70,7 +70,7 @@ describe('plain-text structure', () => {
 
   it('reads a short time line as a timeline section, even when it trails off', () => {
     expect(read('FOR TWO DAYS AFTER YOUR SESSION…\nStay out of steam rooms and skip workouts.\n')).toEqual(['exercise avoid 48 h', 'sauna avoid 48 h'])
-    expect(read('First 24–48 hours\nNo saunas.\n\nDays 3–7\nLight jogging is fine.\n')).toEqual(['sauna avoid 48 h', 'exercise allowed 48 h [light]'])
+    expect(read('First 24–48 hours\nNo saunas.\n\nDays 3–7\nLight jogging is fine.\n')).toEqual(['sauna avoid 24–48 h', 'exercise allowed 48 h [light]'])
   })
 
   it('reads a run-in time label for its whole paragraph, counting the treatment day as day 1', () => {
@@ -123,5 +123,85 @@ describe('allowed windows on the reader\'s terms', () => {
 
   it('reads an allowed item in a window from the window\'s start', () => {
     expect(read('• 72 hours to 1 week: gradually return to harder training.')).toEqual(['exercise allowed 72 h'])
+  })
+})
+
+describe('hours as real pages write them (issue 13, part C)', () => {
+  it('reads no claim in an avoid line with no time at all, and a bound in words anywhere in its sentence', () => {
+    expect(read('No, avoid the gym after your treatment.')).toEqual([])
+    expect(read('Ear cartilage stays tender while healing, so avoid sleeping on it.')).toEqual(['sleeping* avoid no number'])
+    expect(read('Your fresh piercing should stay out of hot tubs.')).toEqual(['sauna avoid no number'])
+    expect(read('Do not go for a run directly after the session.')).toEqual(['exercise avoid no number'])
+  })
+
+  it('reads a few hours or weeks as no number, a few days as 48–96 h', () => {
+    expect(read('Skip the sauna for a few hours.')).toEqual(['sauna avoid no number'])
+    expect(read('Keep out of strong sun for a few more weeks.')).toEqual(['sun avoid no number'])
+    expect(read('Skip the sauna for a few days.')).toEqual(['sauna avoid 48–96 h'])
+  })
+
+  it('reads a range with spaced dashes, "ideally up to", and "after the first day"', () => {
+    expect(read('Do not put on any balm during the first 3 – 4 days.')).toEqual(['balm* avoid 72–96 h'])
+    expect(read('For at least 6 hours – and ideally up to 12 hours – do not wash your face.')).toEqual(['washing avoid 6–12 h'])
+    expect(read('After the first day, you can get back in the pool.')).toEqual(['swimming allowed 24 h'])
+  })
+
+  it('reads a plain time line that ends in a colon as a heading over the paragraphs after it', () => {
+    expect(read('Day 1:\n\nUse a cold pack if needed.\n\nAvoid saunas and the gym.\n\nDay 2:\nYou can wear makeup again.\n')).toEqual(['exercise avoid 24 h', 'sauna avoid 24 h', 'makeup allowed 24 h'])
+  })
+
+  it('reads a time in brackets with "first" and a label before a dash as timelines', () => {
+    expect(read('Right after (First 48 Hours)\n\n- Avoid hard workouts.\n')).toEqual(['exercise avoid 48 h [intense]'])
+    expect(read('Week 1 — Keep away from pools.\nWeek 2 — Still skip hot tubs.\n')).toEqual(['swimming avoid 168 h', 'sauna avoid 336 h'])
+  })
+
+  it('reads "Month 1" after "Week 1" as running on from the end of the first week', () => {
+    expect(read('Week 1\n\nNo jogging.\n\nMonth 1\n\nIf you feel up to it, go back to your usual training.\n')).toEqual(['exercise avoid 168 h', 'exercise allowed 168 h'])
+  })
+
+  it('reads "you may resume these activities after N" as the wait of the list before it', () => {
+    expect(read('- You will also have to skip pools, saunas and anything that makes you sweat a lot. After 48 hours you can pick these activities up again.\n')).toEqual([
+      'sauna avoid 48 h',
+      'sweating avoid 48 h',
+      'swimming avoid 48 h'
+    ])
+  })
+})
+
+describe('cue words real pages use (issue 13, part C)', () => {
+  it('reads "not a good idea", "acceptable", "suitable" and negations written without the apostrophe', () => {
+    expect(read('It is not a good idea to drink wine for at least two days.')).toEqual(['alcohol avoid 48 h'])
+    expect(read('Light jogging might be suitable after about 2-3 days.')).toEqual(['exercise allowed 48–72 h [light]'])
+    expect(read('Dont go swimming for a week.')).toEqual(['swimming avoid 168 h'])
+  })
+
+  it('reads the day of the treatment as the first 24 hours, and a bare wait as one for the activity named before', () => {
+    expect(read('Skip the gym the day you get the injections.')).toEqual(['exercise avoid 24 h'])
+    expect(read('Clients always ask about the gym. I tell them to wait 5 days, if they can.')).toEqual(['exercise avoid 120 h'])
+  })
+})
+
+describe('statements around a claim (issue 13, part C)', () => {
+  it('reads "avoid touching them" as touching, not as the activities named before', () => {
+    expect(read('For the first day, skip the sauna. You also need to avoid touching them while they set.')).toEqual(['sauna avoid 24 h', 'touching* avoid 24 h'])
+  })
+
+  it('reads no claim in a sentence about the wait itself', () => {
+    expect(read('The right timeframe to resume workouts after a peel depends on your skin.')).toEqual([])
+  })
+
+  it('drops a lead-in line with only its section\'s time when the item under it gives its own', () => {
+    expect(read('FOR THE FIRST DAY…\nAvoid saunas.\n\nAvoid Strong Sun:\n- Keep the area out of the sun for at least two weeks.\n')).toEqual(['sauna avoid 24 h', 'sun avoid 336 h'])
+  })
+
+  it('reads "wait a little longer" as longer than the wait stated before in the paragraph, not the section\'s time', () => {
+    expect(read('FOR THE FIRST DAY…\nSkin settles around 48 hours after, so that is when you can go back to the gym. If it is still red, wait a little longer to exercise.\n')).toEqual([
+      'exercise allowed 48 h',
+      'exercise avoid 48+ h'
+    ])
+  })
+
+  it('reads "once" healing is done as allowed with no number', () => {
+    expect(read('Once the flaking is completely done, you may go back to chemical or physical exfoliants.')).toEqual(['actives allowed no number'])
   })
 })

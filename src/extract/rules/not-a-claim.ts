@@ -10,9 +10,12 @@ export const notAClaimFamily = {
     {
       id: 'not-a-claim/no-time',
       kind: 'rules-out',
-      summary: 'Not a claim: the statement says to avoid something the vocabulary does not list, but gives no time at all, not even "for a while" or "while it heals".',
-      doc: 'An activity the vocabulary does not list (`topic/unlisted`) is read only with a time: its own, a timeline heading\'s or lead-in\'s, one carried from the advice before (`time/carried`), or a bound in words (see `time/open-avoid`). "Avoid touching your face" alone, an introduction or an untimed sheet line, is no claim about touching: such lines say what to avoid without saying when, and without a time there is nothing to place on the chart.',
-      ok: [{ text: 'Avoid touching your face after washing it.', claims: [] }],
+      summary: 'Not a claim: the statement says to avoid something, but gives no time at all, not even "for a while" or "while it heals".',
+      doc: 'A claim needs a time bound (the labelling guidelines: "a generic yes/no with no time at all" is no claim). An avoid statement is read only with a time: its own, a timeline heading\'s or lead-in\'s, one carried from the advice before (`time/carried`), or a bound in words anywhere in its sentence (see `time/open-avoid`). "No, avoid makeup after the treatment", "Avoid touching your face" alone, an introduction or an untimed sheet line, is no claim: such lines say what to avoid without saying when, and without a time there is nothing to place on the chart. "After the treatment" alone is no bound: all aftercare is after the treatment.',
+      ok: [
+        { text: 'Avoid touching your face after washing it.', claims: [] },
+        { text: 'No, avoid makeup after the treatment.', claims: [] }
+      ],
       notOk: [{ text: 'Avoid touching your face while it heals.', claims: ['touching avoid no number'] }]
     },
     {
@@ -20,8 +23,8 @@ export const notAClaimFamily = {
       kind: 'rules-out',
       summary: 'Not a claim of its own: a tip\'s title ("Skip Hot Tubs:", "Stay away from pools.") that the text right after it states with a time.',
       doc: 'A short one-sentence line (at most 8 words) or a run-in label before a colon that says to avoid an activity with no number is a tip\'s title when its block, after the title, or one of the next two blocks of its section makes a claim on the same topic with a number ("Skip Hot Tubs and Steam Rooms: heat adds swelling. Skip them for two days." → sauna avoid 48 h only). When the text below gives no time for it, the title is the advice and stays.',
-      ok: [{ text: 'Stay away from pools.\n\nChlorine dries healing skin, so wait a day before swimming.\n', claims: ['swimming avoid 24 h'] }],
-      notOk: [{ text: 'Stay away from pools.\n\nChlorine dries healing skin.\n', claims: ['swimming avoid no number'] }]
+      ok: [{ text: 'Stay away from pools for now.\n\nChlorine dries healing skin, so wait a day before swimming.\n', claims: ['swimming avoid 24 h'] }],
+      notOk: [{ text: 'Stay away from pools for now.\n\nChlorine dries healing skin.\n', claims: ['swimming avoid no number'] }]
     },
     {
       id: 'not-a-claim/rhetorical',
@@ -43,8 +46,11 @@ export const notAClaimFamily = {
       id: 'not-a-claim/third-person',
       kind: 'rules-out',
       summary: 'A story about someone else ("She rests for 48 hours") is no advice.',
-      doc: 'A sentence whose subject, among its first three words, is "she", "he", "her", "his" or "him", and that never says "you", tells what someone else did.',
-      ok: [{ text: 'She avoids the gym for 48 hours.', claims: [] }],
+      doc: 'A sentence whose subject, among its first three words, is "she", "he", "her", "his" or "him", and that never says "you", tells what someone else did; so does one that says what people as a group choose ("many patients choose to", "people prefer to", "clients tend to").',
+      ok: [
+        { text: 'She avoids the gym for 48 hours.', claims: [] },
+        { text: 'After a day, many clients choose to keep their skin bare a little longer.', claims: [] }
+      ],
       notOk: [{ text: 'She says you should skip the gym for 48 hours.', claims: ['exercise avoid 48 h'] }]
     },
     {
@@ -118,9 +124,9 @@ export const notAClaimFamily = {
       id: 'not-a-claim/wait-question',
       kind: 'rules-out',
       summary: '"How long you should stay out of the gym" asks about the wait, it gives none.',
-      doc: 'An avoid clause with no time of its own that says "how long" or "how soon" asks about the wait ("Ask how long you should stay out of the gym").',
+      doc: 'A clause with no time of its own that says "how long", "how soon", "when to" or "the timeframe to" is about the wait, it gives none ("Ask how long you should stay out of the gym", "The ideal timeframe to resume workouts varies").',
       ok: [{ text: 'Ask your clinic how long you should stay out of the gym.', claims: [] }],
-      notOk: [{ text: 'Stay out of the gym after the treatment.', claims: ['exercise avoid no number'] }]
+      notOk: [{ text: 'Stay out of the gym while you heal.', claims: ['exercise avoid no number'] }]
     },
     {
       id: 'not-a-claim/preparation',
@@ -136,7 +142,7 @@ export const notAClaimFamily = {
       summary: '"Avoiding these things will help" gives a reason, not advice.',
       doc: 'An avoid clause with no time of its own that opens with the cue as a gerund ("Avoiding sweat…", "Avoiding these things will help") says why, not what to do.',
       ok: [{ text: 'Avoiding saunas helps the skin settle.', claims: [] }],
-      notOk: [{ text: 'Avoid saunas so the skin can settle.', claims: ['sauna avoid no number'] }]
+      notOk: [{ text: 'Avoid saunas for a while so the skin can settle.', claims: ['sauna avoid no number'] }]
     }
   ]
 } as const satisfies RuleFamily

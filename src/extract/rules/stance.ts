@@ -32,6 +32,17 @@ export const stanceFamily = {
       notOk: [{ text: 'Cleanse the skin with lukewarm water for a week.', claims: [] }]
     },
     {
+      id: 'stance/directive-now',
+      kind: 'reads',
+      summary: 'The stance is allowed: the statement tells the reader to do the activity now ("Wash it with mild soap that evening").',
+      doc: 'A clause with no cue and no duration that opens with the activity\'s own verb (after an advice frame such as "you\'ll want to", "be sure to", "make sure to") and says when in words that mean now ("that evening", "immediately", "right after", "the same day") allows it with no wait ("You\'ll want to cleanse your face gently immediately after the peel" → washing allowed 0 h). Not a clause that opens with anything but the verb, and not without such words ("Cleanse gently with a mild cleanser" is how, not when).',
+      ok: [{ text: 'Wash your face with mild soap that evening.', claims: ['washing allowed 0 h'] }],
+      notOk: [
+        { text: 'Wash your face with mild soap.', claims: [] },
+        { text: 'Exercise right after a peel can increase redness.', claims: [] }
+      ]
+    },
+    {
       id: 'stance/negated-avoid',
       kind: 'reads',
       summary: 'The stance is allowed: an avoid word is negated ("no need to wait", "not off-limits").',

@@ -51,7 +51,7 @@ export const timeFamily = {
       id: 'time/until',
       kind: 'reads',
       summary: 'The wait is "until" something happens, with no number ("until fully healed").',
-      doc: 'With no duration, "until …" (or "till") is a wait with no number, its words kept up to the next punctuation ("Stay away from the gym until the inflammation subsides").',
+      doc: 'With no duration, "until …" (or "till") is a wait with no number, its words kept up to the next punctuation ("Stay away from the gym until the inflammation subsides"); so is, for an allowed stance, "once" + healing ("Once the peeling is complete, you may resume exfoliants" → allowed, no number).',
       ok: [{ text: 'Stay away from the gym until the inflammation subsides.', claims: ['exercise avoid no number'] }],
       notOk: [{ text: 'Stay away from the gym for a week.', claims: ['exercise avoid 168 h'] }]
     },
@@ -93,18 +93,22 @@ export const timeFamily = {
       summary: 'The wait is that of the advice just before: the statement says "also", "as well" or "likewise", or points back at the time stated before ("during this phase").',
       doc: 'An avoid clause with no time of its own that continues the claim before it in its paragraph or section ("also", "too", "as well", "likewise": "For the first day, skip hot showers. You should also pass on saunas") takes that claim\'s wait; one that points back at a time ("during this phase", "within that time") takes the last wait stated before it in its block. Not across a heading.',
       ok: [{ text: 'Skip hot showers for the first day. You should also skip saunas.', claims: ['heat avoid 24 h', 'sauna avoid 24 h'] }],
-      notOk: [{ text: 'Skip hot showers for the first day.\n\n## Saunas\n\nYou should also skip them.\n', claims: ['heat avoid 24 h', 'sauna avoid no number'] }]
+      notOk: [{ text: 'Skip hot showers for the first day.\n\n## Saunas\n\nYou should also skip them.\n', claims: ['heat avoid 24 h'] }]
     },
     {
       id: 'time/open-avoid',
       kind: 'reads',
       summary: 'A wait with no number: the statement says to avoid the activity without saying for how long.',
-      doc: 'An avoid clause with no number counts when the activity is the object of its cue (named less than ten words after "avoid"/"do not", or before a passive "should be avoided") ("Avoid sweaty exercise after the treatment" → no number). The bound in words, when the clause has one, is kept as the wait\'s text: "for a bit", "for a while", "immediately", "right after", "while it heals", "during the healing period", "the same day", "tonight", "the rest of the day", "yet", "before it has healed", "after the treatment". An activity the vocabulary does not list needs such a bound (`not-a-claim/no-time`). Not "keep workouts clean and avoid touching your face" (workouts are no object of "avoid"), not in a condition ("If you avoid the gym…"), and not for a heading.',
+      doc: 'An avoid clause with no number counts when the activity is the object of its cue (named less than ten words after "avoid"/"do not", or before a passive "should be avoided") and its sentence bounds the wait in words ("Avoid sweaty exercise right after the treatment" → no number): "for a bit", "for a while", "for some time", "for now", "immediately", "right after", "directly after", "wait a little", "while it heals", "during the healing period", "the same day", "tonight", "the rest of the day", "yet", "before it has healed", "your fresh tattoo" (a new, newly or fresh before the procedure\'s name: while it is new). The bound may stand in another clause of the sentence ("Cartilage is sensitive while healing, so avoid knocking it"). Without one, the statement gives no time (`not-a-claim/no-time`). Not "keep workouts clean and avoid touching your face" (workouts are no object of "avoid"), not in a condition ("If you avoid the gym…"), and not for a heading.',
       ok: [
-        { text: 'Avoid sweaty exercise after the treatment.', claims: ['exercise avoid no number'] },
+        { text: 'Avoid sweaty exercise right after the treatment.', claims: ['exercise avoid no number'] },
+        { text: 'Your fresh tattoo is sensitive while healing, so avoid saunas.', claims: ['sauna avoid no number'] },
         { text: 'Hold off on alcohol for a bit.', claims: ['alcohol avoid no number'] }
       ],
-      notOk: [{ text: 'Keep your workouts clean and avoid touching your face.', claims: [] }]
+      notOk: [
+        { text: 'Keep your workouts clean and avoid touching your face.', claims: [] },
+        { text: 'No, avoid sweaty exercise after the treatment.', claims: [] }
+      ]
     },
     {
       id: 'time/after-procedure',

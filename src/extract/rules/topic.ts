@@ -43,7 +43,18 @@ export const topicFamily = {
       summary: 'The activity is the one named in the clause before, in the same sentence.',
       doc: 'A clause that names no activity takes those of the clause before it in the same sentence ("Avoid swimming for 24 hours after a light session, and 72 hours after a deep one"). Such a clause that also takes its stance from the one before may only add a time (see `not-a-claim/adds-time-only`).',
       ok: [{ text: 'Avoid swimming for 24 hours after a light session, and 72 hours after a deep one.', claims: ['swimming avoid 24 h', 'swimming avoid 72 h [deep]'] }],
-      notOk: [{ text: 'Avoid swimming for 24 hours. Wait 72 hours after a deep session.', claims: ['swimming avoid 24 h'] }]
+      notOk: [{ text: 'Avoid swimming for 24 hours. Saunas need 72 hours after a deep session.', claims: ['swimming avoid 24 h'] }]
+    },
+    {
+      id: 'topic/bare-wait',
+      kind: 'reads',
+      summary: 'The statement says how long to wait without naming the activity: it is the one named in the sentence before.',
+      doc: 'A clause that names no activity and says to wait a stated time, with nothing after the time that names what for ("I tell my clients to wait 10 days", "In general, wait five to seven days after a laser peel"), is about the activities of the last sentence before it that named any. Not "wait 24 hours before swimming" or "wait a day to reapply", which name it, and not a wait with no number.',
+      ok: [
+        { text: 'Most people ask when they can get back in the pool. I tell my clients to wait 10 days.', claims: ['swimming avoid 240 h'] },
+        { text: '## Swimming\n\nMost people ask about it.\n\nWait at least two weeks.\n', claims: ['swimming avoid 336 h'] }
+      ],
+      notOk: [{ text: 'Most people ask when they can get back in the pool. I tell my clients to wait.', claims: [] }]
     },
     {
       id: 'topic/refers-back',
@@ -62,7 +73,7 @@ export const topicFamily = {
       summary: 'The activity is the one the heading above names.',
       doc: "In the first block under a heading, a clause that names no activity and borrows none from the clause before takes the heading's activities (\"## Swimming\" + \"Wait two weeks.\").",
       ok: [{ text: '## Swimming\n\nWait at least two weeks.\n', claims: ['swimming avoid 336 h'] }],
-      notOk: [{ text: '## Swimming\n\nMost people ask about it.\n\nWait at least two weeks.\n', claims: [] }]
+      notOk: [{ text: '## Swimming\n\nMost people ask about it.\n\nTake two weeks off.\n', claims: [] }]
     },
     {
       id: 'topic/condition-on-reader',

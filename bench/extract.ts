@@ -30,7 +30,7 @@ import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import { extractClaims } from '../src/extract/index.ts'
 import { extractSource, stopWorkers } from '../src/isolate/index.ts'
-import { mayHaveTable, tokenizeMarkdown } from '../src/parse/blocks.ts'
+import { mayHaveTable, tokenizeMarkdown } from '../src/parse/tokenize.ts'
 import { parseFrontMatter } from '../src/read/source.ts'
 import { readVocabulary } from '../src/read/vocabulary.ts'
 import { article, random } from './articles.ts'
@@ -146,6 +146,9 @@ const adversarial: Array<[string, string]> = [
   ['nested lists - - - a', mib('- - - a\n')],
   ['32 levels on every line', mib(`${'> '.repeat(32)}Avoid swimming for 2 days.\n`)],
   ['table rows', `| a | b |\n| - | - |\n${mib('| avoid swimming | 2 days |\n')}`],
+  ['table rows of ten cells', `| a | b |\n| - | - |\n${mib('|a|b|c|d|e|f|g|h|i|j|\n')}`],
+  ['one table row of 500,000 cells', `| a | b |\n| - | - |\n${mib('|a')}\n`],
+  ['one-row tables', mib('| a |\n| - |\n| avoid swimming for 2 days |\n\n')],
   ['tiny paragraphs', mib('a\n\n')],
   ['one-character lines', mib('a\n')],
   ['lazy lines under a list item', `- Avoid swimming for 2 days.\n${mib('Saunas should be avoided for a week after the treatment.\n')}`]

@@ -44,6 +44,16 @@ export const maxLines = 100000
 export const maxContainerMarkers = 100000
 
 /**
+ * Most `|` characters in a source read with GitHub tables: 10,000. The
+ * table extension spends 20–60 µs on every cell (each is tokenized on its
+ * own), and more per cell as a table grows: 1 MiB of two-cell rows took
+ * 2.5–3.4 s, of one 500,000-cell row 13.6 s. A document with more is read
+ * without tables, its rows as text, with a warning; 10,000 is a table of
+ * 2,000 rows of five cells, and the cells cost under half a second.
+ */
+export const maxTablePipes = 10000
+
+/**
  * How long one source may take to read and extract, in milliseconds: 20 s.
  * A 5 MiB article extracts in about 2 s on the bench machine; the budget
  * leaves a tenfold margin for a slow or busy machine, and bounds any input

@@ -42,7 +42,8 @@ import {
   verbCues,
   verbObjectWindow
 } from './grammar.ts'
-import { matchesOf, type Lexicon, type PhraseMatch } from './lexicon.ts'
+import { matchesOf, type Lexicon } from './lexicon.ts'
+import type { PhraseMatch } from './phrase-matcher.ts'
 import type { RuleId } from './rules/index.ts'
 import type { BlockContext, Reading, SentenceState } from './state.ts'
 import type { Token } from './tokens.ts'

@@ -18,7 +18,7 @@ import {
   singularEndingInS,
   vagueHeads
 } from './grammar.ts'
-import type { PhraseMatch } from './lexicon.ts'
+import type { PhraseMatch } from './phrase-matcher.ts'
 import type { Token } from './tokens.ts'
 
 /**

@@ -63,7 +63,8 @@ import {
   toKeepers,
   verbAfterWords
 } from './grammar.ts'
-import { matchesOf, type Lexicon, type PhraseMatch } from './lexicon.ts'
+import { matchesOf, type Lexicon } from './lexicon.ts'
+import type { PhraseMatch } from './phrase-matcher.ts'
 import { treatmentAt } from './not-a-claim.ts'
 import { isAllowedCue, isDirectiveNegation } from './stance.ts'
 import { keyOf, normalise } from './unlisted-words.ts'

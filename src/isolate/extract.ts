@@ -24,7 +24,7 @@
  */
 import { createHash } from 'node:crypto'
 import { Piscina } from 'piscina'
-import { extractionBudgetMs, extractionHeapMb } from '../limits.ts'
+import { extractionBudgetMs, extractionHeapMb, maxTablePipes } from '../limits.ts'
 import type { Message } from '../message.ts'
 import type { Source } from '../read/source.ts'
 import type { Claim } from '../schema.ts'
@@ -111,16 +111,10 @@ export async function extractSource(source: Source, vocabulary: Vocabulary, opti
     if (answer.kind === 'stack') return fail('Unexpected structure nested too deep to read (the stack overflowed)')
     return fail(`Unexpected error while extracting: ${answer.reason}`)
   }
-  const messages: Message[] = answer.plainInline
-    ? [
-        {
-          file: source.file,
-          reason: 'Read without emphasis and links: it has too many `*`, `_`, `[` or `]` for Markdown to match in reasonable time, so they count as text',
-          ruleId: 'limit',
-          severity: 'warning'
-        }
-      ]
-    : []
+  const messages: Message[] = []
+  const degraded = (reason: string): void => void messages.push({ file: source.file, reason, ruleId: 'limit', severity: 'warning' })
+  if (answer.plainInline) degraded('Read without emphasis and links: it has too many `*`, `_`, `[` or `]` for Markdown to match in reasonable time, so they count as text')
+  if (answer.plainTables) degraded(`Read without tables: it has more than ${maxTablePipes} \`|\` characters, too many table cells for Markdown to read in reasonable time, so table rows count as text`)
   return { claims: answer.claims, messages }
 }
 

@@ -9,7 +9,8 @@
  * (`worker.js` beside `extract.js`, nothing else needed).
  */
 import { extractClaims } from '../extract/claims.ts'
-import { LimitError, needsPlainInline } from '../parse/shape.ts'
+import { mayHaveTable } from '../parse/tokenize.ts'
+import { LimitError, needsPlainInline, needsPlainTables } from '../parse/shape.ts'
 import type { Claim } from '../schema.ts'
 import type { Vocabulary } from '../vocabulary.ts'
 
@@ -30,6 +31,8 @@ export type Answer =
       claims: Claim[]
       /** Whether the source was read without emphasis and links (see `parse/shape.ts`). */
       plainInline: boolean
+      /** Whether it was read without GitHub tables (see `parse/shape.ts`). */
+      plainTables: boolean
     }
   | {
       ok: false
@@ -60,7 +63,7 @@ export default function extract(task: Task): Answer {
   }
   try {
     const claims = extractClaims({ id: task.id, text: task.text, bodyStart: task.bodyStart }, vocabulary)
-    return { ok: true, claims, plainInline: needsPlainInline(task.text) }
+    return { ok: true, claims, plainInline: needsPlainInline(task.text), plainTables: mayHaveTable(task.text) && needsPlainTables(task.text) }
   } catch (error) {
     if (error instanceof LimitError) return { ok: false, kind: 'limit', reason: error.reason, ...(error.line === undefined ? {} : { line: error.line }) }
     if (error instanceof RangeError && /call stack/i.test(error.message)) return { ok: false, kind: 'stack', reason: error.message }

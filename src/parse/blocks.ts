@@ -2,11 +2,8 @@
  * Parse a source into blocks of text: headings and text blocks (paragraphs,
  * list items, table rows), each with exact offsets into the file.
  *
- * Markdown is read with micromark, the tokenizer inside remark-parse, with
- * front matter and, where a file has one, GitHub's tables: articles written
- * today use them, and `add` writes HTML tables that way. Only tables: the rest
- * of GitHub's syntax (autolinks, strikethrough, footnotes) reads fine as text,
- * and all of it made parsing 2.5 times slower where tables alone cost 15–25 %.
+ * Markdown is tokenized by `tokenize.ts` and its block structure read from
+ * the events by `structure.ts`.
  *
  * Blocks are read straight from micromark's events, not from the mdast tree
  * remark-parse builds from them: building the tree is a quarter of
@@ -25,13 +22,9 @@
  * (emphasis markers, link targets, HTML) replaced by spaces, so it has the
  * same length as the slice and an offset in it is an offset in the file.
  */
-import { parse, postprocess, preprocess } from 'micromark'
-import { frontmatter } from 'micromark-extension-frontmatter'
-import { gfmTable } from 'micromark-extension-gfm-table'
-import type { Event, Extension, Token } from 'micromark-util-types'
-import { maxNesting } from '../limits.ts'
-import './edit-map.ts'
-import { checkShape, LimitError, needsPlainInline, nestingReason, readAsPlain } from './shape.ts'
+import type { Event } from 'micromark-util-types'
+import { structure, type Node } from './structure.ts'
+import { tokenizeMarkdown } from './tokenize.ts'
 
 /** A heading or a block of running text. */
 export interface Block {
@@ -61,172 +54,6 @@ export interface Block {
    * whether a heading's words apply).
    */
   lead?: Block
-}
-
-/** Front matter always; GitHub tables for files that may have one. */
-const plain: Extension[] = [frontmatter(['yaml', 'toml'])]
-const withTables: Extension[] = [...plain, gfmTable()]
-/**
- * For a document whose emphasis and links micromark would match in
- * quadratic time (see `shape.ts`): no emphasis, no links. Their markers are
- * then text, kept in the blocks' text; the blocks themselves are the same.
- */
-const noInline: Extension = { disable: { null: ['attention', 'labelStartLink', 'labelStartImage', 'labelEnd'] } }
-const plainNoInline: Extension[] = [...plain, noInline]
-const withTablesNoInline: Extension[] = [...withTables, noInline]
-
-/**
- * A line that may be a table's delimiter row ("| --- | :-: |"), in a quote
- * or list too. No table without one, and without a table both syntaxes give
- * the same events: files without such a line skip the table extension's cost.
- */
-const delimiterRow = /^(?=[^\n]*\|)(?=[^\n]*-)[> \t]*[|:\- \t]+$/m
-
-/**
- * Whether a file may hold a GitHub table, so is read with the table extension.
- *
- * @param text Full text of the file.
- * @returns `true` when a line may be a table's delimiter row.
- */
-export function mayHaveTable(text: string): boolean {
-  return delimiterRow.test(text)
-}
-
-/**
- * Tokenize Markdown (with optional front matter and GitHub tables), in time
- * linear in the text: a document nested too deep on one line, or with too
- * many lines or list and quote markers, is refused; one with too many
- * emphasis or link markers is read without emphasis and links, and long
- * runs of lazy continuation lines as plain paragraphs (see `shape.ts`).
- *
- * @param text Full text of the file.
- * @returns micromark's events, in document order; offsets are offsets into `text`.
- * @throws {LimitError} Over `maxNesting`, `maxLines` or `maxContainerMarkers` (see `checkShape`).
- */
-export function tokenizeMarkdown(text: string): Event[] {
-  const shape = checkShape(text)
-  const tables = mayHaveTable(text)
-  const extensions = needsPlainInline(text) ? (tables ? withTablesNoInline : plainNoInline) : tables ? withTables : plain
-  // Long runs of lazy lines are read as plain paragraphs: the same length, so the same offsets.
-  const read = readAsPlain(text, shape.lazyOpeners)
-  return postprocess(parse({ extensions }).document().write(preprocess()(read, undefined, true)))
-}
-
-/**
- * A node of the document's block structure, as far as blocks need it: the
- * containers (lists, items, quotes, tables) with their children, and the
- * leaves whose text is read (headings, paragraphs, table rows) with their
- * events. Everything else (code, HTML, rules, definitions, front matter) is
- * an `other` leaf: it is skipped, but a list after it has no lead-in.
- */
-interface Node {
-  type: 'root' | 'heading' | 'paragraph' | 'list' | 'item' | 'quote' | 'table' | 'row' | 'other'
-  /** Offsets of the node's token (an item's are those of its marker: items are no tokens). */
-  start: number
-  end: number
-  /** Heading level (1–6); 0 for other nodes. */
-  depth: number
-  /** Indexes of the enter and exit events of a leaf's token. */
-  from: number
-  to: number
-  children: Node[]
-}
-
-/** Tokens that are one leaf, skipped as a whole. */
-const others = new Set(['codeFenced', 'codeIndented', 'htmlFlow', 'thematicBreak', 'definition', 'yaml', 'toml'])
-
-function node(type: Node['type'], token: Token, from: number): Node {
-  return { type, start: token.start.offset, end: token.end.offset, depth: 0, from, to: from, children: [] }
-}
-
-/** A leaf: the node of the token entered at `from`, which ends at its exit. */
-function leaf(type: Node['type'], events: Event[], from: number): Node {
-  const token = events[from]![1]
-  let to = from + 1
-  while (events[to]![1] !== token) to++
-  return { ...node(type, token, from), to }
-}
-
-/** The block structure of a document from its events: one pass, each leaf's inside skipped. */
-function structure(events: Event[], text: string): Node {
-  const root: Node = { type: 'root', start: 0, end: 0, depth: 0, from: 0, to: 0, children: [] }
-  const open: Node[] = [root]
-  for (let i = 0; i < events.length; i++) {
-    const [kind, token] = events[i]!
-    const type = token.type
-    let top = open[open.length - 1]!
-    if (kind === 'exit') {
-      if (type === 'listOrdered' || type === 'listUnordered') {
-        if (top.type === 'item') open.pop()
-        open.pop()
-      } else if (type === 'blockQuote' || type === 'table') open.pop()
-      continue
-    }
-    switch (type) {
-      case 'atxHeading':
-      case 'setextHeading': {
-        const heading = leaf('heading', events, i)
-        heading.depth = headingDepth(heading, events, text)
-        top.children.push(heading)
-        i = heading.to
-        break
-      }
-      case 'paragraph':
-      case 'tableRow': {
-        const block = leaf(type === 'paragraph' ? 'paragraph' : 'row', events, i)
-        top.children.push(block)
-        i = block.to
-        break
-      }
-      case 'listOrdered':
-      case 'listUnordered':
-      case 'blockQuote':
-      case 'table': {
-        const container = node(type === 'blockQuote' ? 'quote' : type === 'table' ? 'table' : 'list', token, i)
-        top.children.push(container)
-        open.push(container)
-        // Nesting built by indentation over many lines (`walk` recurses once per level).
-        const depth = nesting(open)
-        if (depth > maxNesting) throw new LimitError(nestingReason(depth, maxNesting), token.start.line)
-        break
-      }
-      case 'listItemPrefix': {
-        // Items are not tokens: each prefix of the list starts one.
-        if (top.type === 'item') {
-          open.pop()
-          top = open[open.length - 1]!
-        }
-        const item = node('item', token, i)
-        top.children.push(item)
-        open.push(item)
-        break
-      }
-      default:
-        if (others.has(type)) {
-          const other = leaf('other', events, i)
-          top.children.push(other)
-          i = other.to
-        }
-    }
-  }
-  return root
-}
-
-/** How many lists and block quotes are open (at most `maxNesting` + 1 entries are ever counted). */
-function nesting(open: Node[]): number {
-  let depth = 0
-  for (const node of open) if (node.type === 'list' || node.type === 'quote') depth++
-  return depth
-}
-
-/** A heading's level: the number of `#`s, or 1 for a `===` underline and 2 for `---`. */
-function headingDepth(heading: Node, events: Event[], text: string): number {
-  for (let i = heading.from + 1; i < heading.to; i++) {
-    const token = events[i]![1]
-    if (token.type === 'atxHeadingSequence') return token.end.offset - token.start.offset
-    if (token.type === 'setextHeadingLineSequence') return text[token.start.offset] === '=' ? 1 : 2
-  }
-  return 1
 }
 
 /**

@@ -6,14 +6,18 @@
  *   on one line (`>>>>…`, `- - - …`) are refused: micromark retries a
  *   thematic break at every level, over the rest of the line, and the
  *   structure would be as deep. Nesting built over many lines (by
- *   indentation) is caught after tokenizing, in `blocks.ts`.
+ *   indentation) is caught after tokenizing, in `structure.ts`.
  * - **Emphasis and link runs.** micromark matches `*`/`_` runs and `[`/`]`
  *   by walking back over the earlier ones of the same paragraph: quadratic
  *   in their number (`*a` repeated to 64 kB took 8.5 s, to 1 MB it did not
  *   end). {@link inlineCost} estimates that work; over `maxInlineCost` the
- *   document is tokenized without emphasis and links (see `blocks.ts`), in
+ *   document is tokenized without emphasis and links (see `tokenize.ts`), in
  *   linear time, and extraction says so in a warning.
  *
+ * - **Table cells.** GitHub tables cost micromark tens of microseconds per
+ *   cell, more as a table grows: over `maxTablePipes` `|` characters a
+ *   document is read without tables ({@link needsPlainTables}), its rows as
+ *   text, and extraction says so in a warning.
  * - **Lines and markers.** micromark spends tens of microseconds on every
  *   block and container however short: more than `maxLines` lines or
  *   `maxContainerMarkers` quote and list markers are refused.
@@ -22,7 +26,7 @@
  *
  * Every scan is linear and allocates nothing per character.
  */
-import { maxContainerMarkers, maxLines, maxNesting } from '../limits.ts'
+import { maxContainerMarkers, maxLines, maxNesting, maxTablePipes } from '../limits.ts'
 
 /** An input over one of the bounds: the 1-based line and a one-line reason. */
 export class LimitError extends Error {
@@ -77,7 +81,7 @@ export interface LineShape {
  * text article that opens with "- " and has no blank line is one such run
  * (1 MiB of it took 3.8 s, 5 MiB minutes). When the runs' squared lengths
  * sum to more than this, every run longer than `maxLazyRun` lines is read
- * as a plain paragraph instead (see `blocks.ts`).
+ * as a plain paragraph instead (see `tokenize.ts`).
  */
 export const lazyRunBudget = 2e7
 /** A lazy run longer than this many lines is read as a plain paragraph when the budget is exceeded. */
@@ -254,4 +258,20 @@ export function inlineCost(text: string): number {
  */
 export function needsPlainInline(text: string): boolean {
   return inlineCost(text) > maxInlineCost
+}
+
+/**
+ * Whether a document is tokenized without GitHub tables, because their
+ * cells would take too long (see `maxTablePipes`). Every cell but a row's
+ * first follows a `|`, so the count of `|` bounds the cells.
+ *
+ * @param text The document.
+ * @returns `true` over `maxTablePipes`.
+ */
+export function needsPlainTables(text: string): boolean {
+  let pipes = 0
+  for (let at = text.indexOf('|'); at !== -1; at = text.indexOf('|', at + 1)) {
+    if (++pipes > maxTablePipes) return true
+  }
+  return false
 }

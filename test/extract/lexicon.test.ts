@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { PhraseMatcher, phrasePattern } from '../../src/extract/lexicon.ts'
+import { phrasePattern } from '../../src/extract/lexicon.ts'
+import { PhraseMatcher } from '../../src/extract/phrase-matcher.ts'
 import { tokenize } from '../../src/extract/tokens.ts'
 import { readVocabulary } from '../../src/read/vocabulary.ts'
 import type { Vocabulary } from '../../src/vocabulary.ts'

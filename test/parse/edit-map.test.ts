@@ -4,7 +4,7 @@ import { EditMap } from 'micromark-util-edit-map'
 import type { Event } from 'micromark-util-types'
 import { describe, expect, it } from 'vitest'
 import { consumeFromFirstEdit, originalConsume } from '../../src/parse/edit-map.ts'
-import { tokenizeMarkdown } from '../../src/parse/blocks.ts'
+import { tokenizeMarkdown } from '../../src/parse/tokenize.ts'
 
 /** A linear congruential generator, so the random edits are the same every run. */
 function random(seed: number): () => number {

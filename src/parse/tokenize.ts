@@ -9,7 +9,7 @@
 import { parse, postprocess, preprocess } from 'micromark'
 import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfmTable } from 'micromark-extension-gfm-table'
-import type { Event, Extension } from 'micromark-util-types'
+import type { Event, Extension, ParseContext } from 'micromark-util-types'
 import './edit-map.ts'
 import { checkShape, needsPlainInline, needsPlainTables, readAsPlain } from './shape.ts'
 
@@ -43,12 +43,39 @@ export function mayHaveTable(text: string): boolean {
 }
 
 /**
+ * micromark's parser for each set of extensions, made once. `parse` merges
+ * every construct of CommonMark with the extensions on each call, which cost
+ * 4–5 % of extraction's time over the bench corpus; what the parser keeps of
+ * a document — the definitions seen (`defined`) and which lines are lazy
+ * (`lazy`), nothing else — is reset before each one, so a parser used again
+ * tokenizes as a new one would (tested in `test/parse/tokenize.test.ts`).
+ */
+const parsers = new Map<Extension[], ParseContext>()
+
+/**
+ * A parser for `extensions`, ready for a new document.
+ *
+ * @param extensions One of the extension lists above.
+ * @returns The parser, with no definitions and no lazy lines.
+ */
+function parserFor(extensions: Extension[]): ParseContext {
+  let parser = parsers.get(extensions)
+  if (!parser) {
+    parser = parse({ extensions })
+    parsers.set(extensions, parser)
+  }
+  parser.defined = []
+  parser.lazy = {}
+  return parser
+}
+
+/**
  * Tokenize Markdown (with optional front matter and GitHub tables), in time
  * linear in the text: a document nested too deep on one line, or with too
  * many lines or list and quote markers, is refused; one with too many
  * emphasis or link markers is read without emphasis and links, one with
- * too many `|` without tables, and long
- * runs of lazy continuation lines as plain paragraphs (see `shape.ts`).
+ * too many `|` without tables, and long runs of lazy continuation lines as
+ * plain paragraphs (see `shape.ts`).
  *
  * @param text Full text of the file.
  * @returns micromark's events, in document order; offsets are offsets into `text`.
@@ -60,5 +87,5 @@ export function tokenizeMarkdown(text: string): Event[] {
   const extensions = needsPlainInline(text) ? (tables ? withTablesNoInline : plainNoInline) : tables ? withTables : plain
   // Long runs of lazy lines are read as plain paragraphs: the same length, so the same offsets.
   const read = readAsPlain(text, shape.lazyOpeners)
-  return postprocess(parse({ extensions }).document().write(preprocess()(read, undefined, true)))
+  return postprocess(parserFor(extensions).document().write(preprocess()(read, undefined, true)))
 }
